@@ -1,0 +1,123 @@
+package io.riskdesk.account;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.riskdesk.playbook.TeamRole;
+import io.riskdesk.web.ConflictException;
+import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.NotFoundException;
+import io.riskdesk.web.Versions;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Customer accounts with their team and contacts. */
+@Service
+@Transactional
+public class AccountService {
+
+	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	private final AccountRepository accounts;
+
+	private final PersonDirectory people;
+
+	private final Clock clock;
+
+	AccountService(AccountRepository accounts, PersonDirectory people, Clock clock) {
+		this.accounts = accounts;
+		this.people = people;
+		this.clock = clock;
+	}
+
+	public AccountDetails create(AccountForm form) {
+		validate(form, null);
+		return details(accounts.save(new Account(form, clock.instant())));
+	}
+
+	public AccountDetails update(long id, Integer expectedVersion, AccountForm form) {
+		Account account = load(id);
+		Versions.check(expectedVersion, account.getVersion(), "Account " + id);
+		validate(form, id);
+		account.apply(form, clock.instant());
+		return details(accounts.save(account));
+	}
+
+	public void delete(long id, Integer expectedVersion) {
+		Account account = load(id);
+		Versions.check(expectedVersion, account.getVersion(), "Account " + id);
+		accounts.delete(account);
+	}
+
+	@Transactional(readOnly = true)
+	public AccountDetails get(long id) {
+		return details(load(id));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountDetails> findByName(String name) {
+		return accounts.findByNameIgnoreCase(name.strip()).map(this::details);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<AccountDetails> list(Pageable pageable) {
+		return accounts.findAll(pageable).map(this::details);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return accounts.existsById(id);
+	}
+
+	private Account load(long id) {
+		return accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
+	}
+
+	private void validate(AccountForm form, Long exceptId) {
+		if (!COUNTRIES.contains(form.country().toUpperCase())) {
+			throw new InvalidFieldException("country", "'" + form.country() + "' is not an ISO 3166 country code");
+		}
+		for (Map.Entry<TeamRole, Long> member : new TreeMap<>(form.team()).entrySet()) {
+			if (!people.exists(member.getValue())) {
+				throw new InvalidFieldException("team." + member.getKey(), "no person with id " + member.getValue());
+			}
+		}
+		accounts.findByNameIgnoreCase(form.name().strip())
+			.filter(existing -> !existing.getId().equals(exceptId))
+			.ifPresent(existing -> {
+				throw new ConflictException("An account named " + existing.getName() + " already exists (id "
+						+ existing.getId() + ")");
+			});
+	}
+
+	private AccountDetails details(Account account) {
+		Map<TeamRole, Long> team = account.teamByRole();
+		Map<Long, PersonView> members = people.findAll(team.values());
+		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(account.getTimeZone())));
+		Long daysToRenewal = account.getRenewalDate() == null ? null
+				: ChronoUnit.DAYS.between(today, account.getRenewalDate());
+		return new AccountDetails(account.getId(), account.getVersion(), account.getName(), account.arr(),
+				account.getRenewalDate(), daysToRenewal, account.getSegment(), account.getCountry(),
+				account.getTimeZone(),
+				team.entrySet()
+					.stream()
+					.map(e -> new AccountDetails.TeamMemberView(e.getKey(), members.get(e.getValue())))
+					.toList(),
+				account.getContacts()
+					.stream()
+					.map(c -> new AccountDetails.ContactView(c.role(), c.name(), c.email(), c.title()))
+					.toList(),
+				account.getCreatedAt(), account.getUpdatedAt());
+	}
+
+}

@@ -1,0 +1,5 @@
+package io.riskdesk.account;
+
+public enum Segment {
+	STRATEGIC, ENTERPRISE, MID_MARKET, SMB
+}

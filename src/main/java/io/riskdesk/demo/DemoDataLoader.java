@@ -1,0 +1,212 @@
+package io.riskdesk.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.riskdesk.account.AccountDetails;
+import io.riskdesk.account.AccountForm;
+import io.riskdesk.account.AccountService;
+import io.riskdesk.account.PersonDirectory;
+import io.riskdesk.account.PersonForm;
+import io.riskdesk.account.PersonView;
+import io.riskdesk.playbook.TeamRole;
+import io.riskdesk.risk.ActionItem;
+import io.riskdesk.risk.NewRisk;
+import io.riskdesk.risk.RiskDetails;
+import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskSource;
+import io.riskdesk.risk.RiskStatus;
+import io.riskdesk.risk.TransitionRequest;
+import io.riskdesk.risk.TriageStep;
+import io.riskdesk.risk.TriageStepRequest;
+import io.riskdesk.security.UserAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fills an empty database with the demo portfolio: the four seed escalations and a synthetic
+ * book of accounts, walked through the real workflow so every risk has an honest timeline.
+ * Runs once (an existing account means "already loaded"); demo users are ensured every start.
+ */
+@Component
+@Conditional(DemoMode.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DemoDataLoader implements ApplicationRunner {
+
+	static final String DEMO_PASSWORD = "demo";
+
+	private static final String ACTOR = "demo-data";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+	private static final List<String> PORTFOLIO_FILES = List.of("demo/seed-escalations.yml", "demo/portfolio.yml");
+
+	private final ObjectMapper yaml = YAMLMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final PersonDirectory people;
+
+	private final AccountService accounts;
+
+	private final RiskService risks;
+
+	private final UserAccounts users;
+
+	private final Clock clock;
+
+	DemoDataLoader(PersonDirectory people, AccountService accounts, RiskService risks, UserAccounts users, Clock clock) {
+		this.people = people;
+		this.accounts = accounts;
+		this.risks = risks;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		DemoData.Directory directory = read("demo/people.yml", DemoData.Directory.class);
+		for (DemoData.PersonEntry person : directory.people()) {
+			if (people.findByEmail(person.email()).isEmpty()) {
+				people.create(new PersonForm(person.name(), person.email(), person.slack()));
+			}
+		}
+		for (DemoData.UserEntry user : directory.users()) {
+			users.createIfAbsent(user.username(), user.name(), DEMO_PASSWORD, user.role(), user.person());
+		}
+		if (!accounts.list(Pageable.ofSize(1)).isEmpty()) {
+			return;
+		}
+		int accountCount = 0;
+		int riskCount = 0;
+		for (String file : PORTFOLIO_FILES) {
+			for (DemoData.AccountEntry entry : read(file, DemoData.Portfolio.class).accounts()) {
+				AccountDetails account = accounts.create(accountForm(entry));
+				accountCount++;
+				for (DemoData.RiskEntry risk : entry.risks() == null ? List.<DemoData.RiskEntry>of() : entry.risks()) {
+					load(account, risk);
+					riskCount++;
+				}
+			}
+		}
+		log.info("Demo mode: loaded {} accounts and {} risks; sign in as alex / {}", accountCount, riskCount,
+				DEMO_PASSWORD);
+	}
+
+	private AccountForm accountForm(DemoData.AccountEntry entry) {
+		Map<TeamRole, Long> team = new EnumMap<>(TeamRole.class);
+		if (entry.team() != null) {
+			entry.team().forEach((role, email) -> team.put(role, person(email)));
+		}
+		LocalDate renewal = entry.renewalDate() != null ? entry.renewalDate()
+				: entry.renewalInDays() == null ? null : today().plusDays(entry.renewalInDays());
+		List<AccountForm.ContactForm> contacts = entry.contacts() == null ? List.of()
+				: entry.contacts()
+					.stream()
+					.map(c -> new AccountForm.ContactForm(c.role(), c.name(), c.email(), c.title()))
+					.toList();
+		return new AccountForm(entry.name(), entry.arr(), renewal, entry.segment(), entry.country(), entry.timeZone(),
+				team, contacts);
+	}
+
+	/** Logs the risk and walks it through the workflow to the status the file gives. */
+	private void load(AccountDetails account, DemoData.RiskEntry entry) {
+		Instant detectedAt = entry.detectedAt() != null ? entry.detectedAt()
+				: clock.instant().minus(Duration.ofDays(entry.detectedDaysAgo() == null ? 0 : entry.detectedDaysAgo()));
+		List<Long> coOwners = entry.coOwners() == null ? List.of() : entry.coOwners().stream().map(this::person).toList();
+		Long owner = entry.owner() == null ? null : person(entry.owner());
+		RiskSource source = entry.source() == null ? RiskSource.MANUAL : entry.source();
+		String key = risks.create(new NewRisk(account.id(), entry.title(), entry.category(), entry.description(),
+				entry.severity(), owner, coOwners, detectedAt, entry.evidence()), source, ACTOR).key();
+		RiskStatus target = entry.status() == null ? RiskStatus.OPEN : entry.status();
+		if (target == RiskStatus.OPEN) {
+			return;
+		}
+		risks.transition(key, null, transition(RiskStatus.TRIAGED), ACTOR);
+		if (target.compareTo(RiskStatus.ACTIVE) >= 0) {
+			if (entry.triage() == null) {
+				throw new IllegalStateException("Demo risk '" + entry.title() + "' is " + target
+						+ " but has no triage (cap, notified)");
+			}
+			risks.recordTriageStep(key, null, new TriageStepRequest(TriageStep.CREATE_CAP, entry.triage().cap(), null), ACTOR);
+			risks.recordTriageStep(key, null,
+					new TriageStepRequest(TriageStep.NOTIFY_STAKEHOLDERS, entry.triage().notified(), null), ACTOR);
+			risks.recordTriageStep(key, null, new TriageStepRequest(TriageStep.SET_CADENCE, null, null), ACTOR);
+			risks.transition(key, null, transition(RiskStatus.ACTIVE), ACTOR);
+		}
+		for (String decision : orEmpty(entry.decisions())) {
+			risks.addDecision(key, null, decision, ACTOR);
+		}
+		List<DemoData.BlockerEntry> blockers = orEmpty(entry.blockers());
+		for (DemoData.BlockerEntry blocker : blockers) {
+			RiskDetails risk = risks.raiseBlocker(key, null, blocker.description(), ACTOR);
+			if (blocker.resolution() != null) {
+				risks.clearBlocker(key, null, risk.blockers().size(), blocker.resolution(), ACTOR);
+			}
+		}
+		for (DemoData.ActionItemEntry item : orEmpty(entry.actionItems())) {
+			LocalDate due = item.due() != null ? item.due()
+					: item.dueInDays() == null ? null : today().plusDays(item.dueInDays());
+			risks.recordActionItem(key, null, new ActionItem(item.owner(), item.task(), due), ACTOR);
+		}
+		if (target.compareTo(RiskStatus.RESOLVED) >= 0) {
+			risks.transition(key, null, new TransitionRequest(RiskStatus.RESOLVED, null, null, entry.rootCause(),
+					entry.preventionItems(), null, null), ACTOR);
+		}
+		if (target == RiskStatus.CLOSED) {
+			risks.transition(key, null,
+					new TransitionRequest(RiskStatus.CLOSED, null, null, null, null, entry.outcome(), null), ACTOR);
+		}
+	}
+
+	private static TransitionRequest transition(RiskStatus to) {
+		return new TransitionRequest(to, null, null, null, null, null, null);
+	}
+
+	private Long person(String email) {
+		return people.findByEmail(email)
+			.map(PersonView::id)
+			.orElseThrow(() -> new IllegalStateException("Demo data names " + email + ", who is not in demo/people.yml"));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	private <T> T read(String path, Class<T> type) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return yaml.readValue(in, type);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read demo data " + path, ex);
+		}
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return list == null ? List.of() : list;
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.riskdesk.risk;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.riskdesk.account.Money;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.InvalidFieldException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The register list: filters, free text, sorting and paging in one SQL query. It reads the
+ * account module's published views (account_facts, person_facts), not its tables.
+ */
+@Component
+class RegisterQuery {
+
+	/** Sort keys the API accepts, and the column each one orders by. */
+	static final Map<String, String> SORTABLE = Map.of(
+			"key", "r.risk_key",
+			"title", "r.title",
+			"severity", "r.severity",
+			"status", "r.status",
+			"category", "r.category",
+			"detectedAt", "r.detected_at",
+			"account", "a.name",
+			"owner", "p.name",
+			"arrAtRisk", "a.arr_amount",
+			"renewalDate", "a.renewal_date");
+
+	private static final String FROM = """
+			from risk r
+			join account_facts a on a.id = r.account_id
+			left join person_facts p on p.id = r.owner_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	RegisterQuery(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	Page<RiskSummary> find(RiskQuery query, Pageable pageable) {
+		LocalDate today = LocalDate.now(clock);
+		List<String> where = new ArrayList<>();
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (!query.severity().isEmpty()) {
+			where.add("r.severity in (:severity)");
+			params.put("severity", query.severity().stream().map(Enum::name).toList());
+		}
+		if (!query.status().isEmpty()) {
+			where.add("r.status in (:status)");
+			params.put("status", query.status().stream().map(Enum::name).toList());
+		}
+		if (!query.category().isEmpty()) {
+			where.add("r.category in (:category)");
+			params.put("category", query.category().stream().map(Enum::name).toList());
+		}
+		if (!query.source().isEmpty()) {
+			where.add("r.source in (:source)");
+			params.put("source", query.source().stream().map(Enum::name).toList());
+		}
+		if (query.ownerId() != null) {
+			where.add("r.owner_id = :owner");
+			params.put("owner", query.ownerId());
+		}
+		if (query.accountId() != null) {
+			where.add("r.account_id = :account");
+			params.put("account", query.accountId());
+		}
+		if (query.renewalWithinDays() != null) {
+			where.add("a.renewal_date between :today and :renewalLimit");
+			params.put("today", Date.valueOf(today));
+			params.put("renewalLimit", Date.valueOf(today.plusDays(query.renewalWithinDays())));
+		}
+		if (query.q() != null && !query.q().isBlank()) {
+			where.add("(r.risk_key ilike :q or r.title ilike :q or r.description ilike :q or a.name ilike :q)");
+			params.put("q", "%" + escapeLike(query.q().strip()) + "%");
+		}
+		String filter = where.isEmpty() ? "" : "where " + String.join(" and ", where) + "\n";
+
+		long total = jdbc.sql("select count(*) " + FROM + filter).params(params).query(Long.class).single();
+		List<RiskSummary> rows = jdbc.sql("""
+				select r.risk_key, r.version, r.account_id, a.name as account_name, r.title, r.category, r.severity,
+				       r.status, r.source, r.owner_id, p.name as owner_name, p.email as owner_email,
+				       a.arr_amount, a.arr_currency, a.renewal_date, a.time_zone, r.detected_at,
+				       (select count(*) from risk_blocker b where b.risk_id = r.id and b.cleared_at is null) as open_blockers
+				""" + FROM + filter + orderBy(pageable.getSort()) + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query((rs, n) -> summary(rs))
+			.list();
+		return new PageImpl<>(rows, pageable, total);
+	}
+
+	private static String orderBy(Sort sort) {
+		List<String> terms = new ArrayList<>();
+		for (Sort.Order order : sort.isSorted() ? sort : Sort.by("severity").and(Sort.by(Sort.Direction.DESC, "detectedAt"))) {
+			String column = SORTABLE.get(order.getProperty());
+			if (column == null) {
+				throw new InvalidFieldException("sort", "'" + order.getProperty() + "' is not sortable; use one of "
+						+ SORTABLE.keySet().stream().sorted().toList());
+			}
+			terms.add(column + (order.isAscending() ? " asc" : " desc") + " nulls last");
+		}
+		terms.add("r.id");
+		return "order by " + String.join(", ", terms);
+	}
+
+	private RiskSummary summary(ResultSet rs) throws SQLException {
+		LocalDate renewal = rs.getObject("renewal_date", LocalDate.class);
+		long ownerId = rs.getLong("owner_id");
+		RiskDetails.PersonRef owner = rs.wasNull() ? null
+				: new RiskDetails.PersonRef(ownerId, rs.getString("owner_name"), rs.getString("owner_email"));
+		String severity = rs.getString("severity");
+		return new RiskSummary(rs.getString("risk_key"), rs.getInt("version"),
+				new RiskDetails.AccountRef(rs.getLong("account_id"), rs.getString("account_name")), rs.getString("title"),
+				RiskCategory.valueOf(rs.getString("category")), severity == null ? null : Severity.valueOf(severity),
+				RiskStatus.valueOf(rs.getString("status")), RiskSource.valueOf(rs.getString("source")), owner,
+				rs.getBigDecimal("arr_amount") == null ? null
+						: new Money(rs.getBigDecimal("arr_amount"), Currency.getInstance(rs.getString("arr_currency").strip())),
+				renewal, renewal == null ? null
+						: ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(ZoneId.of(rs.getString("time_zone")))), renewal),
+				rs.getTimestamp("detected_at").toInstant(), rs.getInt("open_blockers"));
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

@@ -1,0 +1,484 @@
+package io.riskdesk.risk;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.riskdesk.playbook.Cadence;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.ConflictException;
+import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.NotFoundException;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One entry of the Risk Register and the rules of its workflow. Every change registers a
+ * {@link RiskChanged} event, published when the risk is saved, from which the timeline is written.
+ */
+@Table("risk")
+class Risk extends AbstractAggregateRoot<Risk> {
+
+	@Id
+	private Long id;
+
+	@Version
+	private Integer version;
+
+	private String riskKey;
+
+	private Long accountId;
+
+	private String title;
+
+	private RiskCategory category;
+
+	private String description;
+
+	private Severity severity;
+
+	private RiskStatus status;
+
+	private RiskSource source;
+
+	private Cadence cadence;
+
+	private Long ownerId;
+
+	private Instant detectedAt;
+
+	private Instant loggedAt;
+
+	private Instant triagedAt;
+
+	private Instant firstResponseAt;
+
+	private Instant resolvedAt;
+
+	private Instant closedAt;
+
+	private String rootCause;
+
+	private Outcome outcome;
+
+	@MappedCollection(idColumn = "risk_id")
+	private Set<CoOwner> coOwners = new HashSet<>();
+
+	@MappedCollection(idColumn = "risk_id", keyColumn = "position")
+	private List<Evidence> evidence = new ArrayList<>();
+
+	@MappedCollection(idColumn = "risk_id", keyColumn = "position")
+	private List<PreventionItem> preventionItems = new ArrayList<>();
+
+	@MappedCollection(idColumn = "risk_id")
+	private Set<TriageStepDone> triageSteps = new HashSet<>();
+
+	@MappedCollection(idColumn = "risk_id", keyColumn = "position")
+	private List<Decision> decisions = new ArrayList<>();
+
+	@MappedCollection(idColumn = "risk_id", keyColumn = "position")
+	private List<Blocker> blockers = new ArrayList<>();
+
+	@Table("risk_co_owner")
+	record CoOwner(Long personId) {
+	}
+
+	@Table("risk_evidence")
+	record Evidence(String text) {
+	}
+
+	@Table("risk_prevention_item")
+	record PreventionItem(String text) {
+	}
+
+	@Table("risk_triage_step")
+	record TriageStepDone(TriageStep step, Instant doneAt, String doneBy, String note) {
+	}
+
+	@Table("risk_decision")
+	record Decision(String text, Instant decidedAt, String decidedBy) {
+	}
+
+	@Table("risk_blocker")
+	record Blocker(String description, Instant raisedAt, String raisedBy, Instant clearedAt, String clearedBy,
+			String resolution) {
+
+		boolean open() {
+			return clearedAt == null;
+		}
+
+	}
+
+	Risk() {
+	}
+
+	/** Logs a new risk: the first triage step. */
+	static Risk log(String key, NewRisk form, RiskSource source, Instant detectedAt, String actor, Instant now) {
+		Risk risk = new Risk();
+		risk.riskKey = key;
+		risk.accountId = form.accountId();
+		risk.title = form.title().strip();
+		risk.category = form.category();
+		risk.description = form.description();
+		risk.severity = form.severity();
+		risk.ownerId = form.ownerId();
+		risk.coOwners = toCoOwners(form.coOwnerIds());
+		risk.evidence = form.evidence().stream().map(Evidence::new).collect(Collectors.toCollection(ArrayList::new));
+		risk.status = RiskStatus.OPEN;
+		risk.source = source;
+		risk.detectedAt = detectedAt;
+		risk.loggedAt = now;
+		risk.triageSteps.add(new TriageStepDone(TriageStep.LOG_RISK, now, actor, null));
+		risk.record(TimelineKind.LOGGED, "Risk logged: " + risk.title, null, RiskStatus.OPEN.name(),
+				Map.of("source", source.name(), "detectedAt", detectedAt.toString()), actor, now);
+		return risk;
+	}
+
+	/** Changes the descriptive fields; null means "leave as it is". */
+	void update(RiskUpdate update, String actor, Instant now) {
+		requireNotClosed();
+		if (update.title() != null && !update.title().strip().equals(title)) {
+			changed("title", title, update.title().strip(), actor, now);
+			title = update.title().strip();
+		}
+		if (update.description() != null && !update.description().equals(description)) {
+			changed("description", description, update.description(), actor, now);
+			description = update.description();
+		}
+		if (update.category() != null && update.category() != category) {
+			changed("category", category, update.category(), actor, now);
+			category = update.category();
+		}
+		if (update.ownerId() != null && !update.ownerId().equals(ownerId)) {
+			changed("owner", ownerId, update.ownerId(), actor, now);
+			ownerId = update.ownerId();
+		}
+		if (update.coOwnerIds() != null && !toCoOwners(update.coOwnerIds()).equals(coOwners)) {
+			changed("co-owners", coOwnerIds(), update.coOwnerIds(), actor, now);
+			coOwners = toCoOwners(update.coOwnerIds());
+		}
+		if (update.evidence() != null && !update.evidence().equals(evidenceTexts())) {
+			changed("evidence", evidenceTexts().size() + " items", update.evidence().size() + " items", actor, now);
+			evidence = update.evidence().stream().map(Evidence::new).collect(Collectors.toCollection(ArrayList::new));
+		}
+		if (update.cadence() != null && update.cadence() != cadence) {
+			changed("cadence", cadence, update.cadence(), actor, now);
+			cadence = update.cadence();
+		}
+	}
+
+	/** OPEN -> TRIAGED: needs a severity and an owner, given now or before. */
+	void triage(Severity newSeverity, Long newOwnerId, String actor, Instant now) {
+		RiskWorkflow.requireAllowed(status, RiskStatus.TRIAGED);
+		Severity chosen = newSeverity != null ? newSeverity : severity;
+		Long owner = newOwnerId != null ? newOwnerId : ownerId;
+		if (chosen == null) {
+			throw new InvalidFieldException("severity", "is required to triage a risk");
+		}
+		if (owner == null) {
+			throw new InvalidFieldException("ownerId", "is required to triage a risk");
+		}
+		severity = chosen;
+		ownerId = owner;
+		triagedAt = now;
+		recordStep(TriageStep.ASSIGN_SEVERITY_AND_OWNERS, actor, now, "Severity " + chosen + ", owner " + owner);
+		moveTo(RiskStatus.TRIAGED, null, actor, now);
+	}
+
+	/** TRIAGED -> ACTIVE once all five triage steps are recorded; RESOLVED -> ACTIVE reopens with a reason. */
+	void activate(String reason, String actor, Instant now) {
+		RiskWorkflow.requireAllowed(status, RiskStatus.ACTIVE);
+		if (status == RiskStatus.RESOLVED) {
+			requireText("reason", reason, "is required to reopen a risk");
+			resolvedAt = null;
+			moveTo(RiskStatus.ACTIVE, reason.strip(), actor, now);
+			return;
+		}
+		Set<TriageStep> missing = missingTriageSteps();
+		if (!missing.isEmpty()) {
+			throw new ConflictException("Triage is not complete: record " + missing + " before the risk becomes ACTIVE",
+					Map.of("missingTriageSteps", missing));
+		}
+		moveTo(RiskStatus.ACTIVE, reason, actor, now);
+	}
+
+	/** ACTIVE -> RESOLVED: only with a root cause and at least one prevention item. */
+	void resolve(String cause, List<String> prevention, String actor, Instant now) {
+		RiskWorkflow.requireAllowed(status, RiskStatus.RESOLVED);
+		requireText("rootCause", cause, "is required to resolve a risk");
+		List<String> items = prevention == null ? List.of()
+				: prevention.stream().filter(Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).toList();
+		if (items.isEmpty()) {
+			throw new InvalidFieldException("preventionItems", "needs at least one item to resolve a risk");
+		}
+		rootCause = cause.strip();
+		preventionItems = items.stream().map(PreventionItem::new).collect(Collectors.toCollection(ArrayList::new));
+		resolvedAt = now;
+		moveTo(RiskStatus.RESOLVED, "Root cause: " + rootCause, actor, now);
+	}
+
+	/** RESOLVED -> CLOSED with the outcome for the account. */
+	void close(Outcome result, String actor, Instant now) {
+		RiskWorkflow.requireAllowed(status, RiskStatus.CLOSED);
+		if (result == null) {
+			throw new InvalidFieldException("outcome", "is required to close a risk: one of "
+					+ List.of(Outcome.values()));
+		}
+		outcome = result;
+		closedAt = now;
+		moveTo(RiskStatus.CLOSED, "Outcome: " + result, actor, now);
+	}
+
+	/** Severity may change at any time before close, always with a reason. */
+	void changeSeverity(Severity newSeverity, String reason, String actor, Instant now) {
+		requireNotClosed();
+		if (newSeverity == null) {
+			throw new InvalidFieldException("severity", "is required");
+		}
+		requireText("reason", reason, "is required to change the severity");
+		if (newSeverity == severity) {
+			throw new ConflictException("The risk is already " + newSeverity);
+		}
+		record(TimelineKind.SEVERITY_CHANGED, "Severity " + label(severity) + " -> " + newSeverity + ": " + reason.strip(),
+				label(severity), newSeverity.name(), Map.of("reason", reason.strip()), actor, now);
+		severity = newSeverity;
+	}
+
+	/** Records CREATE_CAP, NOTIFY_STAKEHOLDERS or SET_CADENCE; the other two are recorded by logging and triage. */
+	void recordTriageStep(TriageStep step, String note, Cadence chosenCadence, String actor, Instant now) {
+		requireNotClosed();
+		if (step == TriageStep.LOG_RISK || step == TriageStep.ASSIGN_SEVERITY_AND_OWNERS) {
+			throw new ConflictException(step + " is recorded by logging and triaging the risk");
+		}
+		if (stepDone(step)) {
+			throw new ConflictException(step + " was already recorded");
+		}
+		if (step != TriageStep.SET_CADENCE) {
+			requireText("note", note, "is required for " + step + " (what was planned or who was notified)");
+		}
+		else {
+			if (chosenCadence == null) {
+				throw new InvalidFieldException("cadence",
+						"is required: the risk has no severity to take the escalation matrix's cadence from");
+			}
+			cadence = chosenCadence;
+		}
+		recordStep(step, actor, now, step == TriageStep.SET_CADENCE ? "Cadence " + cadence : note.strip());
+	}
+
+	void addDecision(String text, String actor, Instant now) {
+		requireNotClosed();
+		requireText("text", text, "is required");
+		decisions.add(new Decision(text.strip(), now, actor));
+		record(TimelineKind.DECISION, "Decision: " + text.strip(), null, null, Map.of("number", decisions.size()),
+				actor, now);
+	}
+
+	void raiseBlocker(String description, String actor, Instant now) {
+		requireNotClosed();
+		requireText("description", description, "is required");
+		blockers.add(new Blocker(description.strip(), now, actor, null, null, null));
+		record(TimelineKind.BLOCKER_RAISED, "Blocker #" + blockers.size() + " raised: " + description.strip(), null,
+				"open", Map.of("number", blockers.size()), actor, now);
+	}
+
+	void clearBlocker(int number, String resolution, String actor, Instant now) {
+		requireNotClosed();
+		if (number < 1 || number > blockers.size()) {
+			throw new NotFoundException("Blocker", "#" + number + " of " + riskKey);
+		}
+		Blocker blocker = blockers.get(number - 1);
+		if (!blocker.open()) {
+			throw new ConflictException("Blocker #" + number + " was already cleared at " + blocker.clearedAt());
+		}
+		requireText("resolution", resolution, "is required to clear a blocker");
+		blockers.set(number - 1, new Blocker(blocker.description(), blocker.raisedAt(), blocker.raisedBy(), now, actor,
+				resolution.strip()));
+		record(TimelineKind.BLOCKER_CLEARED, "Blocker #" + number + " cleared: " + resolution.strip(), "open",
+				"cleared", Map.of("number", number), actor, now);
+	}
+
+	void recordActionItem(ActionItem item, String actor, Instant now) {
+		requireNotClosed();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("owner", item.owner().strip());
+		details.put("task", item.task().strip());
+		if (item.due() != null) {
+			details.put("due", item.due().toString());
+		}
+		record(TimelineKind.ACTION_ITEM, "Action item for " + item.owner().strip() + ": " + item.task().strip()
+				+ (item.due() == null ? "" : " (due " + item.due() + ")"), null, null, details, actor, now);
+	}
+
+	Set<TriageStep> missingTriageSteps() {
+		Set<TriageStep> missing = EnumSet.allOf(TriageStep.class);
+		triageSteps.forEach(done -> missing.remove(done.step()));
+		return missing;
+	}
+
+	private boolean stepDone(TriageStep step) {
+		return triageSteps.stream().anyMatch(done -> done.step() == step);
+	}
+
+	private void recordStep(TriageStep step, String actor, Instant now, String note) {
+		triageSteps.removeIf(done -> done.step() == step);
+		triageSteps.add(new TriageStepDone(step, now, actor, note));
+		record(TimelineKind.TRIAGE_STEP, "Triage step " + step + (note == null ? "" : ": " + note), null, null,
+				Map.of("step", step.name()), actor, now);
+	}
+
+	private void moveTo(RiskStatus target, String note, String actor, Instant now) {
+		RiskStatus from = status;
+		status = target;
+		record(TimelineKind.TRANSITIONED, from + " -> " + target + (note == null ? "" : ": " + note), from.name(),
+				target.name(), Map.of(), actor, now);
+	}
+
+	private void changed(String field, Object before, Object after, String actor, Instant now) {
+		record(TimelineKind.UPDATED, "Changed " + field, before == null ? null : before.toString(),
+				after == null ? null : after.toString(), Map.of("field", field), actor, now);
+	}
+
+	private void record(TimelineKind kind, String summary, String before, String after, Map<String, Object> details,
+			String actor, Instant now) {
+		registerEvent(new RiskChanged(riskKey, kind, summary, before, after, details, actor, now));
+	}
+
+	private void requireNotClosed() {
+		if (status == RiskStatus.CLOSED) {
+			throw new ConflictException("Risk " + riskKey + " is closed; a closed risk cannot be changed");
+		}
+	}
+
+	private static void requireText(String field, String value, String reason) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidFieldException(field, reason);
+		}
+	}
+
+	private static String label(Severity severity) {
+		return severity == null ? "none" : severity.name();
+	}
+
+	private static Set<CoOwner> toCoOwners(List<Long> ids) {
+		return ids == null ? new HashSet<>() : ids.stream().map(CoOwner::new).collect(Collectors.toCollection(HashSet::new));
+	}
+
+	List<Long> coOwnerIds() {
+		return coOwners.stream().map(CoOwner::personId).sorted().toList();
+	}
+
+	List<String> evidenceTexts() {
+		return evidence.stream().map(Evidence::text).toList();
+	}
+
+	List<String> preventionTexts() {
+		return preventionItems.stream().map(PreventionItem::text).toList();
+	}
+
+	List<TriageStepDone> triageStepsInOrder() {
+		return triageSteps.stream().sorted(Comparator.comparing(TriageStepDone::step)).toList();
+	}
+
+	List<Decision> getDecisions() {
+		return decisions;
+	}
+
+	List<Blocker> getBlockers() {
+		return blockers;
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	int getVersion() {
+		return version == null ? 0 : version;
+	}
+
+	String getRiskKey() {
+		return riskKey;
+	}
+
+	Long getAccountId() {
+		return accountId;
+	}
+
+	String getTitle() {
+		return title;
+	}
+
+	RiskCategory getCategory() {
+		return category;
+	}
+
+	String getDescription() {
+		return description;
+	}
+
+	Severity getSeverity() {
+		return severity;
+	}
+
+	RiskStatus getStatus() {
+		return status;
+	}
+
+	RiskSource getSource() {
+		return source;
+	}
+
+	Cadence getCadence() {
+		return cadence;
+	}
+
+	Long getOwnerId() {
+		return ownerId;
+	}
+
+	Instant getDetectedAt() {
+		return detectedAt;
+	}
+
+	Instant getLoggedAt() {
+		return loggedAt;
+	}
+
+	Instant getTriagedAt() {
+		return triagedAt;
+	}
+
+	Instant getFirstResponseAt() {
+		return firstResponseAt;
+	}
+
+	Instant getResolvedAt() {
+		return resolvedAt;
+	}
+
+	Instant getClosedAt() {
+		return closedAt;
+	}
+
+	String getRootCause() {
+		return rootCause;
+	}
+
+	Outcome getOutcome() {
+		return outcome;
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.riskdesk.risk;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import io.riskdesk.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Risk Register API. Reads return an ETag; PATCH requires If-Match, and every other write
+ * honours If-Match when it is sent, answering 409 when the risk changed in between.
+ */
+@RestController
+@RequestMapping("/api/risks")
+@Tag(name = "Risk Register")
+class RiskController {
+
+	private final RiskService risks;
+
+	RiskController(RiskService risks) {
+		this.risks = risks;
+	}
+
+	@GetMapping
+	@Operation(summary = "List the register with filters; sort by key, title, severity, status, category, "
+			+ "detectedAt, account, owner, arrAtRisk, renewalDate")
+	PagedModel<RiskSummary> list(@Valid RiskQuery query, @PageableDefault(size = 50) Pageable pageable) {
+		return new PagedModel<>(risks.list(query, pageable));
+	}
+
+	@PostMapping
+	@Operation(summary = "Log a risk by hand")
+	ResponseEntity<RiskDetails> create(@Valid @RequestBody NewRisk form, Principal user) {
+		RiskDetails risk = risks.create(form, RiskSource.MANUAL, user.getName());
+		return ResponseEntity.created(URI.create("/api/risks/" + risk.key()))
+			.eTag(Versions.etag(risk.version()))
+			.body(risk);
+	}
+
+	@GetMapping("/{key}")
+	ResponseEntity<RiskDetails> get(@PathVariable String key) {
+		return withEtag(risks.get(key));
+	}
+
+	@PatchMapping("/{key}")
+	@Operation(summary = "Change descriptive fields; requires If-Match")
+	ResponseEntity<RiskDetails> update(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody RiskUpdate update, Principal user) {
+		return withEtag(risks.update(key, Versions.required(ifMatch), update, user.getName()));
+	}
+
+	@PostMapping("/{key}/transitions")
+	@Operation(summary = "Move the risk through the workflow: OPEN -> TRIAGED -> ACTIVE -> RESOLVED -> CLOSED, RESOLVED -> ACTIVE")
+	ResponseEntity<RiskDetails> transition(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody TransitionRequest request, Principal user) {
+		return withEtag(risks.transition(key, Versions.optional(ifMatch), request, user.getName()));
+	}
+
+	@PostMapping("/{key}/severity")
+	@Operation(summary = "Change the severity, with a reason")
+	ResponseEntity<RiskDetails> changeSeverity(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody SeverityChange change, Principal user) {
+		return withEtag(risks.changeSeverity(key, Versions.optional(ifMatch), change, user.getName()));
+	}
+
+	@PostMapping("/{key}/triage-steps")
+	@Operation(summary = "Record CREATE_CAP, NOTIFY_STAKEHOLDERS or SET_CADENCE")
+	ResponseEntity<RiskDetails> triageStep(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody TriageStepRequest request, Principal user) {
+		return withEtag(risks.recordTriageStep(key, Versions.optional(ifMatch), request, user.getName()));
+	}
+
+	@PostMapping("/{key}/decisions")
+	ResponseEntity<RiskDetails> addDecision(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody TextRequest decision, Principal user) {
+		return withEtag(risks.addDecision(key, Versions.optional(ifMatch), decision.text(), user.getName()));
+	}
+
+	@PostMapping("/{key}/blockers")
+	ResponseEntity<RiskDetails> raiseBlocker(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody TextRequest blocker, Principal user) {
+		return withEtag(risks.raiseBlocker(key, Versions.optional(ifMatch), blocker.text(), user.getName()));
+	}
+
+	@PostMapping("/{key}/blockers/{number}/clear")
+	@Operation(summary = "Clear an open blocker; the body's text is the resolution")
+	ResponseEntity<RiskDetails> clearBlocker(@PathVariable String key, @PathVariable int number,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody TextRequest resolution,
+			Principal user) {
+		return withEtag(risks.clearBlocker(key, Versions.optional(ifMatch), number, resolution.text(), user.getName()));
+	}
+
+	@PostMapping("/{key}/action-items")
+	ResponseEntity<RiskDetails> recordActionItem(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody ActionItem item, Principal user) {
+		return withEtag(risks.recordActionItem(key, Versions.optional(ifMatch), item, user.getName()));
+	}
+
+	@GetMapping("/{key}/timeline")
+	@Operation(summary = "Every change of the risk, oldest first")
+	List<TimelineEntry> timeline(@PathVariable String key) {
+		return risks.timeline(key);
+	}
+
+	private static ResponseEntity<RiskDetails> withEtag(RiskDetails risk) {
+		return ResponseEntity.ok().eTag(Versions.etag(risk.version())).body(risk);
+	}
+
+}

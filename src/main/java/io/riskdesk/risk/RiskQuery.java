@@ -1,0 +1,38 @@
+package io.riskdesk.risk;
+
+import java.util.Set;
+
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Filters of the register list; empty or null means "any".
+ *
+ * @param renewalWithinDays only risks whose account renews between today and today + N days
+ * @param q free text matched against key, title, description and account name
+ */
+public record RiskQuery(
+		Set<Severity> severity,
+		Set<RiskStatus> status,
+		Set<RiskCategory> category,
+		Set<RiskSource> source,
+		Long ownerId,
+		Long accountId,
+		@PositiveOrZero @Max(3650) Integer renewalWithinDays,
+		@Size(max = 200) String q) {
+
+	public RiskQuery {
+		severity = severity == null ? Set.of() : Set.copyOf(severity);
+		status = status == null ? Set.of() : Set.copyOf(status);
+		category = category == null ? Set.of() : Set.copyOf(category);
+		source = source == null ? Set.of() : Set.copyOf(source);
+	}
+
+	public static RiskQuery all() {
+		return new RiskQuery(null, null, null, null, null, null, null, null);
+	}
+
+}

@@ -1,0 +1,11 @@
+package io.riskdesk.risk;
+
+import java.util.Optional;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface RiskRepository extends ListCrudRepository<Risk, Long> {
+
+	Optional<Risk> findByRiskKey(String riskKey);
+
+}

@@ -1,0 +1,222 @@
+package io.riskdesk.risk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import io.riskdesk.account.AccountDetails;
+import io.riskdesk.account.AccountService;
+import io.riskdesk.account.PersonDirectory;
+import io.riskdesk.account.PersonView;
+import io.riskdesk.playbook.Cadence;
+import io.riskdesk.playbook.Playbook;
+import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.NotFoundException;
+import io.riskdesk.web.Versions;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Risk Register: logging risks, moving them through the triage workflow and recording
+ * what happens to them. Every write takes the version the caller last saw (null: no check).
+ */
+@Service
+@Transactional
+public class RiskService {
+
+	private final RiskRepository risks;
+
+	private final RiskKeys keys;
+
+	private final RegisterQuery register;
+
+	private final Timeline timeline;
+
+	private final AccountService accounts;
+
+	private final PersonDirectory people;
+
+	private final Playbook playbook;
+
+	private final Clock clock;
+
+	RiskService(RiskRepository risks, RiskKeys keys, RegisterQuery register, Timeline timeline,
+			AccountService accounts, PersonDirectory people, Playbook playbook, Clock clock) {
+		this.risks = risks;
+		this.keys = keys;
+		this.register = register;
+		this.timeline = timeline;
+		this.accounts = accounts;
+		this.people = people;
+		this.playbook = playbook;
+		this.clock = clock;
+	}
+
+	/** Logs a risk a person found (source MANUAL) or that was imported (IMPORT). */
+	public RiskDetails create(NewRisk form, RiskSource source, String actor) {
+		Instant now = clock.instant();
+		if (!accounts.exists(form.accountId())) {
+			throw new InvalidFieldException("accountId", "no account with id " + form.accountId());
+		}
+		requirePerson("ownerId", form.ownerId());
+		requirePeople("coOwnerIds", form.coOwnerIds());
+		Instant detectedAt = form.detectedAt() != null ? form.detectedAt() : now;
+		if (detectedAt.isAfter(now)) {
+			throw new InvalidFieldException("detectedAt", "must not be in the future");
+		}
+		return details(risks.save(Risk.log(keys.next(), form, source, detectedAt, actor, now)));
+	}
+
+	public RiskDetails update(String key, Integer expectedVersion, RiskUpdate update, String actor) {
+		Risk risk = load(key, expectedVersion);
+		requirePerson("ownerId", update.ownerId());
+		requirePeople("coOwnerIds", update.coOwnerIds());
+		risk.update(update, actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	public RiskDetails transition(String key, Integer expectedVersion, TransitionRequest request, String actor) {
+		Risk risk = load(key, expectedVersion);
+		Instant now = clock.instant();
+		switch (request.to()) {
+			case TRIAGED -> {
+				requirePerson("ownerId", request.ownerId());
+				risk.triage(request.severity(), request.ownerId(), actor, now);
+			}
+			case ACTIVE -> risk.activate(request.reason(), actor, now);
+			case RESOLVED -> risk.resolve(request.rootCause(), request.preventionItems(), actor, now);
+			case CLOSED -> risk.close(request.outcome(), actor, now);
+			case OPEN -> RiskWorkflow.requireAllowed(risk.getStatus(), RiskStatus.OPEN);
+		}
+		return details(risks.save(risk));
+	}
+
+	public RiskDetails changeSeverity(String key, Integer expectedVersion, SeverityChange change, String actor) {
+		Risk risk = load(key, expectedVersion);
+		risk.changeSeverity(change.severity(), change.reason(), actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	public RiskDetails recordTriageStep(String key, Integer expectedVersion, TriageStepRequest request, String actor) {
+		Risk risk = load(key, expectedVersion);
+		Cadence cadence = request.cadence();
+		if (cadence == null && risk.getSeverity() != null) {
+			cadence = playbook.matrix(risk.getSeverity()).cadence();
+		}
+		risk.recordTriageStep(request.step(), request.note(), cadence, actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	public RiskDetails addDecision(String key, Integer expectedVersion, String text, String actor) {
+		Risk risk = load(key, expectedVersion);
+		risk.addDecision(text, actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	public RiskDetails raiseBlocker(String key, Integer expectedVersion, String description, String actor) {
+		Risk risk = load(key, expectedVersion);
+		risk.raiseBlocker(description, actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	public RiskDetails clearBlocker(String key, Integer expectedVersion, int number, String resolution, String actor) {
+		Risk risk = load(key, expectedVersion);
+		risk.clearBlocker(number, resolution, actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	public RiskDetails recordActionItem(String key, Integer expectedVersion, ActionItem item, String actor) {
+		Risk risk = load(key, expectedVersion);
+		risk.recordActionItem(item, actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	@Transactional(readOnly = true)
+	public RiskDetails get(String key) {
+		return details(load(key, null));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<RiskSummary> list(RiskQuery query, Pageable pageable) {
+		return register.find(query, pageable);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TimelineEntry> timeline(String key) {
+		load(key, null);
+		return timeline.of(key);
+	}
+
+	private Risk load(String key, Integer expectedVersion) {
+		Risk risk = risks.findByRiskKey(key).orElseThrow(() -> new NotFoundException("Risk", key));
+		Versions.check(expectedVersion, risk.getVersion(), "Risk " + key);
+		return risk;
+	}
+
+	private void requirePerson(String field, Long id) {
+		if (id != null && !people.exists(id)) {
+			throw new InvalidFieldException(field, "no person with id " + id);
+		}
+	}
+
+	private void requirePeople(String field, List<Long> ids) {
+		if (ids == null) {
+			return;
+		}
+		Set<Long> known = people.findAll(ids).keySet();
+		IntStream.range(0, ids.size())
+			.filter(i -> !known.contains(ids.get(i)))
+			.findFirst()
+			.ifPresent(i -> {
+				throw new InvalidFieldException(field + "[" + i + "]", "no person with id " + ids.get(i));
+			});
+	}
+
+	private RiskDetails details(Risk risk) {
+		AccountDetails account = accounts.get(risk.getAccountId());
+		Set<Long> personIds = new HashSet<>(risk.coOwnerIds());
+		if (risk.getOwnerId() != null) {
+			personIds.add(risk.getOwnerId());
+		}
+		Map<Long, PersonView> persons = people.findAll(personIds);
+		List<Risk.Blocker> blockers = risk.getBlockers();
+		List<Risk.Decision> decisions = risk.getDecisions();
+		return new RiskDetails(risk.getRiskKey(), risk.getVersion(),
+				new RiskDetails.AccountRef(account.id(), account.name()), risk.getTitle(), risk.getCategory(),
+				risk.getDescription(), risk.getSeverity(), risk.getStatus(), risk.getSource(), risk.getCadence(),
+				ref(persons.get(risk.getOwnerId())),
+				risk.coOwnerIds().stream().map(id -> ref(persons.get(id))).toList(), account.arr(),
+				account.renewalDate(), account.daysToRenewal(), risk.getDetectedAt(), risk.getLoggedAt(),
+				risk.getTriagedAt(), risk.getFirstResponseAt(), risk.getResolvedAt(), risk.getClosedAt(),
+				risk.evidenceTexts(),
+				risk.triageStepsInOrder()
+					.stream()
+					.map(s -> new RiskDetails.TriageStepView(s.step(), s.doneAt(), s.doneBy(), s.note()))
+					.toList(),
+				risk.missingTriageSteps(),
+				IntStream.range(0, decisions.size())
+					.mapToObj(i -> new RiskDetails.DecisionView(i + 1, decisions.get(i).text(),
+							decisions.get(i).decidedAt(), decisions.get(i).decidedBy()))
+					.toList(),
+				IntStream.range(0, blockers.size()).mapToObj(i -> {
+					Risk.Blocker b = blockers.get(i);
+					return new RiskDetails.BlockerView(i + 1, b.description(), b.open(), b.raisedAt(), b.raisedBy(),
+							b.clearedAt(), b.clearedBy(), b.resolution());
+				}).toList(),
+				risk.getRootCause(), risk.preventionTexts(), risk.getOutcome(),
+				RiskWorkflow.allowedFrom(risk.getStatus()));
+	}
+
+	private static RiskDetails.PersonRef ref(PersonView person) {
+		return person == null ? null : new RiskDetails.PersonRef(person.id(), person.name(), person.email());
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.riskdesk.security;
+
+import java.util.Set;
+
+/** What a signed-in user may do. */
+public enum Role {
+	CSM, CS_MANAGER, CS_LEADER, AE, SUPPORT, EXEC, LEGAL, ADMIN;
+
+	/** Roles that may write to the Risk Register. */
+	public static final Set<Role> RISK_WRITERS = Set.of(CSM, CS_MANAGER, CS_LEADER, ADMIN);
+
+	/** Roles that may maintain accounts and the people directory. */
+	public static final Set<Role> ACCOUNT_WRITERS = Set.of(CSM, CS_MANAGER, CS_LEADER, AE, ADMIN);
+
+	static String[] names(Set<Role> roles) {
+		return roles.stream().map(Enum::name).sorted().toArray(String[]::new);
+	}
+
+}

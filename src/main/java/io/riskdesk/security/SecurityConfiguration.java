@@ -1,0 +1,82 @@
+package io.riskdesk.security;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+/**
+ * Two doors: the API (and actuator) for machines, stateless with HTTP Basic or bearer tokens;
+ * everything else for people, with form login and a session.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, ApiTokens tokens,
+			JsonMapper json) throws Exception {
+		DaoAuthenticationProvider basic = new DaoAuthenticationProvider(users);
+		basic.setPasswordEncoder(passwords);
+		AuthenticationManager manager = new ProviderManager(basic, BearerTokenAuthentication.provider(tokens, users));
+
+		AuthenticationFilter bearer = new AuthenticationFilter(manager, BearerTokenAuthentication.converter());
+		bearer.setSuccessHandler((request, response, authentication) -> {
+		});
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(ProblemResponses.unauthorized(json)));
+
+		String[] riskWriters = Role.names(Role.RISK_WRITERS);
+		String[] accountWriters = Role.names(Role.ACCOUNT_WRITERS);
+		return http.securityMatcher("/api/**", "/actuator/**")
+			.authenticationManager(manager)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/api/tokens/**", "/actuator/**").hasRole(Role.ADMIN.name())
+				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+				.requestMatchers("/api/risks/**").hasAnyRole(riskWriters)
+				.requestMatchers("/api/accounts/**", "/api/people/**").hasAnyRole(accountWriters)
+				.anyRequest().hasRole(Role.ADMIN.name()))
+			.httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// The API never reads the browser session, so a forged cross-site request carries no credentials.
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized(json))
+				.accessDeniedHandler(ProblemResponses.forbidden(json)))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain ui(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/favicon.ico").permitAll()
+				.anyRequest().authenticated())
+			.formLogin(form -> form.defaultSuccessUrl("/", false))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.build();
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.riskdesk.security;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The users who can sign in. Passwords are stored as one-way hashes only. */
+@Service
+@Transactional
+public class UserAccounts {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+	}
+
+	/** A signed-in user; {@code personEmail} links them to the people directory (e.g. for "my risks"). */
+	public record User(String username, String displayName, Role role, String personEmail, boolean enabled) {
+	}
+
+	/** Creates the user unless one of that name exists; returns whether it was created. */
+	public boolean createIfAbsent(String username, String displayName, String rawPassword, Role role,
+			String personEmail) {
+		return jdbc.sql("""
+				insert into app_user (username, display_name, password_hash, role, person_email)
+				values (:username, :displayName, :hash, :role, :email)
+				on conflict (username) do nothing""")
+			.param("username", username)
+			.param("displayName", displayName)
+			.param("hash", passwords.encode(rawPassword))
+			.param("role", role.name())
+			.param("email", personEmail)
+			.update() == 1;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<User> find(String username) {
+		return jdbc.sql("select username, display_name, role, person_email, enabled from app_user where username = :username")
+			.param("username", username)
+			.query((rs, n) -> new User(rs.getString("username"), rs.getString("display_name"),
+					Role.valueOf(rs.getString("role")), rs.getString("person_email"), rs.getBoolean("enabled")))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	boolean anyAdmin() {
+		return jdbc.sql("select exists (select 1 from app_user where role = 'ADMIN' and enabled)")
+			.query(Boolean.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,10 @@
+package io.riskdesk.web;
+
+/** The addressed resource does not exist: 404. */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String what, Object id) {
+		super(what + " " + id + " not found");
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.riskdesk.demo;
+
+import io.riskdesk.RiskdeskTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static io.riskdesk.ApiFixtures.asAlex;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The demo book a newcomer sees after {@code ./mvnw spring-boot:run}. */
+@RiskdeskTest
+class DemoDataTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void theFourSeedEscalationsAreInTheRegisterWithTheirSeveritiesAndOwners() throws Exception {
+		mvc.perform(asAlex(get("/api/risks")).param("source", "IMPORT")
+			.param("sort", "account"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content[?(@.source == 'IMPORT')].account.name",
+					contains("ABC Corp", "GlobalTech Industries", "TechCorp Enterprises", "TechCorp Solutions")))
+			.andExpect(jsonPath("$.content[?(@.source == 'IMPORT')].severity", contains("S1", "S0", "S0", "S1")))
+			.andExpect(jsonPath("$.content[?(@.source == 'IMPORT')].owner.name",
+					contains("Lisa Wong", "Sarah Martinez", "Jennifer Liu", "Alex Johnson")))
+			.andExpect(jsonPath("$.content[?(@.source == 'IMPORT')].status", contains("ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE")));
+	}
+
+	@Test
+	void theSeedRisksCarryTheDocumentsFacts() throws Exception {
+		String techCorp = "$.content[?(@.account.name == 'TechCorp Enterprises')]";
+		mvc.perform(asAlex(get("/api/risks")).param("q", "TechCorp Enterprises"))
+			.andExpect(jsonPath(techCorp + ".arrAtRisk.amount", contains(850000.0)))
+			.andExpect(jsonPath(techCorp + ".renewalDate", contains("2026-02-28")))
+			.andExpect(jsonPath(techCorp + ".detectedAt", contains("2025-12-05T14:00:00Z")));
+		mvc.perform(asAlex(get("/api/risks")).param("q", "GlobalTech"))
+			.andExpect(jsonPath("$.content[0].arrAtRisk.amount").value(2300000.0))
+			.andExpect(jsonPath("$.content[0].category").value("INCIDENT"));
+		String key = com.jayway.jsonpath.JsonPath.read(mvc.perform(asAlex(get("/api/risks")).param("q", "ABC Corp"))
+			.andReturn().getResponse().getContentAsString(), "$.content[0].key");
+		mvc.perform(asAlex(get("/api/risks/{key}", key)))
+			.andExpect(jsonPath("$.arrAtRisk").doesNotExist())
+			.andExpect(jsonPath("$.missingTriageSteps", hasSize(0)))
+			.andExpect(jsonPath("$.cadence").value("THREE_TIMES_WEEKLY"));
+		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
+			.andExpect(jsonPath("$[?(@.kind == 'ACTION_ITEM')].details.owner",
+					containsInAnyOrder("Lisa Wong", "David Park", "Rachel Kim", "Mike Davis", "Sarah Johnson", "Team")))
+			.andExpect(jsonPath("$[?(@.kind == 'ACTION_ITEM' && @.details.owner == 'Lisa Wong')].details.due",
+					contains("2025-09-27")))
+			.andExpect(jsonPath("$[?(@.kind == 'DECISION')]", hasSize(3)));
+	}
+
+	@Test
+	void aSyntheticBookFillsEveryList() throws Exception {
+		mvc.perform(asAlex(get("/api/accounts")).param("size", "1"))
+			.andExpect(jsonPath("$.page.totalElements", greaterThanOrEqualTo(50)));
+		for (String status : new String[] { "OPEN", "TRIAGED", "ACTIVE", "RESOLVED", "CLOSED" }) {
+			mvc.perform(asAlex(get("/api/risks")).param("status", status))
+				.andExpect(jsonPath("$.page.totalElements", greaterThanOrEqualTo(3)));
+		}
+		mvc.perform(asAlex(get("/api/risks")).param("renewalWithinDays", "90").param("size", "200"))
+			.andExpect(jsonPath("$.content[*].severity", hasItem("S1")));
+	}
+
+}

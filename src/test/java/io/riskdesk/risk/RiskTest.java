@@ -1,0 +1,154 @@
+package io.riskdesk.risk;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.riskdesk.playbook.Cadence;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.ConflictException;
+import io.riskdesk.web.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The workflow rules of a risk, without a database. */
+class RiskTest {
+
+	private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+	private static final Instant T1 = Instant.parse("2026-11-23T10:00:00Z");
+
+	private Risk open() {
+		return Risk.log("RISK-2026-0001", new NewRisk(1L, "Sponsor left", RiskCategory.PEOPLE, null, null, null, null,
+				null, null), RiskSource.MANUAL, T0, "alex", T0);
+	}
+
+	private Risk active() {
+		Risk risk = open();
+		risk.triage(Severity.S1, 7L, "alex", T1);
+		risk.recordTriageStep(TriageStep.CREATE_CAP, "Meet new sponsor by Friday", null, "alex", T1);
+		risk.recordTriageStep(TriageStep.NOTIFY_STAKEHOLDERS, "AE and CS manager", null, "alex", T1);
+		risk.recordTriageStep(TriageStep.SET_CADENCE, null, Cadence.THREE_TIMES_WEEKLY, "alex", T1);
+		risk.activate(null, "alex", T1);
+		return risk;
+	}
+
+	@Test
+	void aNewRiskIsOpenWithItsFirstTriageStepDone() {
+		Risk risk = open();
+		assertThat(risk.getStatus()).isEqualTo(RiskStatus.OPEN);
+		assertThat(risk.getLoggedAt()).isEqualTo(T0);
+		assertThat(risk.missingTriageSteps()).doesNotContain(TriageStep.LOG_RISK).hasSize(4);
+	}
+
+	@Test
+	void triageNeedsSeverityAndOwner() {
+		assertThatThrownBy(() -> open().triage(null, 7L, "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("severity");
+		assertThatThrownBy(() -> open().triage(Severity.S2, null, "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("ownerId");
+		Risk risk = open();
+		risk.triage(Severity.S2, 7L, "alex", T1);
+		assertThat(risk.getStatus()).isEqualTo(RiskStatus.TRIAGED);
+		assertThat(risk.getTriagedAt()).isEqualTo(T1);
+	}
+
+	@Test
+	void activeNeedsAllFiveTriageSteps() {
+		Risk risk = open();
+		risk.triage(Severity.S1, 7L, "alex", T1);
+		risk.recordTriageStep(TriageStep.CREATE_CAP, "Plan", null, "alex", T1);
+		assertThatThrownBy(() -> risk.activate(null, "alex", T1)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("NOTIFY_STAKEHOLDERS")
+			.hasMessageContaining("SET_CADENCE");
+		assertThat(active().getStatus()).isEqualTo(RiskStatus.ACTIVE);
+	}
+
+	@Test
+	void triageStepsNeedTheirContent() {
+		Risk risk = open();
+		assertThatThrownBy(() -> risk.recordTriageStep(TriageStep.CREATE_CAP, " ", null, "alex", T1))
+			.isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("note");
+		assertThatThrownBy(() -> risk.recordTriageStep(TriageStep.SET_CADENCE, null, null, "alex", T1))
+			.isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("cadence");
+		assertThatThrownBy(() -> risk.recordTriageStep(TriageStep.LOG_RISK, "x", null, "alex", T1))
+			.isInstanceOf(ConflictException.class);
+		risk.recordTriageStep(TriageStep.CREATE_CAP, "Plan", null, "alex", T1);
+		assertThatThrownBy(() -> risk.recordTriageStep(TriageStep.CREATE_CAP, "Plan again", null, "alex", T1))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void resolvingNeedsRootCauseAndPrevention() {
+		Risk risk = active();
+		assertThatThrownBy(() -> risk.resolve(null, List.of("x"), "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("rootCause");
+		assertThatThrownBy(() -> risk.resolve("Cause", List.of(" "), "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("preventionItems");
+		risk.resolve("Cause", List.of("Item"), "alex", T1);
+		assertThat(risk.getStatus()).isEqualTo(RiskStatus.RESOLVED);
+		assertThat(risk.preventionTexts()).containsExactly("Item");
+	}
+
+	@Test
+	void closingNeedsAnOutcomeAndIsFinal() {
+		Risk risk = active();
+		risk.resolve("Cause", List.of("Item"), "alex", T1);
+		assertThatThrownBy(() -> risk.close(null, "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("outcome");
+		risk.close(Outcome.DOWNGRADED, "alex", T1);
+		assertThat(risk.getStatus()).isEqualTo(RiskStatus.CLOSED);
+		assertThat(RiskWorkflow.allowedFrom(RiskStatus.CLOSED)).isEmpty();
+		assertThatThrownBy(() -> risk.activate("again", "alex", T1)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("closed risk is final");
+		assertThatThrownBy(() -> risk.changeSeverity(Severity.S0, "x", "alex", T1)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> risk.addDecision("x", "alex", T1)).isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void reopeningNeedsAReason() {
+		Risk risk = active();
+		risk.resolve("Cause", List.of("Item"), "alex", T1);
+		assertThatThrownBy(() -> risk.activate(null, "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("reason");
+		risk.activate("It came back", "alex", T1);
+		assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACTIVE);
+		assertThat(risk.getResolvedAt()).isNull();
+	}
+
+	@Test
+	void onlyTheWorkflowsMovesAreAllowed() {
+		assertThat(RiskWorkflow.allowedFrom(RiskStatus.OPEN)).containsExactly(RiskStatus.TRIAGED);
+		assertThat(RiskWorkflow.allowedFrom(RiskStatus.TRIAGED)).containsExactly(RiskStatus.ACTIVE);
+		assertThat(RiskWorkflow.allowedFrom(RiskStatus.ACTIVE)).containsExactly(RiskStatus.RESOLVED);
+		assertThat(RiskWorkflow.allowedFrom(RiskStatus.RESOLVED)).containsExactly(RiskStatus.ACTIVE, RiskStatus.CLOSED);
+		assertThatThrownBy(() -> open().resolve("Cause", List.of("Item"), "alex", T1)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("cannot go from OPEN to RESOLVED");
+		assertThatThrownBy(() -> active().triage(Severity.S0, 1L, "alex", T1)).isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void severityChangesNeedAReasonAndAreRecorded() {
+		Risk risk = active();
+		assertThatThrownBy(() -> risk.changeSeverity(Severity.S0, "", "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("reason");
+		risk.changeSeverity(Severity.S0, "Cancellation notice", "alex", T1);
+		assertThat(risk.getSeverity()).isEqualTo(Severity.S0);
+		assertThatThrownBy(() -> risk.changeSeverity(Severity.S0, "Same again", "alex", T1))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void blockersAreRaisedAndClearedOnce() {
+		Risk risk = active();
+		risk.raiseBlocker("Change freeze", "alex", T1);
+		risk.clearBlocker(1, "Freeze lifted", "morgan", T1);
+		assertThat(risk.getBlockers()).singleElement()
+			.satisfies(blocker -> assertThat(blocker.open()).isFalse())
+			.extracting(Risk.Blocker::clearedBy).isEqualTo("morgan");
+		assertThatThrownBy(() -> risk.clearBlocker(1, "again", "alex", T1)).isInstanceOf(ConflictException.class);
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.riskdesk.security;
+
+import com.jayway.jsonpath.JsonPath;
+import io.riskdesk.RiskdeskTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
+
+import static io.riskdesk.ApiFixtures.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RiskdeskTest
+@Transactional
+class SecurityTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void apiWithoutCredentialsGets401ProblemDetail() throws Exception {
+		mvc.perform(get("/api/risks"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.CONTENT_TYPE, startsWith("application/problem+json")))
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("Basic")))
+			.andExpect(jsonPath("$.status").value(401))
+			.andExpect(jsonPath("$.detail", containsString("Bearer")));
+	}
+
+	@Test
+	void wrongPasswordGets401() throws Exception {
+		mvc.perform(get("/api/risks").with(httpBasic("alex", "wrong"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void everyRoleMayReadButOnlyRiskWritersMayWriteRisks() throws Exception {
+		mvc.perform(as("jordan", get("/api/risks"))).andExpect(status().isOk());
+		mvc.perform(as("sam", get("/api/playbook"))).andExpect(status().isOk());
+		mvc.perform(as("sam", post("/api/risks")).content("{\"accountId\": 1, \"title\": \"x\", \"category\": \"PEOPLE\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("AE")))
+			.andExpect(jsonPath("$.detail", containsString("CSM, CS_MANAGER, CS_LEADER or ADMIN")));
+		mvc.perform(as("jordan", post("/api/risks/RISK-2025-0001/decisions")).content("{\"text\": \"x\"}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void onlyAdminsManageTokens() throws Exception {
+		mvc.perform(as("morgan", get("/api/tokens"))).andExpect(status().isForbidden());
+		mvc.perform(as("admin", get("/api/tokens"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void bearerTokenWorksUntilRevoked() throws Exception {
+		String created = mvc.perform(as("admin", post("/api/tokens")).content("{\"name\": \"CRM sync\", \"username\": \"alex\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.secret", startsWith("rd_")))
+			.andExpect(jsonPath("$.token.username").value("alex"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String secret = JsonPath.read(created, "$.secret");
+		int id = JsonPath.read(created, "$.token.id");
+
+		mvc.perform(get("/api/risks").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).andExpect(status().isOk());
+		mvc.perform(as("admin", get("/api/tokens")))
+			.andExpect(jsonPath("$[?(@.id == %d)].lastUsedAt".formatted(id)).isNotEmpty())
+			.andExpect(jsonPath("$[*].secret").doesNotExist());
+
+		mvc.perform(as("admin", delete("/api/tokens/{id}", id))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.revokedAt").isNotEmpty());
+		mvc.perform(get("/api/risks").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/risks").header(HttpHeaders.AUTHORIZATION, "Bearer rd_not-a-token"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void healthAndLoginPageAreOpenEverythingElseIsNot() throws Exception {
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+		mvc.perform(get("/login")).andExpect(status().isOk());
+		mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/v3/api-docs").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+		mvc.perform(as("admin", get("/actuator/prometheus"))).andExpect(status().isOk());
+	}
+
+}
