@@ -12,6 +12,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.riskdesk.account.Money;
 import io.riskdesk.playbook.RiskCategory;
@@ -64,22 +65,10 @@ class RegisterQuery {
 		LocalDate today = LocalDate.now(clock);
 		List<String> where = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (!query.severity().isEmpty()) {
-			where.add("r.severity in (:severity)");
-			params.put("severity", query.severity().stream().map(Enum::name).toList());
-		}
-		if (!query.status().isEmpty()) {
-			where.add("r.status in (:status)");
-			params.put("status", query.status().stream().map(Enum::name).toList());
-		}
-		if (!query.category().isEmpty()) {
-			where.add("r.category in (:category)");
-			params.put("category", query.category().stream().map(Enum::name).toList());
-		}
-		if (!query.source().isEmpty()) {
-			where.add("r.source in (:source)");
-			params.put("source", query.source().stream().map(Enum::name).toList());
-		}
+		anyOf("r.severity", query.severity(), where, params);
+		anyOf("r.status", query.status(), where, params);
+		anyOf("r.category", query.category(), where, params);
+		anyOf("r.source", query.source(), where, params);
 		if (query.ownerId() != null) {
 			where.add("r.owner_id = :owner");
 			params.put("owner", query.ownerId());
@@ -112,6 +101,16 @@ class RegisterQuery {
 			.query((rs, n) -> summary(rs))
 			.list();
 		return new PageImpl<>(rows, pageable, total);
+	}
+
+	/** Adds "column is one of these values" unless no value was asked for. */
+	private static void anyOf(String column, Set<? extends Enum<?>> values, List<String> where,
+			Map<String, Object> params) {
+		if (!values.isEmpty()) {
+			String name = "p" + params.size();
+			where.add(column + " in (:" + name + ")");
+			params.put(name, values.stream().map(Enum::name).toList());
+		}
 	}
 
 	private static String orderBy(Sort sort) {

@@ -1,5 +1,7 @@
 package io.riskdesk.web;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -52,7 +54,7 @@ public final class Versions {
 		if (expected != null && expected != current) {
 			throw new ConflictException(what + " was changed by someone else (your version " + expected
 					+ ", current version " + current + "); reload it and apply your change again",
-					java.util.Map.of("currentVersion", current));
+					Map.of("currentVersion", current));
 		}
 	}
 
