@@ -14,13 +14,17 @@ import jakarta.validation.constraints.Positive;
 
 /**
  * The customer risk and escalation playbook in force: severities, SLAs, escalation matrix,
- * cadences and detection thresholds. Loaded from {@code playbook.yml} and validated at start-up.
+ * cadences, detection thresholds and business calendars. Loaded from {@code playbook.yml} and validated at start-up.
  */
 public record Playbook(
 		@NotNull @Valid Triage triage,
 		@NotEmpty Map<Severity, @NotNull @Valid SeverityPolicy> severities,
 		@NotEmpty Map<Severity, @NotNull @Valid MatrixEntry> escalationMatrix,
-		@NotNull @Valid Detection detection) {
+		@NotNull @Valid Detection detection,
+		@NotEmpty Map<@NotBlank String, @NotNull CalendarSpec> calendars) {
+
+	/** The calendar an account gets when it names none. */
+	public static final String DEFAULT_CALENDAR = "default";
 
 	public SeverityPolicy severity(Severity severity) {
 		return severities.get(severity);
@@ -28,6 +32,10 @@ public record Playbook(
 
 	public MatrixEntry matrix(Severity severity) {
 		return escalationMatrix.get(severity);
+	}
+
+	public CalendarSpec calendar(String name) {
+		return calendars.get(name == null ? DEFAULT_CALENDAR : name);
 	}
 
 	/** Triage must be done within {@code window} of detection (clock time). */

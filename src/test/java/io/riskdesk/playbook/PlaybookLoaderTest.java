@@ -67,6 +67,23 @@ class PlaybookLoaderTest {
 		assertThat(playbook.detection().support().windowDays()).isEqualTo(30);
 		assertThat(playbook.detection().sentiment().npsAtOrBelow()).isEqualTo(6);
 		assertThat(playbook.detection().renewal().blockerDays()).isEqualTo(30);
+
+		CalendarSpec calendar = playbook.calendar(null);
+		assertThat(calendar.windows(java.time.DayOfWeek.MONDAY)).containsExactly(new CalendarSpec.Window(540, 1020));
+		assertThat(calendar.windows(java.time.DayOfWeek.SATURDAY)).isEmpty();
+		assertThat(calendar.holidayCountry()).isNull();
+	}
+
+	@Test
+	void checksTheCalendars() {
+		assertInvalid(shipped().replace("MONDAY: [\"09:00-17:00\"]", "MONDAY: [\"9-5\"]"),
+				"calendars.default: hours.MONDAY: '9-5' must be a window such as 09:00-17:00");
+		assertInvalid(shipped().replace("MONDAY: [\"09:00-17:00\"]", "MONDAY: [\"09:00-12:30\", \"12:00-17:00\"]"),
+				"calendars.default: hours.MONDAY: windows overlap");
+		assertInvalid(shipped().replace("MONDAY: [\"09:00-17:00\"]", "MONDAY: [\"17:00-09:00\"]"),
+				"a window must start before it ends");
+		assertInvalid(shipped().replace("  default:\n    hours:", "  emea:\n    hours:"),
+				"calendars: missing default");
 	}
 
 	@Test

@@ -80,6 +80,9 @@ public class PlaybookLoader {
 				&& playbook.detection().renewal().blockerDays() >= playbook.detection().renewal().horizonDays()) {
 			problems.add("detection.renewal.blocker-days: must be less than horizon-days");
 		}
+		if (playbook.calendars() != null && !playbook.calendars().containsKey(Playbook.DEFAULT_CALENDAR)) {
+			problems.add("calendars: missing " + Playbook.DEFAULT_CALENDAR + " (the calendar of accounts that name none)");
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidPlaybookException(location, problems, null);
 		}
