@@ -25,8 +25,8 @@ class Holidays {
 	private final Map<Key, Set<LocalDate>> years = new ConcurrentHashMap<>();
 
 	/**
-	 * Whether a date is a holiday of {@code country} (ISO 3166, e.g. US) and {@code region}
-	 * (jollyday's code, e.g. ny; null for the whole country).
+	 * The test whether a date is a holiday of {@code country} (ISO 3166, e.g. US) and of
+	 * {@code region} (jollyday's code, e.g. ny; null for the country's holidays only).
 	 * @throws IllegalArgumentException for a country or region jollyday does not know
 	 */
 	Predicate<LocalDate> of(String country, String region) {

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import io.riskdesk.playbook.CalendarSpec.Window;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.THURSDAY;
 import static java.time.DayOfWeek.TUESDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -35,7 +37,7 @@ class BusinessCalendarTest {
 			"split", week(MONDAY_TO_FRIDAY, "09:00-12:00", "13:00-17:00"),
 			"no-wednesday", week(EnumSet.of(MONDAY, TUESDAY, THURSDAY, FRIDAY), "09:00-17:00"),
 			"short-friday", week(Map.of(MONDAY, List.of("09:00-17:00"), TUESDAY, List.of("09:00-17:00"),
-					DayOfWeek.WEDNESDAY, List.of("09:00-17:00"), THURSDAY, List.of("09:00-17:00"), FRIDAY, List.of("09:00-13:00"))),
+					WEDNESDAY, List.of("09:00-17:00"), THURSDAY, List.of("09:00-17:00"), FRIDAY, List.of("09:00-13:00"))),
 			"small-hours", week(EVERY_DAY, "00:00-04:00"),
 			"small-hours-split", week(EVERY_DAY, "01:00-02:30", "03:00-04:00"));
 
@@ -135,6 +137,19 @@ class BusinessCalendarTest {
 		assertThatIllegalStateException().isThrownBy(() -> alwaysClosed.plusBusinessDays(now, 1));
 		assertThatIllegalStateException().isThrownBy(() -> alwaysClosed.nextBusinessMoment(now));
 		assertThat(alwaysClosed.between(now, now.plus(Duration.ofDays(1000)))).isZero();
+	}
+
+	@Test
+	void givesTheSameAnswersToConcurrentCallers() {
+		// Starts 97 minutes apart over almost four years: threads build and switch blocks of days at once.
+		List<Instant> starts = IntStream.range(0, 20_000)
+			.mapToObj(i -> Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(97L * i)))
+			.toList();
+		BusinessCalendar shared = calendar("America/New_York", "split", "US");
+		BusinessCalendar alone = calendar("America/New_York", "split", "US");
+
+		assertThat(starts.parallelStream().map(start -> shared.plus(start, Duration.ofHours(4))).toList())
+			.isEqualTo(starts.stream().map(start -> alone.plus(start, Duration.ofHours(4))).toList());
 	}
 
 	@Test
