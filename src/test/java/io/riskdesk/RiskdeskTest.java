@@ -7,16 +7,19 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one application context of the test suite: every test class that uses it shares a
- * single embedded PostgreSQL (with the demo data loaded) for the whole run.
+ * single embedded PostgreSQL (with the demo data loaded) for the whole run, and a
+ * {@link MutableClock} as the application's clock.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
 public @interface RiskdeskTest {
 }

@@ -42,6 +42,8 @@ class Account {
 
 	private String timeZone;
 
+	private String calendar;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -77,6 +79,7 @@ class Account {
 		this.segment = form.segment();
 		this.country = form.country().toUpperCase();
 		this.timeZone = form.timeZone().getId();
+		this.calendar = form.calendar();
 		this.team = new HashSet<>();
 		form.team().forEach((role, personId) -> this.team.add(new TeamMember(role, personId)));
 		this.contacts = form.contacts()
@@ -117,6 +120,10 @@ class Account {
 
 	String getTimeZone() {
 		return timeZone;
+	}
+
+	String getCalendar() {
+		return calendar;
 	}
 
 	Instant getCreatedAt() {

@@ -18,6 +18,7 @@ public record AccountDetails(
 		Segment segment,
 		String country,
 		String timeZone,
+		String calendar,
 		List<TeamMemberView> team,
 		List<ContactView> contacts,
 		Instant createdAt,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.TeamRole;
 import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.InvalidFieldException;
@@ -32,11 +33,14 @@ public class AccountService {
 
 	private final PersonDirectory people;
 
+	private final Playbook playbook;
+
 	private final Clock clock;
 
-	AccountService(AccountRepository accounts, PersonDirectory people, Clock clock) {
+	AccountService(AccountRepository accounts, PersonDirectory people, Playbook playbook, Clock clock) {
 		this.accounts = accounts;
 		this.people = people;
+		this.playbook = playbook;
 		this.clock = clock;
 	}
 
@@ -87,6 +91,10 @@ public class AccountService {
 		if (!COUNTRIES.contains(form.country().toUpperCase())) {
 			throw new InvalidFieldException("country", "'" + form.country() + "' is not an ISO 3166 country code");
 		}
+		if (playbook.calendar(form.calendar()) == null) {
+			throw new InvalidFieldException("calendar", "'" + form.calendar() + "' is not a calendar of the playbook; use one of "
+					+ playbook.calendars().keySet().stream().sorted().toList());
+		}
 		for (Map.Entry<TeamRole, Long> member : new TreeMap<>(form.team()).entrySet()) {
 			if (!people.exists(member.getValue())) {
 				throw new InvalidFieldException("team." + member.getKey(), "no person with id " + member.getValue());
@@ -108,7 +116,7 @@ public class AccountService {
 				: ChronoUnit.DAYS.between(today, account.getRenewalDate());
 		return new AccountDetails(account.getId(), account.getVersion(), account.getName(), account.arr(),
 				account.getRenewalDate(), daysToRenewal, account.getSegment(), account.getCountry(),
-				account.getTimeZone(),
+				account.getTimeZone(), account.getCalendar(),
 				team.entrySet()
 					.stream()
 					.map(e -> new AccountDetails.TeamMemberView(e.getKey(), members.get(e.getValue())))

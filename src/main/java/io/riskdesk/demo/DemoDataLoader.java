@@ -129,7 +129,7 @@ class DemoDataLoader implements ApplicationRunner {
 					.map(c -> new AccountForm.ContactForm(c.role(), c.name(), c.email(), c.title()))
 					.toList();
 		return new AccountForm(entry.name(), entry.arr(), renewal, entry.segment(), entry.country(), entry.timeZone(),
-				team, contacts);
+				null, team, contacts);
 	}
 
 	/** Logs the risk and walks it through the workflow to the status the file gives. */

@@ -34,22 +34,25 @@ import org.springframework.stereotype.Component;
 class RegisterQuery {
 
 	/** Sort keys the API accepts, and the column each one orders by. */
-	static final Map<String, String> SORTABLE = Map.of(
-			"key", "r.risk_key",
-			"title", "r.title",
-			"severity", "r.severity",
-			"status", "r.status",
-			"category", "r.category",
-			"detectedAt", "r.detected_at",
-			"account", "a.name",
-			"owner", "p.name",
-			"arrAtRisk", "a.arr_amount",
-			"renewalDate", "a.renewal_date");
+	static final Map<String, String> SORTABLE = Map.ofEntries(
+			Map.entry("key", "r.risk_key"),
+			Map.entry("title", "r.title"),
+			Map.entry("severity", "r.severity"),
+			Map.entry("status", "r.status"),
+			Map.entry("category", "r.category"),
+			Map.entry("detectedAt", "r.detected_at"),
+			Map.entry("account", "a.name"),
+			Map.entry("owner", "p.name"),
+			Map.entry("arrAtRisk", "a.arr_amount"),
+			Map.entry("renewalDate", "a.renewal_date"),
+			Map.entry("nextDueAt", "s.next_due_at"),
+			Map.entry("slaStatus", "coalesce(s.sla_status, 'ON_TRACK')"));
 
 	private static final String FROM = """
 			from risk r
 			join account_facts a on a.id = r.account_id
 			left join person_facts p on p.id = r.owner_id
+			left join sla_risk_status s on s.risk_key = r.risk_key
 			""";
 
 	private final JdbcClient jdbc;
@@ -69,6 +72,7 @@ class RegisterQuery {
 		anyOf("r.status", query.status(), where, params);
 		anyOf("r.category", query.category(), where, params);
 		anyOf("r.source", query.source(), where, params);
+		anyOf("coalesce(s.sla_status, 'ON_TRACK')", query.slaStatus(), where, params);
 		if (query.ownerId() != null) {
 			where.add("r.owner_id = :owner");
 			params.put("owner", query.ownerId());
@@ -93,6 +97,7 @@ class RegisterQuery {
 				select r.risk_key, r.version, r.account_id, a.name as account_name, r.title, r.category, r.severity,
 				       r.status, r.source, r.owner_id, p.name as owner_name, p.email as owner_email,
 				       a.arr_amount, a.arr_currency, a.renewal_date, a.time_zone, r.detected_at,
+				       s.next_due_at, coalesce(s.sla_status, 'ON_TRACK') as sla_status,
 				       (select count(*) from risk_blocker b where b.risk_id = r.id and b.cleared_at is null) as open_blockers
 				""" + FROM + filter + orderBy(pageable.getSort()) + " limit :limit offset :offset")
 			.params(params)
@@ -141,7 +146,9 @@ class RegisterQuery {
 						: new Money(rs.getBigDecimal("arr_amount"), Currency.getInstance(rs.getString("arr_currency").strip())),
 				renewal, renewal == null ? null
 						: ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(ZoneId.of(rs.getString("time_zone")))), renewal),
-				rs.getTimestamp("detected_at").toInstant(), rs.getInt("open_blockers"));
+				rs.getTimestamp("detected_at").toInstant(), rs.getInt("open_blockers"),
+				rs.getTimestamp("next_due_at") == null ? null : rs.getTimestamp("next_due_at").toInstant(),
+				SlaStatus.valueOf(rs.getString("sla_status")));
 	}
 
 	private static String escapeLike(String text) {

@@ -311,6 +311,18 @@ class Risk extends AbstractAggregateRoot<Risk> {
 				"cleared", Map.of("number", number), actor, now);
 	}
 
+	/** The first response to the customer: stops the first-response SLA clock. */
+	void recordFirstResponse(String note, String actor, Instant now) {
+		requireNotClosed();
+		if (firstResponseAt != null) {
+			throw new ConflictException("The first response was already recorded at " + firstResponseAt);
+		}
+		requireText("note", note, "is required: how and to whom the first response went");
+		firstResponseAt = now;
+		record(TimelineKind.FIRST_RESPONSE, "First response: " + note.strip(), null, now.toString(), Map.of(), actor,
+				now);
+	}
+
 	void recordActionItem(ActionItem item, String actor, Instant now) {
 		requireNotClosed();
 		Map<String, Object> details = new LinkedHashMap<>();

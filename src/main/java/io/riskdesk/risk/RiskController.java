@@ -107,6 +107,13 @@ class RiskController {
 		return withEtag(risks.clearBlocker(key, Versions.optional(ifMatch), number, resolution.text(), user.getName()));
 	}
 
+	@PostMapping("/{key}/first-response")
+	@Operation(summary = "Record the first response to the customer; stops the first-response SLA clock")
+	ResponseEntity<RiskDetails> recordFirstResponse(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody TextRequest note, Principal user) {
+		return withEtag(risks.recordFirstResponse(key, Versions.optional(ifMatch), note.text(), user.getName()));
+	}
+
 	@PostMapping("/{key}/action-items")
 	ResponseEntity<RiskDetails> recordActionItem(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ActionItem item, Principal user) {

@@ -21,6 +21,7 @@ public record RiskQuery(
 		Set<RiskSource> source,
 		Long ownerId,
 		Long accountId,
+		Set<SlaStatus> slaStatus,
 		@PositiveOrZero @Max(3650) Integer renewalWithinDays,
 		@Size(max = 200) String q) {
 
@@ -29,10 +30,11 @@ public record RiskQuery(
 		status = status == null ? Set.of() : Set.copyOf(status);
 		category = category == null ? Set.of() : Set.copyOf(category);
 		source = source == null ? Set.of() : Set.copyOf(source);
+		slaStatus = slaStatus == null ? Set.of() : Set.copyOf(slaStatus);
 	}
 
 	public static RiskQuery all() {
-		return new RiskQuery(null, null, null, null, null, null, null, null);
+		return new RiskQuery(null, null, null, null, null, null, null, null, null);
 	}
 
 }

@@ -138,6 +138,22 @@ public class RiskService {
 		return details(risks.save(risk));
 	}
 
+	public RiskDetails recordFirstResponse(String key, Integer expectedVersion, String note, String actor) {
+		Risk risk = load(key, expectedVersion);
+		risk.recordFirstResponse(note, actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	/**
+	 * Appends what another module observed about a risk (e.g. an SLA breach) to its timeline,
+	 * without changing the risk itself.
+	 */
+	public void recordOnTimeline(String key, TimelineKind kind, String summary, Map<String, Object> details,
+			String actor) {
+		load(key, null);
+		timeline.append(new RiskChanged(key, kind, summary, null, null, details, actor, clock.instant()));
+	}
+
 	@Transactional(readOnly = true)
 	public RiskDetails get(String key) {
 		return details(load(key, null));

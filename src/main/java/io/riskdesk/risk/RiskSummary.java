@@ -22,5 +22,7 @@ public record RiskSummary(
 		LocalDate renewalDate,
 		Long daysToRenewal,
 		Instant detectedAt,
-		int openBlockers) {
+		int openBlockers,
+		Instant nextDueAt,
+		SlaStatus slaStatus) {
 }

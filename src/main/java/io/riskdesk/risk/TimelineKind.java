@@ -3,5 +3,7 @@ package io.riskdesk.risk;
 /** What a timeline entry records. */
 public enum TimelineKind {
 	LOGGED, UPDATED, TRANSITIONED, SEVERITY_CHANGED, TRIAGE_STEP, DECISION, BLOCKER_RAISED, BLOCKER_CLEARED,
-	ACTION_ITEM
+	ACTION_ITEM, FIRST_RESPONSE,
+	/** Written by the SLA clocks: a warning, a breach, a pause or a re-target. */
+	SLA
 }

@@ -148,6 +148,17 @@ public final class BusinessCalendar {
 		return advance(t, 0);
 	}
 
+	/**
+	 * The end of the working day of {@link #nextBusinessMoment(Instant) the next business moment}:
+	 * "the same day" of a promise made during working hours, the next working day's end when
+	 * made after them.
+	 * @throws IllegalStateException if the calendar runs out of working time
+	 */
+	public Instant endOfBusinessDay(Instant t) {
+		long[] work = workingTime(localDay(nextBusinessMoment(t)));
+		return Instant.ofEpochSecond(work[work.length - 1]);
+	}
+
 	private Instant advance(Instant start, long nanos) {
 		long second = start.getEpochSecond();
 		long nano = start.getNano();

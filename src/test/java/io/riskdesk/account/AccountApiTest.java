@@ -77,6 +77,11 @@ class AccountApiTest {
 		mvc.perform(asAlex(post("/api/accounts")).content(account("Initech", csm, "USD", "US", "Mars/Olympus")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+		mvc.perform(asAlex(post("/api/accounts")).content(account("Initech", csm, "USD", "US", "America/Chicago")
+			.replace("\"segment\"", "\"calendar\": \"mars\", \"segment\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("calendar"))
+			.andExpect(jsonPath("$.errors[0].reason").value("'mars' is not a calendar of the playbook; use one of [default]"));
 		mvc.perform(asAlex(post("/api/accounts")).content(account("Initech", 987654321L, "USD", "US", "America/Chicago")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("team.CSM"));

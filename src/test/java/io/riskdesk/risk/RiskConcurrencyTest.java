@@ -38,7 +38,7 @@ class RiskConcurrencyTest {
 
 	private long account() {
 		return accounts.create(new AccountForm("Concurrent " + UUID.randomUUID(), null, LocalDate.of(2027, 6, 30),
-				Segment.SMB, "US", ZoneId.of("America/New_York"), Map.of(), List.of())).id();
+				Segment.SMB, "US", ZoneId.of("America/New_York"), null, Map.of(), List.of())).id();
 	}
 
 	@Test
@@ -61,7 +61,7 @@ class RiskConcurrencyTest {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(risks.list(new RiskQuery(null, null, null, null, null, account, null, null),
+		assertThat(risks.list(new RiskQuery(null, null, null, null, null, account, null, null, null),
 				org.springframework.data.domain.Pageable.ofSize(50)).getTotalElements()).isEqualTo(16);
 	}
 

@@ -117,6 +117,17 @@ class BusinessCalendarTest {
 		assertThat(calendar("America/New_York", week, "US").nextBusinessMoment(t.toInstant())).isEqualTo(expected.toInstant());
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			during working hours: today's closing      | office | 2026-11-20T10:00-05:00 | 2026-11-20T17:00-05:00
+			after hours: the next working day's closing | office | 2026-11-20T18:00-05:00 | 2026-11-23T17:00-05:00
+			on Thanksgiving: the next day's closing     | office | 2026-11-26T10:00-05:00 | 2026-11-27T17:00-05:00
+			split day: the afternoon's closing          | split  | 2026-11-16T10:00-05:00 | 2026-11-16T17:00-05:00
+			""")
+	void endOfBusinessDay(String name, String week, OffsetDateTime t, OffsetDateTime expected) {
+		assertThat(calendar("America/New_York", week, "US").endOfBusinessDay(t.toInstant())).isEqualTo(expected.toInstant());
+	}
+
 	@Test
 	void findsWorkingTimeAfterLongClosures() {
 		BusinessCalendar calendar = new BusinessCalendar(ZoneId.of("America/New_York"), WEEKS.get("office"),

@@ -1,0 +1,5 @@
+package io.riskdesk.sla;
+
+public enum ClockState {
+	RUNNING, PAUSED, MET, BREACHED
+}

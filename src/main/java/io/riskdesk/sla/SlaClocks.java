@@ -1,0 +1,264 @@
+package io.riskdesk.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.riskdesk.account.AccountDetails;
+import io.riskdesk.account.AccountService;
+import io.riskdesk.playbook.Playbook;
+import io.riskdesk.playbook.Severity;
+import io.riskdesk.playbook.SlaTarget;
+import io.riskdesk.risk.RiskDetails;
+import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.TimelineKind;
+import io.riskdesk.web.ConflictException;
+import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.NotFoundException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SLA clocks of risks: started from the detection time, counted in the account's business
+ * calendar (or clock time where the playbook says so), re-targeted when the severity changes,
+ * paused while waiting on the customer, met by the action they promise.
+ */
+@Service
+@Transactional
+public class SlaClocks {
+
+	private static final String ACTOR = "sla";
+
+	private final SlaClockRepository clocks;
+
+	private final BusinessCalendars calendars;
+
+	private final RiskService risks;
+
+	private final AccountService accounts;
+
+	private final Playbook playbook;
+
+	private final SchedulerClient scheduler;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final double warningFraction;
+
+	SlaClocks(SlaClockRepository clocks, BusinessCalendars calendars, RiskService risks, AccountService accounts,
+			Playbook playbook, @Lazy SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock,
+			@Value("${riskdesk.sla.warning-fraction:0.75}") double warningFraction) {
+		if (warningFraction <= 0 || warningFraction >= 1) {
+			throw new IllegalArgumentException("riskdesk.sla.warning-fraction must be between 0 and 1 (exclusive)");
+		}
+		this.clocks = clocks;
+		this.calendars = calendars;
+		this.risks = risks;
+		this.accounts = accounts;
+		this.playbook = playbook;
+		this.scheduler = scheduler;
+		this.events = events;
+		this.clock = clock;
+		this.warningFraction = warningFraction;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ClockView> clocksOf(String riskKey) {
+		risks.get(riskKey);
+		Instant now = clock.instant();
+		return clocks.findByRiskKey(riskKey)
+			.stream()
+			.sorted(java.util.Comparator.comparing(SlaClock::getKind))
+			.map(c -> c.view(measure(c), now))
+			.toList();
+	}
+
+	public ClockView pause(String riskKey, ClockKind kind, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidFieldException("reason", "is required to pause a clock (e.g. waiting on the customer)");
+		}
+		SlaClock c = load(riskKey, kind);
+		Instant now = clock.instant();
+		if (!c.pause(reason.strip(), measure(c), now)) {
+			throw new ConflictException("The " + kind + " clock is " + c.getState() + "; only a running clock can be paused");
+		}
+		risks.recordOnTimeline(riskKey, TimelineKind.SLA, kind + " clock paused: " + reason.strip(),
+				Map.of("clock", kind.name(), "event", "PAUSED"), ACTOR);
+		return clocks.save(c).view(measure(c), now);
+	}
+
+	public ClockView resume(String riskKey, ClockKind kind) {
+		SlaClock c = load(riskKey, kind);
+		Instant now = clock.instant();
+		if (!c.resume(measure(c), warningFraction, now)) {
+			throw new ConflictException("The " + kind + " clock is " + c.getState() + "; only a paused clock can be resumed");
+		}
+		risks.recordOnTimeline(riskKey, TimelineKind.SLA, kind + " clock resumed, now due " + c.getDueAt(),
+				Map.of("clock", kind.name(), "event", "RESUMED", "dueAt", c.getDueAt().toString()), ACTOR);
+		return persist(c, now).view(measure(c), now);
+	}
+
+	/**
+	 * Starts the clocks a risk is owed, from its detection time: triage always, first response
+	 * and notification once it has a severity. Clocks that run already are re-targeted.
+	 */
+	void startOrRetarget(String riskKey) {
+		RiskDetails risk = risks.get(riskKey);
+		AccountDetails account = accounts.get(risk.account().id());
+		CalendarRef calendar = new CalendarRef(account.calendar(), java.time.ZoneId.of(account.timeZone()),
+				account.country());
+		Instant now = clock.instant();
+		if (clocks.findByRiskKeyAndKind(riskKey, ClockKind.TRIAGE).isEmpty()) {
+			Duration window = playbook.triage().window();
+			start(riskKey, ClockKind.TRIAGE, risk.severity(), "within " + window.toHours() + " h of detection", window,
+					calendar, false, risk.detectedAt(), now);
+		}
+		if (risk.severity() == null) {
+			return;
+		}
+		startOrRetarget(riskKey, ClockKind.FIRST_RESPONSE, risk.severity(),
+				playbook.severity(risk.severity()).firstResponse(), calendar, risk.detectedAt(), now);
+		startOrRetarget(riskKey, ClockKind.NOTIFICATION, risk.severity(),
+				playbook.matrix(risk.severity()).notification(), calendar, risk.detectedAt(), now);
+	}
+
+	/** The promise of a clock was kept: triage done, first response given, stakeholders notified. */
+	void meet(String riskKey, ClockKind kind) {
+		clocks.findByRiskKeyAndKind(riskKey, kind).ifPresent(c -> {
+			Instant now = clock.instant();
+			announce(c, c.check(now), now);
+			boolean late = c.getState() == ClockState.BREACHED;
+			if (c.meet(now)) {
+				clocks.save(c);
+				risks.recordOnTimeline(riskKey, TimelineKind.SLA,
+						kind + " clock met" + (late ? " late (it had breached)" : ""),
+						Map.of("clock", kind.name(), "event", late ? "MET_LATE" : "MET"), ACTOR);
+			}
+		});
+	}
+
+	/**
+	 * What a scheduled check finds due: run by db-scheduler at a clock's warning and due instants.
+	 * @param scheduledFor the instant the check was scheduled for: it has come, whatever this node's clock says
+	 */
+	void check(long clockId, Instant scheduledFor) {
+		clocks.findById(clockId).ifPresent(c -> {
+			Instant now = clock.instant().isBefore(scheduledFor) ? scheduledFor : clock.instant();
+			SlaClock.Change change = c.check(now);
+			if (change != SlaClock.Change.NONE) {
+				clocks.save(c);
+				announce(c, change, now);
+			}
+		});
+	}
+
+	private void startOrRetarget(String riskKey, ClockKind kind, Severity severity, SlaTarget target,
+			CalendarRef calendar, Instant start, Instant now) {
+		boolean business = target.unit() != SlaTarget.Unit.HOURS;
+		Duration total = total(target, calendar, start);
+		String label = severity + ": " + describe(target);
+		var existing = clocks.findByRiskKeyAndKind(riskKey, kind);
+		if (existing.isEmpty()) {
+			start(riskKey, kind, severity, label, total, calendar, business, start, now);
+			return;
+		}
+		SlaClock c = existing.get();
+		SlaClock.Change change = c.retarget(severity, label, total, business, measure(c), measure(calendar, business),
+				warningFraction, now);
+		if (change == SlaClock.Change.NONE) {
+			clocks.save(c);
+			return;
+		}
+		risks.recordOnTimeline(riskKey, TimelineKind.SLA, kind + " clock re-targeted to " + label
+				+ (c.getDueAt() == null ? "" : ", due " + c.getDueAt()),
+				Map.of("clock", kind.name(), "event", "RETARGETED", "target", label), ACTOR);
+		persist(c, now);
+		if (change == SlaClock.Change.RETARGETED_AND_BREACHED) {
+			announce(c, SlaClock.Change.BREACHED, now);
+		}
+	}
+
+	private void start(String riskKey, ClockKind kind, Severity severity, String label, Duration total,
+			CalendarRef calendar, boolean business, Instant start, Instant now) {
+		SlaClock c = SlaClock.start(riskKey, kind, severity, label, total, calendar, business, start,
+				measure(calendar, business), warningFraction, now);
+		persist(c, now);
+	}
+
+	/** Saves, fires what is already due (a clock may start overdue), and schedules the rest. */
+	private SlaClock persist(SlaClock c, Instant now) {
+		SlaClock.Change change = c.check(now);
+		SlaClock saved = clocks.save(c);
+		announce(saved, change, now);
+		if (saved.getState() == ClockState.RUNNING) {
+			if (saved.getWarnAt() != null) {
+				ClockJobs.schedule(scheduler, saved.getId(), "warning", saved.getWarnAt());
+			}
+			ClockJobs.schedule(scheduler, saved.getId(), "breach", saved.getDueAt());
+		}
+		return saved;
+	}
+
+	private void announce(SlaClock c, SlaClock.Change change, Instant now) {
+		if (change == SlaClock.Change.WARNED) {
+			risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA, "SLA warning: " + c.getKind() + " clock ("
+					+ c.getTarget() + ") is due " + c.getDueAt(),
+					Map.of("clock", c.getKind().name(), "event", "WARNING", "dueAt", c.getDueAt().toString()), ACTOR);
+			events.publishEvent(new SlaWarning(c.getRiskKey(), c.getKind(), c.getDueAt(), now));
+		}
+		else if (change == SlaClock.Change.BREACHED) {
+			ClockView view = c.view(measure(c), now);
+			risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA, "SLA breached: " + c.getKind() + " clock ("
+					+ c.getTarget() + ") was due " + view.breachedAt(),
+					Map.of("clock", c.getKind().name(), "event", "BREACH", "dueAt", view.breachedAt().toString()), ACTOR);
+			events.publishEvent(new SlaBreach(c.getRiskKey(), c.getKind(), view.breachedAt(), now));
+		}
+	}
+
+	/** The target as a span of the clock's measure from its start. */
+	private Duration total(SlaTarget target, CalendarRef ref, Instant start) {
+		BusinessCalendar calendar = calendar(ref);
+		return switch (target.unit()) {
+			case HOURS -> Duration.ofHours(target.amount());
+			case BUSINESS_HOURS -> Duration.ofHours(target.amount());
+			case BUSINESS_DAYS -> calendar.between(start, calendar.plusBusinessDays(start, target.amount()));
+			case SAME_DAY -> calendar.between(start, calendar.endOfBusinessDay(start));
+		};
+	}
+
+	private static String describe(SlaTarget target) {
+		return switch (target.unit()) {
+			case HOURS -> target.amount() + " h";
+			case BUSINESS_HOURS -> target.amount() + " business h";
+			case BUSINESS_DAYS -> target.amount() + " business day" + (target.amount() == 1 ? "" : "s");
+			case SAME_DAY -> "same business day";
+		};
+	}
+
+	private SlaClock load(String riskKey, ClockKind kind) {
+		return clocks.findByRiskKeyAndKind(riskKey, kind)
+			.orElseThrow(() -> new NotFoundException(kind + " clock of risk", riskKey));
+	}
+
+	private Measure measure(SlaClock c) {
+		return measure(c.calendar(), c.isBusinessTime());
+	}
+
+	private Measure measure(CalendarRef ref, boolean business) {
+		return business ? Measure.of(calendar(ref)) : Measure.CLOCK_TIME;
+	}
+
+	private BusinessCalendar calendar(CalendarRef ref) {
+		return calendars.forAccount(ref.name(), ref.zone(), ref.country());
+	}
+
+}

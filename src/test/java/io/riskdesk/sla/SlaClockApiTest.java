@@ -1,0 +1,210 @@
+package io.riskdesk.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import io.riskdesk.ApiFixtures;
+import io.riskdesk.MutableClock;
+import io.riskdesk.RiskdeskTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static io.riskdesk.ApiFixtures.asAlex;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * SLA clocks end to end on the real database and the real db-scheduler, with the application's
+ * clock set by the test. Not transactional: the scheduler must see committed clocks.
+ */
+@RiskdeskTest
+class SlaClockApiTest {
+
+	/** Friday 2026-11-20 15:00 in New York. */
+	private static final Instant FRIDAY_3PM = Instant.parse("2026-11-20T20:00:00Z");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long account;
+
+	long owner;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		clock.set(FRIDAY_3PM);
+		owner = new ApiFixtures(mvc).person("Sla Owner");
+		String created = mvc.perform(asAlex(post("/api/accounts")).content("""
+				{"name": "Manhattan Metals %s", "arr": {"amount": 300000, "currency": "USD"}, "segment": "ENTERPRISE",
+				 "country": "US", "timeZone": "America/New_York", "team": {"CSM": %d}}""".formatted(System.nanoTime(), owner)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		account = ((Number) JsonPath.read(created, "$.id")).longValue();
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	private String risk(String severity) throws Exception {
+		return risk(severity, clock.instant());
+	}
+
+	private String risk(String severity, Instant detectedAt) throws Exception {
+		String created = mvc.perform(asAlex(post("/api/risks")).content("""
+				{"accountId": %d, "title": "Checkout API errors", "category": "SUPPORT", "severity": "%s", "ownerId": %d,
+				 "detectedAt": "%s"}""".formatted(account, severity, owner, detectedAt)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(created, "$.key");
+	}
+
+	private ResultActions clocks(String key) throws Exception {
+		return mvc.perform(asAlex(get("/api/risks/{key}/clocks", key))).andExpect(status().isOk());
+	}
+
+	private List<String> timeline(String key) throws Exception {
+		return JsonPath.read(mvc.perform(asAlex(get("/api/risks/{key}/timeline", key))).andReturn().getResponse()
+			.getContentAsString(), "$[?(@.kind == 'SLA')].summary");
+	}
+
+	@Test
+	void anS1RiskGetsItsThreeClocksInBusinessAndClockTime() throws Exception {
+		String key = risk("S1");
+		clocks(key).andExpect(jsonPath("$[*].kind", contains("TRIAGE", "FIRST_RESPONSE", "NOTIFICATION")))
+			.andExpect(jsonPath("$[*].state", contains("RUNNING", "RUNNING", "RUNNING")))
+			// 24 h of clock time from detection
+			.andExpect(jsonPath("$[0].dueAt").value("2026-11-21T20:00:00Z"))
+			// 4 business hours from Friday 15:00: 2 h on Friday, 2 h on Monday -> Monday 11:00 New York
+			.andExpect(jsonPath("$[1].dueAt").value("2026-11-23T16:00:00Z"))
+			.andExpect(jsonPath("$[1].businessTime").value(true))
+			.andExpect(jsonPath("$[1].remaining").value("PT4H"))
+			// the matrix: S1 stakeholders within 4 h
+			.andExpect(jsonPath("$[2].dueAt").value("2026-11-21T00:00:00Z"));
+		Instant breachTask = jdbc.sql("select execution_time from scheduled_tasks where task_instance = "
+				+ "(select id || '-breach' from sla_clock where risk_key = :key and kind = 'FIRST_RESPONSE')")
+			.param("key", key)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		assertThat(breachTask).isEqualTo(Instant.parse("2026-11-23T16:00:00Z"));
+		mvc.perform(asAlex(get("/api/risks")).param("accountId", String.valueOf(account)).param("sort", "nextDueAt"))
+			.andExpect(jsonPath("$.content[0].nextDueAt").value("2026-11-21T00:00:00Z"))
+			.andExpect(jsonPath("$.content[0].slaStatus").value("ON_TRACK"));
+	}
+
+	@Test
+	void aSeverityChangeRetargetsFromTheDetectionAndBreachesAtOnceWhenAlreadyOverdue() throws Exception {
+		String key = risk("S1");
+		clock.set(FRIDAY_3PM.plus(Duration.ofHours(1)));
+		mvc.perform(asAlex(post("/api/risks/{key}/severity", key)).content("{\"severity\": \"S0\", \"reason\": \"Outage\"}"))
+			.andExpect(status().isOk());
+		clocks(key).andExpect(jsonPath("$[1].dueAt").value("2026-11-20T22:00:00Z"))
+			.andExpect(jsonPath("$[1].businessTime").value(false))
+			.andExpect(jsonPath("$[1].state").value("RUNNING"));
+
+		String late = risk("S2");
+		clock.set(FRIDAY_3PM.plus(Duration.ofHours(3)));
+		mvc.perform(asAlex(post("/api/risks/{key}/severity", late)).content("{\"severity\": \"S0\", \"reason\": \"Exec escalation\"}"))
+			.andExpect(status().isOk());
+		clocks(late).andExpect(jsonPath("$[1].state").value("BREACHED"))
+			.andExpect(jsonPath("$[1].breachedAt").value("2026-11-20T23:00:00Z"));
+		assertThat(timeline(late)).anySatisfy(line -> assertThat(line).startsWith("FIRST_RESPONSE clock re-targeted to S0"))
+			.anySatisfy(line -> assertThat(line).startsWith("SLA breached: FIRST_RESPONSE"));
+		mvc.perform(asAlex(get("/api/risks")).param("accountId", String.valueOf(account)).param("slaStatus", "BREACHED"))
+			.andExpect(jsonPath("$.content[*].key", contains(late)));
+	}
+
+	@Test
+	void theSchedulerFiresTheWarningAndTheBreachAtTheirInstantsOnce() throws Exception {
+		// db-scheduler fires by the application's clock; here it runs in real time, a few seconds ahead.
+		clock.reset();
+		Instant now = Instant.now();
+		String warned = risk("S0", now.minus(Duration.ofMinutes(90)).plusSeconds(4));
+		String breached = risk("S0", now.minus(Duration.ofHours(2)).plusSeconds(4));
+		String warnAt = JsonPath.read(clocks(warned).andReturn().getResponse().getContentAsString(), "$[1].warnAt");
+		String dueAt = JsonPath.read(clocks(breached).andReturn().getResponse().getContentAsString(), "$[1].dueAt");
+		assertThat(timeline(warned)).noneMatch(line -> line.startsWith("SLA warning: FIRST_RESPONSE"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(timeline(warned)).contains("SLA warning: FIRST_RESPONSE clock (S0: 2 h) is due "
+					+ Instant.parse(warnAt).plus(Duration.ofMinutes(30)));
+			assertThat(timeline(breached)).contains("SLA breached: FIRST_RESPONSE clock (S0: 2 h) was due " + dueAt);
+		});
+		clocks(breached).andExpect(jsonPath("$[1].state").value("BREACHED"))
+			.andExpect(jsonPath("$[1].breachedAt").value(dueAt));
+		mvc.perform(asAlex(get("/api/risks")).param("accountId", String.valueOf(account)).param("sort", "key"))
+			.andExpect(jsonPath("$.content[*].slaStatus", contains("AT_RISK", "BREACHED")));
+		Thread.sleep(1500);
+		assertThat(timeline(breached)).filteredOn(line -> line.startsWith("SLA breached: FIRST_RESPONSE")).hasSize(1);
+		assertThat(timeline(warned)).filteredOn(line -> line.startsWith("SLA warning: FIRST_RESPONSE")).hasSize(1);
+	}
+
+	@Test
+	void theFirstResponseStopsItsClockAndPausingMovesTheDueInstant() throws Exception {
+		String key = risk("S0");
+		clock.set(FRIDAY_3PM.plus(Duration.ofMinutes(30)));
+		mvc.perform(asAlex(post("/api/risks/{key}/clocks/NOTIFICATION/pause", key)).content("{\"reason\": \"\"}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(asAlex(post("/api/risks/{key}/clocks/TRIAGE/pause", key))
+			.content("{\"reason\": \"Waiting on customer logs\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("PAUSED"))
+			.andExpect(jsonPath("$.remaining").value("PT23H30M"));
+		clock.set(FRIDAY_3PM.plus(Duration.ofHours(3)));
+		mvc.perform(asAlex(post("/api/risks/{key}/clocks/TRIAGE/resume", key)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.dueAt").value("2026-11-21T22:30:00Z"));
+		mvc.perform(asAlex(post("/api/risks/{key}/clocks/TRIAGE/resume", key))).andExpect(status().isConflict());
+
+		mvc.perform(asAlex(post("/api/risks/{key}/first-response", key)).content("{\"text\": \"Called the sponsor\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.firstResponseAt").value("2026-11-20T23:00:00Z"));
+		clocks(key).andExpect(jsonPath("$[1].state").value("BREACHED"))
+			.andExpect(jsonPath("$[1].metAt").value("2026-11-20T23:00:00Z"));
+		assertThat(timeline(key)).contains("TRIAGE clock paused: Waiting on customer logs",
+				"FIRST_RESPONSE clock met late (it had breached)");
+	}
+
+	@Test
+	void complianceCountsMetAndBreachedClocksPerSeverity() throws Exception {
+		String key = risk("S1");
+		clock.set(FRIDAY_3PM.plus(Duration.ofMinutes(45)));
+		mvc.perform(asAlex(post("/api/risks/{key}/first-response", key)).content("{\"text\": \"Email to POC\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(asAlex(get("/api/sla/compliance")).param("from", "2026-11-20T19:00:00Z").param("to", "2026-11-20T21:00:00Z"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].severity", contains("S0", "S1", "S2", "S3")))
+			.andExpect(jsonPath("$[1].met").value(greaterThanOrEqualTo(1)))
+			.andExpect(jsonPath("$[1].medianTimeToFirstResponse").value("PT45M"));
+		mvc.perform(asAlex(get("/api/sla/compliance")).param("from", "2026-11-21T00:00:00Z").param("to", "2026-11-20T00:00:00Z"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.riskdesk.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import io.riskdesk.RiskdeskApplication;
+import io.riskdesk.account.AccountForm;
+import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Segment;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+import io.riskdesk.risk.NewRisk;
+import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskSource;
+import io.riskdesk.risk.TimelineEntry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A breach whose instant passes while Riskdesk is down fires once at the next start, even with
+ * two nodes on one database. Real time: the clock is due a few seconds after creation.
+ */
+class SlaSchedulerNodesTest {
+
+	@Test
+	void aMissedBreachFiresOnceAfterARestartWithTwoNodes() throws Exception {
+		try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
+			String url = database.getJdbcUrl("postgres", "postgres");
+			String key;
+			Instant due;
+			try (ConfigurableApplicationContext node = node(url)) {
+				long account = node.getBean(AccountService.class)
+					.create(new AccountForm("Two Nodes Inc", null, LocalDate.of(2027, 1, 1), Segment.SMB, "US",
+							ZoneId.of("America/New_York"), null, Map.of(), List.of()))
+					.id();
+				// S0 first response: 2 h of clock time from detection, so due 4 s from now.
+				Instant detected = Instant.now().minus(Duration.ofHours(2)).plusSeconds(4);
+				key = node.getBean(RiskService.class)
+					.create(new NewRisk(account, "Outage for all users", RiskCategory.INCIDENT, null, Severity.S0, null,
+							null, detected, null), RiskSource.MANUAL, "test")
+					.key();
+				due = detected.plus(Duration.ofHours(2));
+			}
+			Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()) + 1000);
+
+			try (ConfigurableApplicationContext first = node(url); ConfigurableApplicationContext second = node(url)) {
+				RiskService risks = first.getBean(RiskService.class);
+				await().atMost(Duration.ofSeconds(15))
+					.untilAsserted(() -> assertThat(breaches(risks.timeline(key))).hasSize(1));
+				Thread.sleep(2000);
+				assertThat(breaches(risks.timeline(key))).hasSize(1);
+				assertThat(breaches(second.getBean(RiskService.class).timeline(key))).hasSize(1);
+			}
+		}
+	}
+
+	private static List<String> breaches(List<TimelineEntry> timeline) {
+		return timeline.stream()
+			.map(TimelineEntry::summary)
+			.filter(summary -> summary.startsWith("SLA breached: FIRST_RESPONSE"))
+			.toList();
+	}
+
+	private static ConfigurableApplicationContext node(String url) {
+		return new SpringApplicationBuilder(RiskdeskApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+				"--db-scheduler.polling-interval=500ms");
+	}
+
+}
