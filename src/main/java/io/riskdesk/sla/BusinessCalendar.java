@@ -73,11 +73,10 @@ public final class BusinessCalendar {
 	}
 
 	/**
-	 * The first business moment at which {@code businessTime} has elapsed since {@code start}.
-	 * The clock starts at {@link #nextBusinessMoment(Instant) the next business moment}, so zero
-	 * gives that moment, and time that uses up a window exactly ends at the start of the next one:
-	 * Friday 13:00 plus 4 hours is Monday 09:00 on a 09:00-17:00 calendar, which is as much
-	 * business time as Friday 17:00.
+	 * The instant at which {@code businessTime} has elapsed since {@code start}. The clock starts
+	 * at {@link #nextBusinessMoment(Instant) the next business moment}, so zero gives that moment,
+	 * and time that uses up a window exactly ends at its closing: Friday 13:00 plus 4 hours is
+	 * Friday 17:00 on a 09:00-17:00 calendar, the due time a customer expects.
 	 * @throws IllegalArgumentException if {@code businessTime} is negative
 	 * @throws IllegalStateException if the calendar runs out of working time
 	 */
@@ -112,7 +111,8 @@ public final class BusinessCalendar {
 		long[] work = workingTime(day);
 		Instant dayStart = Instant.ofEpochSecond(work[0]);
 		Instant dayEnd = Instant.ofEpochSecond(work[work.length - 1]);
-		return between(dayStart, dayEnd).compareTo(worked) > 0 ? plus(dayStart, worked) : dayEnd;
+		// Landing on a window's closing mid-day (a split day's lunch) means the next opening.
+		return between(dayStart, dayEnd).compareTo(worked) > 0 ? nextBusinessMoment(plus(dayStart, worked)) : dayEnd;
 	}
 
 	/** The business time from {@code from} to {@code to}; zero unless {@code to} is after {@code from}. */
@@ -173,7 +173,7 @@ public final class BusinessCalendar {
 					nano = 0;
 				}
 				long available = (work[i + 1] - second) * NANOS_PER_SECOND - nano;
-				if (nanos < available) {
+				if (nanos <= available) {
 					return Instant.ofEpochSecond(second, nano + nanos);
 				}
 				nanos -= available;

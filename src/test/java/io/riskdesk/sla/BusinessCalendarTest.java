@@ -55,12 +55,12 @@ class BusinessCalendarTest {
 			zero within working time is the start    | America/New_York | office       | US | 2026-11-18T10:30:15.5-05:00  | PT0S    | 2026-11-18T10:30:15.5-05:00
 			zero at closing is the next opening      | America/New_York | office       | US | 2026-11-20T17:00-05:00       | PT0S    | 2026-11-23T09:00-05:00
 			fractions of a second are kept           | America/New_York | office       | US | 2026-11-20T16:59:59.25-05:00 | PT1.5S  | 2026-11-23T09:00:00.75-05:00
-			using up a day ends at the next opening  | America/New_York | office       | US | 2026-11-20T13:00-05:00       | PT4H    | 2026-11-23T09:00-05:00
+			using up a day ends at its closing       | America/New_York | office       | US | 2026-11-20T13:00-05:00       | PT4H    | 2026-11-20T17:00-05:00
 			30 business days of hours                | America/New_York | office       | US | 2026-11-10T14:30-05:00       | PT240H  | 2026-12-24T14:30-05:00
 			split day over lunch                     | America/New_York | split        | US | 2026-11-16T11:00-05:00       | PT2H    | 2026-11-16T14:00-05:00
-			split day: the morning ends at 13:00     | America/New_York | split        | US | 2026-11-16T11:00-05:00       | PT1H    | 2026-11-16T13:00-05:00
+			split day: the morning ends at 12:00     | America/New_York | split        | US | 2026-11-16T11:00-05:00       | PT1H    | 2026-11-16T12:00-05:00
 			a weekday without working time           | America/New_York | no-wednesday | US | 2026-11-17T15:00-05:00       | PT4H    | 2026-11-19T11:00-05:00
-			a window over DST start is 3 real hours  | America/New_York | small-hours  | -  | 2026-03-08T00:00-05:00       | PT3H    | 2026-03-09T00:00-04:00
+			a window over DST start is 3 real hours  | America/New_York | small-hours  | -  | 2026-03-08T00:00-05:00       | PT3H    | 2026-03-08T04:00-04:00
 			a window over DST end is 5 real hours    | America/New_York | small-hours  | -  | 2026-11-01T00:00-04:00       | PT4H30M | 2026-11-01T03:30-05:00
 			""")
 	void plus(String name, String zone, String week, String holidays, OffsetDateTime start, Duration businessTime,

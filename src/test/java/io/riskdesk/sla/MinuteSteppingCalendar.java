@@ -70,6 +70,9 @@ public class MinuteSteppingCalendar {
 				Duration worked = min(left, Duration.between(t, nextMinute(t)));
 				t = t.plus(worked);
 				left = left.minus(worked);
+				if (left.isZero()) {
+					return t;
+				}
 			}
 		}
 	}
@@ -96,7 +99,7 @@ public class MinuteSteppingCalendar {
 			while (workingTime(date).isZero());
 		}
 		if (worked.compareTo(workingTime(date)) < 0) {
-			return plus(date.atStartOfDay(zone).toInstant(), worked);
+			return nextBusinessMoment(plus(date.atStartOfDay(zone).toInstant(), worked));
 		}
 		Instant end = null;
 		for (Instant t = date.atStartOfDay(zone).toInstant(); t.isBefore(nextDay(date)); t = t.plus(MINUTE)) {
