@@ -1,5 +1,9 @@
 package io.riskdesk.risk;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.data.domain.Pageable;
@@ -11,6 +15,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * reverses it), another page, the CSV of the same view.
  */
 class RegisterLinks {
+
+	/** The sortable columns of the table, in order, with their headings. */
+	static final Map<String, String> COLUMNS = columns("key", "Key", "title", "Title", "account", "Account", "severity",
+			"Severity", "status", "Status", "category", "Category", "owner", "Owner", "arrAtRisk", "ARR at risk",
+			"renewalDate", "Renewal", "detectedAt", "Detected");
 
 	private final HttpServletRequest request;
 
@@ -42,8 +51,21 @@ class RegisterLinks {
 			.replaceQueryParam("size").toUriString();
 	}
 
+	/** This request's path and its non-empty parameters (a filter left at "any" sends an empty one). */
+	private static Map<String, String> columns(String... keysAndLabels) {
+		Map<String, String> columns = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndLabels.length; i += 2) {
+			columns.put(keysAndLabels[i], keysAndLabels[i + 1]);
+		}
+		return columns;
+	}
+
 	private UriComponentsBuilder current() {
-		return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(request.getRequestURI());
+		request.getParameterMap().forEach((name, values) -> Arrays.stream(values)
+			.filter(value -> !value.isEmpty())
+			.forEach(value -> uri.queryParam(name, value)));
+		return uri;
 	}
 
 }

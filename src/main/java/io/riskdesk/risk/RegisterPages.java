@@ -59,6 +59,7 @@ class RegisterPages {
 			@PageableDefault(size = 25) Pageable pageable, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		model.addAttribute("links", new RegisterLinks(request, pageable));
+		model.addAttribute("columns", RegisterLinks.COLUMNS);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("statuses", RiskStatus.values());
 		model.addAttribute("categories", RiskCategory.values());
