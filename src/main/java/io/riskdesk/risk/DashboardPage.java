@@ -3,6 +3,8 @@ package io.riskdesk.risk;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonView;
@@ -39,7 +41,9 @@ class DashboardPage {
 	@GetMapping("/")
 	String dashboard(Principal principal, Model model) {
 		model.addAttribute("unresolved", RiskStatus.UNRESOLVED);
-		model.addAttribute("arrAtRisk", figures.arrAtRisk());
+		model.addAttribute("arrAtRisk", figures.arrAtRisk()
+			.stream()
+			.collect(Collectors.groupingBy(DashboardQuery.ArrAtRisk::severity, TreeMap::new, Collectors.toList())));
 		model.addAttribute("byCategory", figures.unresolvedByCategory());
 		model.addAttribute("byStatus", figures.byStatus());
 		model.addAttribute("renewals", figures.renewalsWithUnresolvedRisks());

@@ -76,6 +76,10 @@ class RegisterPages {
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		if (binding.hasErrors()) {
+			// The filters could not be bound at all: show the form empty, with the reasons.
+			model.addAttribute("query", RiskQuery.all());
+		}
 		model.addAttribute("errors", errors);
 		model.addAttribute("page", Page.empty(pageable));
 		return "risk/register";
