@@ -34,7 +34,7 @@ class AccountPagesTest {
 
 	@Test
 	void listsAccountsAndShowsOneWithTeamContactsAndItsRisks() throws Exception {
-		mvc.perform(get("/accounts").with(user("alex").roles("CSM")))
+		mvc.perform(get("/accounts").param("size", "200").with(user("alex").roles("CSM")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("TechCorp Enterprises"), containsString("USD 850,000"))));
 		long id = accounts.findByName("TechCorp Enterprises").orElseThrow().id();
