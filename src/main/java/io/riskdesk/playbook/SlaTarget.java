@@ -19,6 +19,15 @@ public record SlaTarget(int amount, @NotNull Unit unit) {
 		SAME_DAY
 	}
 
+	/** For people: "2 hours", "1 business day", "same day". */
+	public String label() {
+		if (unit == Unit.SAME_DAY) {
+			return "same day";
+		}
+		String name = unit.name().toLowerCase().replace('_', ' ');
+		return amount + " " + (amount == 1 ? name.substring(0, name.length() - 1) : name);
+	}
+
 	public SlaTarget {
 		if (unit != null && unit != Unit.SAME_DAY && amount <= 0) {
 			throw new IllegalArgumentException("amount must be greater than 0 for unit " + unit);

@@ -71,11 +71,16 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain ui(HttpSecurity http) throws Exception {
 		return http
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/favicon.ico").permitAll()
-				.anyRequest().authenticated())
-			.formLogin(form -> form.defaultSuccessUrl("/", false))
+			.authorizeHttpRequests(requests -> {
+				requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
+					.permitAll();
+				UiAccessRules.RULES.forEach(rule -> requests.requestMatchers(rule.matcher())
+					.hasAnyRole(Role.names(rule.roles())));
+				requests.anyRequest().authenticated();
+			})
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(UiAccessRules.deniedPage()))
 			.build();
 	}
 

@@ -1,0 +1,27 @@
+package io.riskdesk.playbook;
+
+import java.time.DayOfWeek;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The playbook in force, to read. */
+@Controller
+class PlaybookPage {
+
+	private final Playbook playbook;
+
+	PlaybookPage(Playbook playbook) {
+		this.playbook = playbook;
+	}
+
+	@GetMapping("/playbook")
+	String playbook(Model model) {
+		model.addAttribute("playbook", playbook);
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("days", DayOfWeek.values());
+		return "playbook/playbook";
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.riskdesk.risk;
+
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.riskdesk.account.PersonDirectory;
+import io.riskdesk.account.PersonView;
+import io.riskdesk.playbook.Severity;
+import io.riskdesk.security.UserAccounts;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The dashboard: where the money at risk is, what is open, what renews soon, and the signed-in user's risks. */
+@Controller
+class DashboardPage {
+
+	private static final int LIST_SIZE = 10;
+
+	private final DashboardQuery figures;
+
+	private final RiskService risks;
+
+	private final UserAccounts users;
+
+	private final PersonDirectory people;
+
+	DashboardPage(DashboardQuery figures, RiskService risks, UserAccounts users, PersonDirectory people) {
+		this.figures = figures;
+		this.risks = risks;
+		this.users = users;
+		this.people = people;
+	}
+
+	@GetMapping("/")
+	String dashboard(Principal principal, Model model) {
+		model.addAttribute("unresolved", RiskStatus.UNRESOLVED);
+		model.addAttribute("arrAtRisk", figures.arrAtRisk()
+			.stream()
+			.collect(Collectors.groupingBy(DashboardQuery.ArrAtRisk::severity, TreeMap::new, Collectors.toList())));
+		model.addAttribute("byCategory", figures.unresolvedByCategory());
+		model.addAttribute("byStatus", figures.byStatus());
+		model.addAttribute("renewals", figures.renewalsWithUnresolvedRisks());
+		model.addAttribute("renewalDays", DashboardQuery.RENEWAL_DAYS);
+		model.addAttribute("weeks", figures.openedAndClosedPerWeek());
+		// The longest-open critical and high risks: what most needs a push.
+		Set<Severity> urgent = Set.of(Severity.S0, Severity.S1);
+		model.addAttribute("urgentSeverities", urgent);
+		model.addAttribute("urgent", risks.list(new RiskQuery(urgent, RiskStatus.UNRESOLVED, null, null, null, null,
+				null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("detectedAt"))));
+		me(principal).ifPresent(person -> {
+			model.addAttribute("me", person);
+			model.addAttribute("myRisks", risks.list(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null,
+					person.id(), null, null, null, null), PageRequest.of(0, LIST_SIZE)));
+		});
+		return "risk/dashboard";
+	}
+
+	/** The person in the directory the signed-in user is, if any (an administrator usually is none). */
+	private Optional<PersonView> me(Principal principal) {
+		return users.find(principal.getName())
+			.map(UserAccounts.User::personEmail)
+			.flatMap(people::findByEmail);
+	}
+
+}

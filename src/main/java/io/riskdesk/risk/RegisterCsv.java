@@ -1,0 +1,57 @@
+package io.riskdesk.risk;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The register as CSV (RFC 4180): a header line, CRLF line ends, fields quoted when they need it. */
+final class RegisterCsv {
+
+	static final List<String> HEADER = List.of("key", "title", "account", "category", "severity", "status", "source",
+			"owner", "arr_at_risk", "currency", "renewal_date", "days_to_renewal", "detected_at", "open_blockers");
+
+	private RegisterCsv() {
+	}
+
+	static void writeHeader(Writer out) throws IOException {
+		writeLine(out, HEADER);
+	}
+
+	static void write(Writer out, RiskSummary risk) throws IOException {
+		List<Object> fields = new ArrayList<>();
+		fields.add(risk.key());
+		fields.add(risk.title());
+		fields.add(risk.account().name());
+		fields.add(risk.category());
+		fields.add(risk.severity());
+		fields.add(risk.status());
+		fields.add(risk.source());
+		fields.add(risk.owner() == null ? null : risk.owner().name());
+		fields.add(risk.arrAtRisk() == null ? null : risk.arrAtRisk().amount().toPlainString());
+		fields.add(risk.arrAtRisk() == null ? null : risk.arrAtRisk().currency().getCurrencyCode());
+		fields.add(risk.renewalDate());
+		fields.add(risk.daysToRenewal());
+		fields.add(risk.detectedAt());
+		fields.add(risk.openBlockers());
+		writeLine(out, fields);
+	}
+
+	private static void writeLine(Writer out, List<?> fields) throws IOException {
+		out.write(fields.stream().map(RegisterCsv::field).collect(Collectors.joining(",")));
+		out.write("\r\n");
+	}
+
+	/** A field is quoted when it holds a comma, a quote or a line break; its quotes are doubled. */
+	static String field(Object value) {
+		String text = Objects.toString(value, "");
+		if (Stream.of(",", "\"", "\r", "\n").anyMatch(text::contains)) {
+			return "\"" + text.replace("\"", "\"\"") + "\"";
+		}
+		return text;
+	}
+
+}

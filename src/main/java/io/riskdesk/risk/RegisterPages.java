@@ -1,0 +1,158 @@
+package io.riskdesk.risk;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.FormErrors;
+import io.riskdesk.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The register as pages: the filtered, sorted, paged table (its filters are GET parameters
+ * bound to {@link RiskQuery}, so a view can be bookmarked), its CSV, the new-risk form and the
+ * risks of one account for the account page.
+ */
+@Controller
+class RegisterPages {
+
+	private static final int CSV_BATCH = 200;
+
+	private final RiskService risks;
+
+	private final PickLists pickLists;
+
+	private final Validator validator;
+
+	RegisterPages(RiskService risks, PickLists pickLists, Validator validator) {
+		this.risks = risks;
+		this.pickLists = pickLists;
+		this.validator = validator;
+	}
+
+	@GetMapping("/risks")
+	String register(@Valid @ModelAttribute("query") RiskQuery query, BindingResult binding,
+			@PageableDefault(size = 25) Pageable pageable, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		model.addAttribute("links", new RegisterLinks(request, pageable));
+		model.addAttribute("columns", RegisterLinks.COLUMNS);
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("statuses", RiskStatus.values());
+		model.addAttribute("categories", RiskCategory.values());
+		model.addAttribute("accounts", pickLists.accounts());
+		model.addAttribute("people", pickLists.people());
+		Map<String, String> errors = FormErrors.of(binding);
+		if (errors.isEmpty()) {
+			try {
+				model.addAttribute("page", risks.list(query, pageable));
+				return "risk/register";
+			}
+			catch (InvalidFieldException ex) {
+				errors = FormErrors.of(ex);
+			}
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		if (binding.hasErrors()) {
+			// The filters could not be bound at all: show the form empty, with the reasons.
+			model.addAttribute("query", RiskQuery.all());
+		}
+		model.addAttribute("errors", errors);
+		model.addAttribute("page", Page.empty(pageable));
+		return "risk/register";
+	}
+
+	/** Every risk of the view the same parameters show on the page, in its order, not just one page. */
+	@GetMapping("/risks.csv")
+	void csv(@Valid RiskQuery query, Pageable pageable, HttpServletResponse response) throws IOException {
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"risks.csv\"");
+		Writer out = response.getWriter();
+		RegisterCsv.writeHeader(out);
+		Page<RiskSummary> batch;
+		Pageable next = PageRequest.of(0, CSV_BATCH, pageable.getSort());
+		do {
+			batch = risks.list(query, next);
+			for (RiskSummary risk : batch) {
+				RegisterCsv.write(out, risk);
+			}
+			next = batch.nextPageable();
+		}
+		while (batch.hasNext());
+	}
+
+	@GetMapping("/risks/new")
+	String newRisk(@RequestParam(required = false) Long accountId, Model model) {
+		return form(RiskForm.empty(accountId), Map.of(), model);
+	}
+
+	@PostMapping("/risks/new")
+	String create(@ModelAttribute("form") RiskForm form, BindingResult binding, Principal user,
+			HttpServletResponse response, Model model) {
+		Map<String, String> errors = FormErrors.of(binding);
+		if (errors.isEmpty()) {
+			NewRisk risk = form.toNewRisk();
+			errors = FormErrors.of(validator.validate(risk));
+			if (errors.isEmpty()) {
+				try {
+					return "redirect:/risks/" + risks.create(risk, RiskSource.MANUAL, user.getName()).key() + "?created";
+				}
+				catch (InvalidFieldException ex) {
+					errors = FormErrors.of(ex);
+				}
+			}
+		}
+		response.setStatus(422);
+		return form(form, errors, model);
+	}
+
+	/** The account page loads this list of the account's risks with htmx. */
+	@GetMapping("/accounts/{id}/risks")
+	String accountRisks(@PathVariable long id, Model model) {
+		Map<Boolean, List<RiskSummary>> unresolved = risks
+			.list(new RiskQuery(null, null, null, null, null, id, null, null, null), PageRequest.of(0, 200))
+			.stream()
+			.collect(Collectors.partitioningBy(risk -> RiskStatus.UNRESOLVED.contains(risk.status())));
+		model.addAttribute("accountId", id);
+		model.addAttribute("unresolved", RiskStatus.UNRESOLVED);
+		model.addAttribute("past", Set.of(RiskStatus.RESOLVED, RiskStatus.CLOSED));
+		model.addAttribute("open", unresolved.get(true));
+		model.addAttribute("closed", unresolved.get(false));
+		return "risk/account-risks";
+	}
+
+	private String form(RiskForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("categories", RiskCategory.values());
+		model.addAttribute("accounts", pickLists.accounts());
+		model.addAttribute("people", pickLists.people());
+		return "risk/new";
+	}
+
+}

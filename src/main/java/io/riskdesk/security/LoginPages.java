@@ -1,0 +1,31 @@
+package io.riskdesk.security;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page and the page shown when a signed-in user may not do something. */
+@Controller
+class LoginPages {
+
+	@GetMapping("/login")
+	String login() {
+		return "security/login";
+	}
+
+	/** Reached by forward from {@link UiAccessRules#deniedPage()}, whatever the refused method was. */
+	@RequestMapping("/access-denied")
+	String accessDenied(HttpServletRequest request, HttpServletResponse response, Model model) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		Object roles = request.getAttribute(UiAccessRules.REQUIRED_ROLES);
+		model.addAttribute("requiredRoles", roles == null ? List.of(Role.ADMIN.name()) : roles);
+		return "security/access-denied";
+	}
+
+}

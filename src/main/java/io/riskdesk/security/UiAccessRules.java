@@ -1,0 +1,48 @@
+package io.riskdesk.security;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may use which pages of the UI beyond reading. One list serves both the authorization
+ * rules and the 403 page, so the page always names the roles the rule really wants.
+ */
+final class UiAccessRules {
+
+	/** Request attribute holding the roles a refused request needed. */
+	static final String REQUIRED_ROLES = "riskdesk.requiredRoles";
+
+	record Rule(RequestMatcher matcher, Set<Role> roles) {
+	}
+
+	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+	static final List<Rule> RULES = List.of(
+			new Rule(PATHS.matcher("/risks/new"), Role.RISK_WRITERS),
+			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/**"), Role.RISK_WRITERS),
+			new Rule(PATHS.matcher("/accounts/new"), Role.ACCOUNT_WRITERS),
+			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/**"), Role.ACCOUNT_WRITERS));
+
+	private UiAccessRules() {
+	}
+
+	/** Forwards a refused request to the access-denied page, telling it which roles were needed. */
+	static AccessDeniedHandler deniedPage() {
+		AccessDeniedHandlerImpl forward = new AccessDeniedHandlerImpl();
+		forward.setErrorPage("/access-denied");
+		return (request, response, ex) -> {
+			RULES.stream()
+				.filter(rule -> rule.matcher().matches(request))
+				.findFirst()
+				.ifPresent(rule -> request.setAttribute(REQUIRED_ROLES, List.of(Role.names(rule.roles()))));
+			forward.handle(request, response, ex);
+		};
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.riskdesk.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.validation.ConstraintViolation;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+
+/**
+ * Validation messages by field for a form to show next to its inputs: the first message of
+ * each field; a list element's error ({@code evidence[2]}) belongs to its list's input.
+ */
+public final class FormErrors {
+
+	private FormErrors() {
+	}
+
+	public static Map<String, String> of(Errors errors) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		for (FieldError error : errors.getFieldErrors()) {
+			String field = field(error.getField());
+			byField.putIfAbsent(field, error.isBindingFailure() ? "has an invalid value" : error.getDefaultMessage());
+		}
+		return byField;
+	}
+
+	public static Map<String, String> of(Set<? extends ConstraintViolation<?>> violations) {
+		Map<String, String> byField = new TreeMap<>();
+		violations.forEach(v -> byField.putIfAbsent(field(v.getPropertyPath().toString()), v.getMessage()));
+		return byField;
+	}
+
+	public static Map<String, String> of(InvalidFieldException ex) {
+		return Map.of(field(ex.field()), ex.reason());
+	}
+
+	private static String field(String path) {
+		int index = path.indexOf('[');
+		return index < 0 ? path : path.substring(0, index);
+	}
+
+}

@@ -1,0 +1,228 @@
+package io.riskdesk.browser;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.riskdesk.RiskdeskTest;
+import io.riskdesk.account.AccountDetails;
+import io.riskdesk.account.AccountForm;
+import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Money;
+import io.riskdesk.account.PersonDirectory;
+import io.riskdesk.account.Segment;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.TeamRole;
+import io.riskdesk.risk.NewRisk;
+import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The UI in a real browser. Each test works on an account of its own, so the tests do not
+ * depend on each other's order; each saves a screenshot under target/screenshots.
+ */
+@RiskdeskTest
+class UiBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	PersonDirectory people;
+
+	@Autowired
+	RiskService risks;
+
+	@BeforeAll
+	static void browserInstalled() {
+		Browser.assumeInstalled();
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+	private AccountDetails freshAccount(String name) {
+		long alex = people.findByEmail("alex.johnson@riskdesk.example").orElseThrow().id();
+		return accounts.create(new AccountForm(name + " " + UUID.randomUUID().toString().substring(0, 6),
+				new Money(new java.math.BigDecimal("250000"), java.util.Currency.getInstance("EUR")),
+				LocalDate.now().plusDays(45), Segment.MID_MARKET, "DE", ZoneId.of("Europe/Berlin"), null,
+				Map.of(TeamRole.CSM, alex), List.of()));
+	}
+
+	private String freshRisk(String accountName, String title) {
+		AccountDetails account = freshAccount(accountName);
+		return risks.create(new NewRisk(account.id(), title, RiskCategory.SUPPORT, "Found by a browser test", null,
+				null, null, null, List.of("3 Sev-1 tickets in 30 days")), RiskSource.MANUAL, "alex").key();
+	}
+
+	@Test
+	void signInAndSeeTheSeedRisksOnTheDashboard() throws Exception {
+		try (Browser browser = Browser.signedIn(base(), "alex", 1280, 1500)) {
+			assertThat(browser.text()).contains("Alex Johnson", "CSM", "Dashboard", "ARR at risk by severity")
+				.contains("TechCorp Enterprises", "GlobalTech Industries", "ABC Corp", "TechCorp Solutions");
+			browser.screenshot("dashboard");
+			browser.find(By.cssSelector("form[action='/logout'] button")).click();
+			assertThat(browser.waitFor(By.cssSelector(".message")).getText()).contains("signed out");
+		}
+	}
+
+	@Test
+	void filterAndSortTheRegister() throws Exception {
+		try (Browser browser = Browser.signedIn(base(), "alex", 1280, 1300)) {
+			browser.go("/risks");
+			browser.find(By.cssSelector("input[name=severity][value=S0]")).click();
+			browser.find(By.id("f-q")).sendKeys("TechCorp");
+			browser.submit("Filter");
+			assertThat(browser.url()).contains("severity=S0").contains("q=TechCorp");
+			List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.register tbody tr"));
+			assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("S0").contains("TechCorp"));
+
+			browser.find(By.linkText("Account")).click();
+			browser.waitFor(By.cssSelector("th[aria-sort=ascending]"));
+			assertThat(browser.url()).contains("sort=account").contains("severity=S0");
+			browser.go("/risks");
+			browser.screenshot("register");
+		}
+	}
+
+	@Test
+	void logTriageAndWorkARiskToClosure() throws Exception {
+		AccountDetails account = freshAccount("Browser Workflow");
+		try (Browser browser = Browser.signedIn(base(), "alex", 1280, 2400)) {
+			browser.go("/risks/new?accountId=" + account.id());
+			browser.find(By.id("title")).sendKeys("Integration delayed by two sprints");
+			new Select(browser.find(By.id("category"))).selectByValue("PRODUCT_FIT");
+			browser.find(By.id("evidence")).sendKeys("Go-live moved from May to July\nPOC unhappy in QBR");
+			browser.submit("Log the risk");
+			browser.waitForMessage("Risk logged.");
+			assertThat(browser.text()).contains("Integration delayed by two sprints", account.name(), "OPEN",
+					"POC unhappy in QBR");
+
+			new Select(browser.find(By.id("triage-severity"))).selectByValue("S2");
+			new Select(browser.find(By.id("triage-owner"))).selectByVisibleText("Alex Johnson");
+			browser.submit("Triage");
+			browser.waitForMessage("Triaged.");
+			assertThat(browser.text()).contains("TRIAGED", "S2 Medium");
+
+			new Select(browser.find(By.id("severity-severity"))).selectByValue("S1");
+			browser.find(By.id("severity-reason")).sendKeys("Renewal in 45 days");
+			browser.submit("Change severity");
+			browser.waitForMessage("Severity changed.");
+			assertThat(browser.text()).contains("S1 High", "Severity S2 -> S1: Renewal in 45 days");
+
+			browser.find(By.id("blocker-description")).sendKeys("Waiting for the customer's firewall change");
+			browser.submit("Raise blocker");
+			browser.waitForMessage("Blocker raised.");
+			assertThat(browser.text()).contains("#1 OPEN");
+			browser.find(By.id("clear-1-resolution")).sendKeys("Firewall opened on Tuesday");
+			browser.submit("Clear blocker #1");
+			browser.waitForMessage("Blocker #1 cleared.");
+			assertThat(browser.text()).contains("#1 CLEARED", "Firewall opened on Tuesday");
+
+			recordStep(browser, "CREATE_CAP", "Integration sprint plan with weekly milestones");
+			recordStep(browser, "NOTIFY_STAKEHOLDERS", "POC and AE by email");
+			recordStep(browser, "SET_CADENCE", null);
+			assertThat(browser.text()).contains("Cadence THREE_TIMES_WEEKLY");
+			browser.submit("Go ACTIVE");
+			browser.waitForMessage("Moved to ACTIVE.");
+			browser.screenshot("risk-detail");
+
+			browser.submit("Resolve");
+			browser.waitForMessage("Not saved: rootCause");
+			assertThat(browser.find(By.id("resolve-root-cause-error")).getText()).contains("is required");
+			browser.find(By.id("resolve-root-cause")).sendKeys("Integration scope was underestimated");
+			browser.find(By.id("resolve-prevention")).sendKeys("Scope review at kickoff\nIntegration checklist");
+			browser.submit("Resolve");
+			browser.waitForMessage("Moved to RESOLVED.");
+			assertThat(browser.text()).contains("Integration scope was underestimated", "Integration checklist");
+
+			new Select(browser.find(By.id("close-outcome"))).selectByValue("RETAINED");
+			browser.submit("Close");
+			browser.waitForMessage("Moved to CLOSED.");
+			assertThat(browser.text()).contains("CLOSED", "outcome RETAINED").doesNotContain("Change severity");
+			browser.screenshot("risk-closed");
+		}
+	}
+
+	@Test
+	void aStaleEditGetsTheConflictMessageAndTheFreshData() throws Exception {
+		String key = freshRisk("Browser Stale", "Sponsor went quiet");
+		try (Browser alex = Browser.signedIn(base(), "alex"); Browser morgan = Browser.signedIn(base(), "morgan")) {
+			alex.go("/risks/" + key);
+			morgan.go("/risks/" + key);
+			alex.find(By.id("decision-text")).sendKeys("Escalate to the VP this week");
+			alex.submit("Add decision");
+			alex.waitForMessage("Decision recorded.");
+
+			morgan.find(By.id("decision-text")).sendKeys("Wait for the QBR");
+			morgan.submit("Add decision");
+			morgan.waitForMessage("changed by someone else meanwhile");
+			assertThat(morgan.text()).contains("Escalate to the VP this week").doesNotContain("Wait for the QBR\n#");
+			assertThat(morgan.find(By.id("decision-text")).getDomProperty("value")).isEqualTo("Wait for the QBR");
+			morgan.screenshot("stale-edit");
+
+			// Submitted again, now on the fresh version, the same decision goes through.
+			morgan.submit("Add decision");
+			morgan.waitForMessage("Decision recorded.");
+			assertThat(morgan.text()).contains("Escalate to the VP this week", "Wait for the QBR");
+		}
+	}
+
+	@Test
+	void accountAndPlaybookPages() throws Exception {
+		String key = freshRisk("Browser Account", "Usage dropped 35%");
+		try (Browser browser = Browser.signedIn(base(), "alex", 1280, 1300)) {
+			browser.go("/risks/" + key);
+			browser.find(By.cssSelector(".risk-head a[href^='/accounts/']")).click();
+			browser.waitFor(By.id("account-risks-heading"));
+			assertThat(browser.text()).contains("Account team", "Alex Johnson", "EUR 250,000", "Usage dropped 35%");
+			browser.screenshot("account");
+
+			browser.find(By.linkText("Playbook")).click();
+			browser.waitFor(By.id("matrix-heading"));
+			assertThat(browser.text()).contains("S0 Critical", "Daily war room", "Business calendars");
+			browser.screenshot("playbook");
+		}
+		try (Browser narrow = Browser.signedIn(base(), "alex", 420, 900)) {
+			narrow.go("/risks");
+			narrow.screenshot("register-narrow");
+		}
+	}
+
+	@Test
+	void theForbiddenPageNamesTheRoleThatIsNeeded() throws Exception {
+		try (Browser browser = Browser.signedIn(base(), "sam")) {
+			browser.go("/risks/new");
+			browser.waitFor(By.tagName("h1"));
+			assertThat(browser.text()).contains("You may not do this", "ADMIN, CSM, CS_LEADER, CS_MANAGER",
+					"Sam Rivera", "AE");
+			browser.screenshot("forbidden");
+		}
+	}
+
+	private static void recordStep(Browser browser, String step, String note) {
+		new Select(browser.find(By.id("step-step"))).selectByValue(step);
+		if (note != null) {
+			browser.find(By.id("step-note")).sendKeys(note);
+		}
+		browser.submit("Record step");
+		browser.waitForMessage("Triage step recorded.");
+	}
+
+}

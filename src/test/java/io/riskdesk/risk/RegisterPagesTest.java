@@ -1,0 +1,128 @@
+package io.riskdesk.risk;
+
+import io.riskdesk.ApiFixtures;
+import io.riskdesk.RiskdeskTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RiskdeskTest
+@Transactional
+class RegisterPagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void filtersAreGetParametersSoAViewCanBeBookmarked() throws Exception {
+		mvc.perform(get("/risks").param("severity", "S0").param("q", "TechCorp").with(user("jordan").roles("EXEC")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("TechCorp Enterprises"),
+					containsString("Formal cancellation notice"), not(containsString(">ABC Corp</a>")),
+					not(containsString(">TechCorp Solutions</a>")), containsString("value=\"S0\" checked=\"checked\""),
+					containsString("value=\"TechCorp\""), not(containsString("New risk</a>")))));
+	}
+
+	@Test
+	void columnHeadersSortAndASecondClickReverses() throws Exception {
+		mvc.perform(get("/risks").param("severity", "S1").param("sort", "account,asc").with(user("alex").roles("CSM")))
+			.andExpect(content().string(allOf(containsString("aria-sort=\"ascending\""),
+					containsString("href=\"/risks?severity=S1&amp;sort=account,desc\""),
+					containsString("href=\"/risks?severity=S1&amp;sort=title,asc\""),
+					containsString("href=\"/risks.csv?severity=S1&amp;sort=account,asc\""))));
+		mvc.perform(get("/risks").param("sort", "colour").with(user("alex").roles("CSM")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("is not sortable")));
+		mvc.perform(get("/risks").param("severity", "S9").with(user("alex").roles("CSM")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Some filters could not be used")));
+	}
+
+	@Test
+	void pagesThroughTheRegister() throws Exception {
+		mvc.perform(get("/risks").param("size", "5").with(user("alex").roles("CSM")))
+			.andExpect(content().string(allOf(containsString("Page 1 of"),
+					containsString("href=\"/risks?size=5&amp;page=1\" rel=\"next\""))));
+	}
+
+	@Test
+	void exportsTheCurrentViewAsCsv() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long account = fixtures.account("Quote, \\\"Inc\\\"", fixtures.person("Csv Owner"));
+		String key = fixtures.risk(account, "Budget freeze, \\\"hard\\\" stop");
+
+		String csv = mvc.perform(get("/risks.csv").param("accountId", String.valueOf(account)).with(user("alex").roles("CSM")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", startsWith("text/csv")))
+			.andExpect(header().string("Content-Disposition", containsString("risks.csv")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).startsWith(String.join(",", RegisterCsv.HEADER) + "\r\n")
+			.contains(key + ",\"Budget freeze, \"\"hard\"\" stop\",\"Quote, \"\"Inc\"\" ")
+			.contains(",SUPPORT,,OPEN,MANUAL,,480000.00,USD,2027-01-31,")
+			.endsWith("\r\n");
+		assertThat(csv.split("\r\n")).hasSize(2);
+
+		String all = mvc.perform(get("/risks.csv").param("severity", "S0").with(user("alex").roles("CSM")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(all.split("\r\n")).hasSizeGreaterThan(2).allSatisfy(line -> assertThat(line).matches("^(key,.*|RISK-.*,S0,.*)"));
+	}
+
+	@Test
+	void csvFieldsAreQuotedOnlyWhenTheyNeedIt() {
+		assertThat(RegisterCsv.field("plain")).isEqualTo("plain");
+		assertThat(RegisterCsv.field(null)).isEmpty();
+		assertThat(RegisterCsv.field("a,b")).isEqualTo("\"a,b\"");
+		assertThat(RegisterCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+		assertThat(RegisterCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+	}
+
+	@Test
+	void theNewRiskFormShowsProblemsNextToTheFieldsAndLogsAValidRisk() throws Exception {
+		mvc.perform(post("/risks/new").with(user("alex").roles("CSM")).with(csrf()).param("title", " "))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"accountId-error\""), containsString("must not be null"),
+					containsString("id=\"title-error\""), containsString("must not be blank"),
+					containsString("id=\"category-error\""))));
+
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long account = fixtures.account("Form Co", fixtures.person("Form Owner"));
+		mvc.perform(post("/risks/new").with(user("alex").roles("CSM"))
+			.with(csrf())
+			.param("accountId", String.valueOf(account))
+			.param("title", "Champion left")
+			.param("category", "PEOPLE")
+			.param("ownerId", "999999"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"ownerId-error\""), containsString("no person with id 999999"),
+					containsString("value=\"Champion left\""))));
+		mvc.perform(post("/risks/new").with(user("alex").roles("CSM"))
+			.with(csrf())
+			.param("accountId", String.valueOf(account))
+			.param("title", "Champion left")
+			.param("category", "PEOPLE")
+			.param("evidence", "LinkedIn update\n\n  Out-of-office reply  "))
+			.andExpect(redirectedUrlPattern("/risks/RISK-*?created"));
+		mvc.perform(get("/risks").param("accountId", String.valueOf(account)).with(user("alex").roles("CSM")))
+			.andExpect(content().string(matchesPattern("(?s).*Champion left.*")));
+	}
+
+}

@@ -1,0 +1,177 @@
+package io.riskdesk.risk;
+
+import java.util.List;
+
+import io.riskdesk.ApiFixtures;
+import io.riskdesk.RiskdeskTest;
+import io.riskdesk.playbook.Cadence;
+import io.riskdesk.playbook.Severity;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The risk page and its actions as htmx and plain form posts send them. */
+@RiskdeskTest
+@Transactional
+class RiskPageTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	RiskService risks;
+
+	long owner;
+
+	String key;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		owner = fixtures.person("Ada Owner");
+		key = fixtures.risk(fixtures.account("Acme Rockets", owner), "API errors at 5%");
+	}
+
+	static MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request) {
+		return request.header("HX-Request", "true").with(user("alex").roles("CSM")).with(csrf());
+	}
+
+	@Test
+	void showsTheRiskWithItsAccountAndEvidence() throws Exception {
+		mvc.perform(get("/risks/{key}", key).with(user("alex").roles("CSM")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(key), containsString("API errors at 5%"),
+					containsString("Acme Rockets"), containsString("USD 480,000"),
+					containsString("3 Sev-1 tickets in 30 days"), containsString("Risk logged: API errors at 5%"),
+					containsString("<h2 id=\"actions-heading\">Actions</h2>"))));
+	}
+
+	@Test
+	void anHtmxActionAnswersWithTheFreshPanelOnly() throws Exception {
+		mvc.perform(htmx(post("/risks/{key}/triage", key)).param("version", "0")
+			.param("severity", "S2")
+			.param("ownerId", String.valueOf(owner)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"risk-panel\""), containsString("Triaged."),
+					containsString("S2 Medium"), containsString("TRIAGED"), containsString("name=\"version\" value=\"1\""),
+					not(containsString("<html")))));
+	}
+
+	@Test
+	void invalidInputIs422WithTheMessageNextToTheFieldAndTheInputKept() throws Exception {
+		mvc.perform(htmx(post("/risks/{key}/severity", key)).param("version", "0")
+			.param("severity", "S1")
+			.param("reason", " "))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("Not saved: reason is required to change the severity"),
+					containsString("id=\"severity-reason-error\""), containsString("aria-invalid=\"true\""))));
+
+		risks.transition(key, null, new TransitionRequest(RiskStatus.TRIAGED, Severity.S2, owner,
+				null, null, null, null), "alex");
+		mvc.perform(htmx(post("/risks/{key}/transitions", key)).param("version", "1")
+			.param("to", "ACTIVE"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Triage is not complete")));
+	}
+
+	@Test
+	void aStaleFormIs409WithTheFreshDataAndTheUsersInputKept() throws Exception {
+		risks.addDecision(key, 0, "Escalate to the VP", "morgan");
+
+		mvc.perform(htmx(post("/risks/{key}/decisions", key)).param("version", "0").param("text", "Wait for the QBR"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("changed by someone else meanwhile"),
+					containsString("Escalate to the VP"), containsString(">Wait for the QBR</textarea>"),
+					containsString("name=\"version\" value=\"1\""))));
+		assertThat(risks.get(key).decisions()).hasSize(1);
+	}
+
+	@Test
+	void withoutHtmxAFormPostGetsTheWholePage() throws Exception {
+		mvc.perform(post("/risks/{key}/blockers", key).with(user("alex").roles("CSM"))
+			.with(csrf())
+			.param("version", "0")
+			.param("description", "Firewall change pending"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<html"), containsString("Blocker raised."),
+					containsString("#1 OPEN"))));
+	}
+
+	@Test
+	void everyWorkflowStepWorksFromThePage() throws Exception {
+		int version = 0;
+		version = ok(post("/risks/{key}/triage", key).param("severity", "S1").param("ownerId", String.valueOf(owner)), version);
+		version = ok(post("/risks/{key}/triage-steps", key).param("step", "CREATE_CAP").param("note", "Hotfix Friday"), version);
+		version = ok(post("/risks/{key}/triage-steps", key).param("step", "NOTIFY_STAKEHOLDERS").param("note", "POC"), version);
+		version = ok(post("/risks/{key}/triage-steps", key).param("step", "SET_CADENCE"), version);
+		version = ok(post("/risks/{key}/transitions", key).param("to", "ACTIVE"), version);
+		version = ok(post("/risks/{key}/action-items", key).param("owner", "Mark").param("task", "Call the CEO")
+			.param("due", "2026-12-01"), version);
+		version = ok(post("/risks/{key}/transitions", key).param("to", "RESOLVED")
+			.param("rootCause", "Pool too small")
+			.param("preventionItems", "Load test\nAlert on pool usage"), version);
+		version = ok(post("/risks/{key}/transitions", key).param("to", "ACTIVE").param("reason", "Errors are back"), version);
+		version = ok(post("/risks/{key}/transitions", key).param("to", "RESOLVED")
+			.param("rootCause", "Pool too small")
+			.param("preventionItems", "Load test"), version);
+		ok(post("/risks/{key}/transitions", key).param("to", "CLOSED").param("outcome", "RETAINED"), version);
+
+		RiskDetails closed = risks.get(key);
+		assertThat(closed.status()).isEqualTo(RiskStatus.CLOSED);
+		assertThat(closed.cadence()).isEqualTo(Cadence.THREE_TIMES_WEEKLY);
+		assertThat(risks.timeline(key))
+			.anySatisfy(e -> assertThat(e.summary()).isEqualTo("Action item for Mark: Call the CEO (due 2026-12-01)"));
+	}
+
+	private int ok(MockHttpServletRequestBuilder request, int version) throws Exception {
+		mvc.perform(htmx(request).param("version", String.valueOf(version))).andExpect(status().isOk());
+		return risks.get(key).version();
+	}
+
+	@Test
+	void formsNeedTheCsrfToken() throws Exception {
+		mvc.perform(post("/risks/{key}/decisions", key).with(user("alex").roles("CSM"))
+			.param("version", "0")
+			.param("text", "x")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void readersSeeNoFormsAndMayNotPost() throws Exception {
+		mvc.perform(get("/risks/{key}", key).with(user("jordan").roles("EXEC")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(not(containsString("actions-heading")),
+					containsString("changing it needs the role CSM, CS_MANAGER, CS_LEADER or ADMIN"))));
+		mvc.perform(post("/risks/{key}/decisions", key).with(user("jordan").roles("EXEC"))
+			.with(csrf())
+			.param("version", "0")
+			.param("text", "x"))
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/access-denied"))
+			.andExpect(request().attribute("riskdesk.requiredRoles", List.of("ADMIN", "CSM", "CS_LEADER", "CS_MANAGER")));
+	}
+
+	@Test
+	void anUnknownRiskIsA404Page() throws Exception {
+		mvc.perform(get("/risks/RISK-1999-0001").with(user("alex").roles("CSM")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Risk RISK-1999-0001 not found")));
+	}
+
+}
