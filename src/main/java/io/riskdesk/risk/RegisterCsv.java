@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 final class RegisterCsv {
 
 	static final List<String> HEADER = List.of("key", "title", "account", "category", "severity", "status", "source",
-			"owner", "arr_at_risk", "currency", "renewal_date", "days_to_renewal", "detected_at", "open_blockers");
+			"owner", "arr_at_risk", "currency", "renewal_date", "days_to_renewal", "detected_at", "open_blockers",
+			"sla_status", "next_due_at");
 
 	private RegisterCsv() {
 	}
@@ -37,6 +38,8 @@ final class RegisterCsv {
 		fields.add(risk.daysToRenewal());
 		fields.add(risk.detectedAt());
 		fields.add(risk.openBlockers());
+		fields.add(risk.slaStatus());
+		fields.add(risk.nextDueAt());
 		writeLine(out, fields);
 	}
 

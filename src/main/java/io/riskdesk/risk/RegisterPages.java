@@ -62,6 +62,7 @@ class RegisterPages {
 		model.addAttribute("columns", RegisterLinks.COLUMNS);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("statuses", RiskStatus.values());
+		model.addAttribute("slaStatuses", SlaStatus.values());
 		model.addAttribute("categories", RiskCategory.values());
 		model.addAttribute("accounts", pickLists.accounts());
 		model.addAttribute("people", pickLists.people());

@@ -106,6 +106,14 @@ class RiskPage {
 				() -> risks.addDecision(key, version, text, user.getName()), request, response, model);
 	}
 
+	@PostMapping("/first-response")
+	String recordFirstResponse(@PathVariable String key, @RequestParam int version,
+			@RequestParam(required = false) String note, Principal user, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return act(key, "first-response", "First response recorded.",
+				() -> risks.recordFirstResponse(key, version, note, user.getName()), request, response, model);
+	}
+
 	@PostMapping("/blockers")
 	String raiseBlocker(@PathVariable String key, @RequestParam int version,
 			@RequestParam(required = false) String description, Principal user, HttpServletRequest request,

@@ -3,6 +3,7 @@ package io.riskdesk.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -102,7 +103,7 @@ public class SlaClocks {
 		if (!c.resume(measure(c), warningFraction, now)) {
 			throw new ConflictException("The " + kind + " clock is " + c.getState() + "; only a paused clock can be resumed");
 		}
-		risks.recordOnTimeline(riskKey, TimelineKind.SLA, kind + " clock resumed, now due " + c.getDueAt(),
+		risks.recordOnTimeline(riskKey, TimelineKind.SLA, kind + " clock resumed, now due " + minutes(c.getDueAt()),
 				Map.of("clock", kind.name(), "event", "RESUMED", "dueAt", c.getDueAt().toString()), ACTOR);
 		return persist(c, now).view(measure(c), now);
 	}
@@ -179,7 +180,7 @@ public class SlaClocks {
 			return;
 		}
 		risks.recordOnTimeline(riskKey, TimelineKind.SLA, kind + " clock re-targeted to " + label
-				+ (c.getDueAt() == null ? "" : ", due " + c.getDueAt()),
+				+ (c.getDueAt() == null ? "" : ", due " + minutes(c.getDueAt())),
 				Map.of("clock", kind.name(), "event", "RETARGETED", "target", label), ACTOR);
 		persist(c, now);
 		if (change == SlaClock.Change.RETARGETED_AND_BREACHED) {
@@ -211,14 +212,14 @@ public class SlaClocks {
 	private void announce(SlaClock c, SlaClock.Change change, Instant now) {
 		if (change == SlaClock.Change.WARNED) {
 			risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA, "SLA warning: " + c.getKind() + " clock ("
-					+ c.getTarget() + ") is due " + c.getDueAt(),
+					+ c.getTarget() + ") is due " + minutes(c.getDueAt()),
 					Map.of("clock", c.getKind().name(), "event", "WARNING", "dueAt", c.getDueAt().toString()), ACTOR);
 			events.publishEvent(new SlaWarning(c.getRiskKey(), c.getKind(), c.getDueAt(), now));
 		}
 		else if (change == SlaClock.Change.BREACHED) {
 			ClockView view = c.view(measure(c), now);
 			risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA, "SLA breached: " + c.getKind() + " clock ("
-					+ c.getTarget() + ") was due " + view.breachedAt(),
+					+ c.getTarget() + ") was due " + minutes(view.breachedAt()),
 					Map.of("clock", c.getKind().name(), "event", "BREACH", "dueAt", view.breachedAt().toString()), ACTOR);
 			events.publishEvent(new SlaBreach(c.getRiskKey(), c.getKind(), view.breachedAt(), now));
 		}
@@ -233,6 +234,11 @@ public class SlaClocks {
 			case BUSINESS_DAYS -> calendar.between(start, calendar.plusBusinessDays(start, target.amount()));
 			case SAME_DAY -> calendar.between(start, calendar.endOfBusinessDay(start));
 		};
+	}
+
+	/** Instants in timeline text to the minute; the details keep them exact. */
+	private static Instant minutes(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MINUTES);
 	}
 
 	private static String describe(SlaTarget target) {

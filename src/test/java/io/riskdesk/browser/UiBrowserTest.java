@@ -126,6 +126,16 @@ class UiBrowserTest {
 			browser.waitForMessage("Severity changed.");
 			assertThat(browser.text()).contains("S1 High", "Severity S2 -> S1: Renewal in 45 days");
 
+			// The SLA panel reloads with the risk: the first-response clock now counts S1's 4 business hours.
+			browser.waitFor(By.cssSelector("#sla-panel table.clocks"));
+			assertThat(browser.find(By.id("sla-panel")).getText()).contains("FIRST RESPONSE", "S1: 4 business h",
+					"RUNNING");
+			assertThat(browser.find(By.cssSelector("#sla-panel time[data-countdown]")).getText()).startsWith("due in");
+			browser.find(By.id("first-response-note")).sendKeys("Called the POC");
+			browser.submit("Record first response");
+			browser.waitForMessage("First response recorded.");
+			browser.waitFor(By.xpath("//section[@id='sla-panel']//span[text()='MET']"));
+
 			browser.find(By.id("blocker-description")).sendKeys("Waiting for the customer's firewall change");
 			browser.submit("Raise blocker");
 			browser.waitForMessage("Blocker raised.");

@@ -2,6 +2,7 @@ package io.riskdesk.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -153,8 +154,9 @@ class SlaClockApiTest {
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(timeline(warned)).contains("SLA warning: FIRST_RESPONSE clock (S0: 2 h) is due "
-					+ Instant.parse(warnAt).plus(Duration.ofMinutes(30)));
-			assertThat(timeline(breached)).contains("SLA breached: FIRST_RESPONSE clock (S0: 2 h) was due " + dueAt);
+					+ Instant.parse(warnAt).plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES));
+			assertThat(timeline(breached)).contains("SLA breached: FIRST_RESPONSE clock (S0: 2 h) was due "
+					+ Instant.parse(dueAt).truncatedTo(ChronoUnit.MINUTES));
 		});
 		clocks(breached).andExpect(jsonPath("$[1].state").value("BREACHED"))
 			.andExpect(jsonPath("$[1].breachedAt").value(dueAt));
