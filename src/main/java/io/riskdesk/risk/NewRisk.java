@@ -20,9 +20,9 @@ public record NewRisk(
 		@Size(max = 20000) String description,
 		Severity severity,
 		Long ownerId,
-		List<@NotNull Long> coOwnerIds,
+		@Size(max = 20) List<@NotNull Long> coOwnerIds,
 		Instant detectedAt,
-		List<@NotBlank @Size(max = 2000) String> evidence) {
+		@Size(max = 50) List<@NotBlank @Size(max = 2000) String> evidence) {
 
 	public NewRisk {
 		coOwnerIds = coOwnerIds == null ? List.of() : List.copyOf(coOwnerIds);

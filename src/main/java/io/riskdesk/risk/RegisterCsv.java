@@ -51,6 +51,10 @@ final class RegisterCsv {
 	/** A field is quoted when it holds a comma, a quote or a line break; its quotes are doubled. */
 	static String field(Object value) {
 		String text = Objects.toString(value, "");
+		// A text a spreadsheet would run as a formula (=, +, -, @) is kept as text; numbers stay numbers.
+		if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			text = "'" + text;
+		}
 		if (Stream.of(",", "\"", "\r", "\n").anyMatch(text::contains)) {
 			return "\"" + text.replace("\"", "\"\"") + "\"";
 		}

@@ -89,21 +89,22 @@ class RegisterPages {
 	/** Every risk of the view the same parameters show on the page, in its order, not just one page. */
 	@GetMapping("/risks.csv")
 	void csv(@Valid RiskQuery query, Pageable pageable, HttpServletResponse response) throws IOException {
+		// The first batch before any byte is written: a bad sort key still gets a clean 400 page.
+		Page<RiskSummary> batch = risks.list(query, PageRequest.of(0, CSV_BATCH, pageable.getSort()));
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"risks.csv\"");
 		Writer out = response.getWriter();
 		RegisterCsv.writeHeader(out);
-		Page<RiskSummary> batch;
-		Pageable next = PageRequest.of(0, CSV_BATCH, pageable.getSort());
-		do {
-			batch = risks.list(query, next);
+		while (true) {
 			for (RiskSummary risk : batch) {
 				RegisterCsv.write(out, risk);
 			}
-			next = batch.nextPageable();
+			if (!batch.hasNext()) {
+				break;
+			}
+			batch = risks.list(query, batch.nextPageable());
 		}
-		while (batch.hasNext());
 	}
 
 	@GetMapping("/risks/new")

@@ -191,6 +191,10 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (owner == null) {
 			throw new InvalidFieldException("ownerId", "is required to triage a risk");
 		}
+		if (severity != null && chosen != severity) {
+			record(TimelineKind.SEVERITY_CHANGED, "Severity " + severity + " -> " + chosen + ": set at triage",
+					severity.name(), chosen.name(), Map.of("reason", "set at triage"), actor, now);
+		}
 		severity = chosen;
 		ownerId = owner;
 		triagedAt = now;

@@ -40,7 +40,7 @@ class RiskController {
 
 	@GetMapping
 	@Operation(summary = "List the register with filters; sort by key, title, severity, status, category, "
-			+ "detectedAt, account, owner, arrAtRisk, renewalDate")
+			+ "detectedAt, account, owner, arrAtRisk, renewalDate, nextDueAt, slaStatus")
 	PagedModel<RiskSummary> list(@Valid RiskQuery query, @PageableDefault(size = 50) Pageable pageable) {
 		return new PagedModel<>(risks.list(query, pageable));
 	}

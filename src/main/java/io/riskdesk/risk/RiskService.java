@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RiskService {
 
+	/** Older detections are typos; they would also make SLA clocks count years of business days. */
+	private static final java.time.Duration OLDEST_DETECTION = java.time.Duration.ofDays(5 * 366);
+
 	private final RiskRepository risks;
 
 	private final RiskKeys keys;
@@ -70,6 +73,9 @@ public class RiskService {
 		Instant detectedAt = form.detectedAt() != null ? form.detectedAt() : now;
 		if (detectedAt.isAfter(now)) {
 			throw new InvalidFieldException("detectedAt", "must not be in the future");
+		}
+		if (detectedAt.isBefore(now.minus(OLDEST_DETECTION))) {
+			throw new InvalidFieldException("detectedAt", "must be within the last 5 years");
 		}
 		return details(risks.save(Risk.log(keys.next(), form, source, detectedAt, actor, now)));
 	}

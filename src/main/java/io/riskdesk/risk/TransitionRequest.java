@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.riskdesk.playbook.Severity;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * A move of the workflow. Which other fields are required depends on {@code to}:
@@ -14,8 +15,8 @@ public record TransitionRequest(
 		@NotNull RiskStatus to,
 		Severity severity,
 		Long ownerId,
-		String rootCause,
-		List<String> preventionItems,
+		@Size(max = 20000) String rootCause,
+		@Size(max = 50) List<@Size(max = 2000) String> preventionItems,
 		Outcome outcome,
-		String reason) {
+		@Size(max = 2000) String reason) {
 }

@@ -6,15 +6,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.riskdesk.playbook.CalendarSpec;
 import io.riskdesk.playbook.Playbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /** The business calendars of accounts, built from the playbook's calendars and kept once built. */
 @Component
 public class BusinessCalendars {
+
+	private static final Logger log = LoggerFactory.getLogger(BusinessCalendars.class);
 
 	/** The holiday country of an account that has none. */
 	private static final String DEFAULT_COUNTRY = "US";
@@ -27,6 +32,12 @@ public class BusinessCalendars {
 
 	public BusinessCalendars(Playbook playbook) {
 		this.playbook = playbook;
+		// A holiday country or region the playbook names must exist: fail at start-up, not on a risk.
+		playbook.calendars().forEach((name, spec) -> {
+			if (spec.holidayCountry() != null) {
+				holidays.of(spec.holidayCountry(), spec.holidayRegion());
+			}
+		});
 	}
 
 	/**
@@ -46,8 +57,16 @@ public class BusinessCalendars {
 				: accountCountry != null ? accountCountry : DEFAULT_COUNTRY;
 		return calendars.computeIfAbsent(new Key(name, zone, country.toUpperCase(Locale.ROOT)), key -> {
 			Set<LocalDate> closures = Set.copyOf(spec.closures());
-			return new BusinessCalendar(zone, spec.week(),
-					holidays.of(key.country(), spec.holidayRegion()).or(closures::contains));
+			Predicate<LocalDate> closed = closures::contains;
+			// jollyday does not know every country; an account there counts without public holidays.
+			if (spec.holidayCountry() != null || holidays.knows(key.country())) {
+				closed = holidays.of(key.country(), spec.holidayRegion()).or(closed);
+			}
+			else {
+				log.warn("jollyday has no public holidays for {}: accounts there count business time without them",
+						key.country());
+			}
+			return new BusinessCalendar(zone, spec.week(), closed);
 		});
 	}
 

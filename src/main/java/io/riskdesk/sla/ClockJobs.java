@@ -35,10 +35,14 @@ class ClockJobs {
 		return clock::instant;
 	}
 
-	/** Schedules (or moves) the check of a clock at an instant; one instance per clock and purpose. */
+	/**
+	 * Schedules the check of a clock at an instant. One task per clock, purpose and instant: a
+	 * moved due instant gets a new task and the old one finds nothing to do, so a task that is
+	 * executing is never rescheduled under the scheduler's feet.
+	 */
 	static void schedule(SchedulerClient scheduler, long clockId, String purpose, Instant at) {
-		scheduler.schedule(CHECK.instance(clockId + "-" + purpose).data(clockId).scheduledTo(at),
-				SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+		scheduler.schedule(CHECK.instance(clockId + "-" + purpose + "-" + at.toEpochMilli()).data(clockId).scheduledTo(at),
+				SchedulerClient.ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.riskdesk.sla;
 
 public enum ClockState {
-	RUNNING, PAUSED, MET, BREACHED
+	RUNNING, PAUSED, MET, BREACHED,
+	/** The risk was resolved before the promise was kept or broken: the clock no longer counts. */
+	STOPPED
 }

@@ -39,6 +39,11 @@ class Holidays {
 		return date -> years.computeIfAbsent(new Key(code, area, date.getYear()), this::observed).contains(date);
 	}
 
+	/** Whether jollyday has a holiday calendar for this ISO country. */
+	boolean knows(String country) {
+		return HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(Locale.ROOT));
+	}
+
 	private Set<LocalDate> observed(Key key) {
 		HolidayManager manager = manager(key.country());
 		String[] regions = key.region() == null ? new String[0] : new String[] { key.region() };

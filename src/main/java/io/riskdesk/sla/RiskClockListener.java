@@ -31,6 +31,9 @@ class RiskClockListener {
 				if (RiskStatus.ACTIVE.name().equals(change.after())) {
 					clocks.meet(change.riskKey(), ClockKind.TRIAGE);
 				}
+				if (RiskStatus.RESOLVED.name().equals(change.after())) {
+					clocks.stopAll(change.riskKey());
+				}
 			}
 			case TRIAGE_STEP -> {
 				if (TriageStep.NOTIFY_STAKEHOLDERS.name().equals(change.details().get("step"))) {

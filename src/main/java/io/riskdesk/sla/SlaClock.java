@@ -100,8 +100,8 @@ class SlaClock {
 	Change retarget(Severity newSeverity, String newTarget, Duration newTotal, boolean newBusinessTime,
 			Measure oldMeasure, Measure newMeasure, double warningFraction, Instant now) {
 		severity = newSeverity;
-		if (state == ClockState.MET || newTarget.equals(target)) {
-			target = newTarget;
+		// A kept, broken or stopped promise stays what it was; only a counting clock moves.
+		if ((state != ClockState.RUNNING && state != ClockState.PAUSED) || newTarget.equals(target)) {
 			return Change.NONE;
 		}
 		// The time already used: as counted (pauses left out) while the measure stays; counted
@@ -113,10 +113,6 @@ class SlaClock {
 		totalSeconds = newTotal.toSeconds();
 		remainingSeconds = totalSeconds - used;
 		measuredAt = now;
-		if (state == ClockState.BREACHED) {
-			state = ClockState.RUNNING;
-			breachedAt = null;
-		}
 		warnedAt = null;
 		if (state == ClockState.RUNNING) {
 			schedule(newMeasure, warningFraction);
@@ -126,6 +122,12 @@ class SlaClock {
 			}
 		}
 		return Change.RETARGETED;
+	}
+
+	/** The severity the clock is reported under; its target does not depend on it (the triage clock). */
+	SlaClock reportedUnder(Severity newSeverity) {
+		severity = newSeverity;
+		return this;
 	}
 
 	/** Fires what is due at {@code now}: the warning, or the breach (at most once each). */
@@ -170,12 +172,12 @@ class SlaClock {
 		return true;
 	}
 
-	/** The promise was kept (or kept late, when the clock had breached). */
-	boolean meet(Instant now) {
-		if (metAt != null) {
+	/** The promise was kept at {@code at} (late, when the clock had breached). */
+	boolean meet(Instant at) {
+		if (metAt != null || state == ClockState.STOPPED) {
 			return false;
 		}
-		metAt = now;
+		metAt = at;
 		if (state != ClockState.BREACHED) {
 			state = ClockState.MET;
 			dueAt = null;
@@ -184,12 +186,23 @@ class SlaClock {
 		return true;
 	}
 
+	/** The risk was resolved: a clock still counting stops. */
+	boolean stop() {
+		if (state != ClockState.RUNNING && state != ClockState.PAUSED) {
+			return false;
+		}
+		state = ClockState.STOPPED;
+		dueAt = null;
+		warnAt = null;
+		return true;
+	}
+
 	/** Business or clock time left at {@code now}; negative once overdue. */
 	Duration remaining(Measure measure, Instant now) {
 		return switch (state) {
 			case RUNNING -> Duration.ofSeconds(remainingSeconds).minus(measure.between(measuredAt, now));
 			case BREACHED -> metAt != null ? Duration.ZERO : measure.between(breachedAt, now).negated();
-			case PAUSED, MET -> Duration.ofSeconds(remainingSeconds);
+			case PAUSED, MET, STOPPED -> Duration.ofSeconds(remainingSeconds);
 		};
 	}
 

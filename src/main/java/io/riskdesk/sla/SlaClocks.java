@@ -16,6 +16,7 @@ import io.riskdesk.playbook.SlaTarget;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.TimelineKind;
+import io.riskdesk.risk.TriageStep;
 import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.InvalidFieldException;
 import io.riskdesk.web.NotFoundException;
@@ -83,12 +84,20 @@ public class SlaClocks {
 			.toList();
 	}
 
+	/** Refused (409) for a clock that is not running; a breach found on the way is kept. */
+	@Transactional(noRollbackFor = ConflictException.class)
 	public ClockView pause(String riskKey, ClockKind kind, String reason) {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidFieldException("reason", "is required to pause a clock (e.g. waiting on the customer)");
 		}
 		SlaClock c = load(riskKey, kind);
 		Instant now = clock.instant();
+		// A clock already past due breaches (at its due instant) rather than pausing.
+		SlaClock.Change due = c.check(now);
+		if (due != SlaClock.Change.NONE) {
+			c = clocks.save(c);
+			announce(c, due, now);
+		}
 		if (!c.pause(reason.strip(), measure(c), now)) {
 			throw new ConflictException("The " + kind + " clock is " + c.getState() + "; only a running clock can be paused");
 		}
@@ -118,18 +127,43 @@ public class SlaClocks {
 		CalendarRef calendar = new CalendarRef(account.calendar(), java.time.ZoneId.of(account.timeZone()),
 				account.country());
 		Instant now = clock.instant();
-		if (clocks.findByRiskKeyAndKind(riskKey, ClockKind.TRIAGE).isEmpty()) {
+		var triage = clocks.findByRiskKeyAndKind(riskKey, ClockKind.TRIAGE);
+		if (triage.isEmpty()) {
 			Duration window = playbook.triage().window();
 			start(riskKey, ClockKind.TRIAGE, risk.severity(), "within " + window.toHours() + " h of detection", window,
-					calendar, false, risk.detectedAt(), now);
+					calendar, false, risk.detectedAt(), null, now);
+		}
+		else {
+			// Its target does not depend on the severity, but compliance reports it per severity.
+			clocks.save(triage.get().reportedUnder(risk.severity()));
 		}
 		if (risk.severity() == null) {
 			return;
 		}
+		// A risk triaged late may have kept these promises before its clocks started.
+		Instant notified = risk.triageSteps()
+			.stream()
+			.filter(step -> step.step() == TriageStep.NOTIFY_STAKEHOLDERS)
+			.map(RiskDetails.TriageStepView::doneAt)
+			.findFirst()
+			.orElse(null);
 		startOrRetarget(riskKey, ClockKind.FIRST_RESPONSE, risk.severity(),
-				playbook.severity(risk.severity()).firstResponse(), calendar, risk.detectedAt(), now);
+				playbook.severity(risk.severity()).firstResponse(), calendar, risk.detectedAt(), risk.firstResponseAt(),
+				now);
 		startOrRetarget(riskKey, ClockKind.NOTIFICATION, risk.severity(),
-				playbook.matrix(risk.severity()).notification(), calendar, risk.detectedAt(), now);
+				playbook.matrix(risk.severity()).notification(), calendar, risk.detectedAt(), notified, now);
+	}
+
+	/** The risk was resolved: clocks still counting stop, so a closed risk never breaches. */
+	void stopAll(String riskKey) {
+		List<String> stopped = clocks.findByRiskKey(riskKey).stream().filter(SlaClock::stop).map(c -> {
+			clocks.save(c);
+			return c.getKind().name();
+		}).toList();
+		if (!stopped.isEmpty()) {
+			risks.recordOnTimeline(riskKey, TimelineKind.SLA, "SLA clocks stopped, the risk is resolved: "
+					+ String.join(", ", stopped), Map.of("event", "STOPPED", "clocks", stopped), ACTOR);
+		}
 	}
 
 	/** The promise of a clock was kept: triage done, first response given, stakeholders notified. */
@@ -163,16 +197,18 @@ public class SlaClocks {
 	}
 
 	private void startOrRetarget(String riskKey, ClockKind kind, Severity severity, SlaTarget target,
-			CalendarRef calendar, Instant start, Instant now) {
+			CalendarRef calendar, Instant start, Instant alreadyMet, Instant now) {
 		boolean business = target.unit() != SlaTarget.Unit.HOURS;
 		Duration total = total(target, calendar, start);
 		String label = severity + ": " + describe(target);
 		var existing = clocks.findByRiskKeyAndKind(riskKey, kind);
 		if (existing.isEmpty()) {
-			start(riskKey, kind, severity, label, total, calendar, business, start, now);
+			start(riskKey, kind, severity, label, total, calendar, business, start, alreadyMet, now);
 			return;
 		}
 		SlaClock c = existing.get();
+		// What fell due before this change happened first: a breach is recorded at its due instant.
+		announce(c, c.check(now), now);
 		SlaClock.Change change = c.retarget(severity, label, total, business, measure(c), measure(calendar, business),
 				warningFraction, now);
 		if (change == SlaClock.Change.NONE) {
@@ -189,9 +225,13 @@ public class SlaClocks {
 	}
 
 	private void start(String riskKey, ClockKind kind, Severity severity, String label, Duration total,
-			CalendarRef calendar, boolean business, Instant start, Instant now) {
+			CalendarRef calendar, boolean business, Instant start, Instant alreadyMet, Instant now) {
 		SlaClock c = SlaClock.start(riskKey, kind, severity, label, total, calendar, business, start,
 				measure(calendar, business), warningFraction, now);
+		if (alreadyMet != null) {
+			announce(c, c.check(alreadyMet), now);
+			c.meet(alreadyMet);
+		}
 		persist(c, now);
 	}
 

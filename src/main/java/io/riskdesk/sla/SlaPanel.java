@@ -10,6 +10,7 @@ import io.riskdesk.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,6 +72,11 @@ class SlaPanel {
 		catch (ConflictException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("message", "Not saved: " + ex.getMessage());
+			model.addAttribute("messageKind", "error");
+		}
+		catch (OptimisticLockingFailureException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("message", "Not saved: the clock changed at the same moment; here it is now, try again");
 			model.addAttribute("messageKind", "error");
 		}
 		return render(key, model, request);

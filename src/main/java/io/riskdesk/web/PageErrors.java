@@ -13,6 +13,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
+	/** Bad input in a page's URL (a sort key, a filter): a 400 page that says which. */
+	@ExceptionHandler
+	String invalid(InvalidFieldException ex, HttpServletResponse response, Model model) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("status", 400);
+		model.addAttribute("error", "Bad request");
+		model.addAttribute("message", ex.field() + " " + ex.reason());
+		return "error";
+	}
+
 	@ExceptionHandler
 	String notFound(NotFoundException ex, HttpServletResponse response, Model model) {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);

@@ -84,11 +84,18 @@ class RegisterPagesTest {
 		String all = mvc.perform(get("/risks.csv").param("severity", "S0").with(user("alex").roles("CSM")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(all.split("\r\n")).hasSizeGreaterThan(2).allSatisfy(line -> assertThat(line).matches("^(key,.*|RISK-.*,S0,.*)"));
+
+		mvc.perform(get("/risks.csv").param("sort", "colour").with(user("alex").roles("CSM")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("sort &#39;colour&#39; is not sortable")));
 	}
 
 	@Test
 	void csvFieldsAreQuotedOnlyWhenTheyNeedIt() {
 		assertThat(RegisterCsv.field("plain")).isEqualTo("plain");
+		assertThat(RegisterCsv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+		assertThat(RegisterCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(RegisterCsv.field(-5L)).isEqualTo("-5");
 		assertThat(RegisterCsv.field(null)).isEmpty();
 		assertThat(RegisterCsv.field("a,b")).isEqualTo("\"a,b\"");
 		assertThat(RegisterCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");

@@ -115,6 +115,22 @@ class RiskApiTest {
 	}
 
 	@Test
+	void aSeverityChangedAtTriageIsOnTheTimeline() throws Exception {
+		String key = fixtures.risk(account, "Sponsor on leave");
+		mvc.perform(asAlex(post("/api/risks/{key}/severity", key)).content("{\"severity\": \"S3\", \"reason\": \"Early signal\"}"))
+			.andExpect(status().isOk());
+		transition(key, "{\"to\": \"TRIAGED\", \"severity\": \"S1\", \"ownerId\": %d}".formatted(owner))
+			.andExpect(status().isOk());
+		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
+			.andExpect(jsonPath("$[?(@.kind == 'SEVERITY_CHANGED')].summary",
+					contains("Severity none -> S3: Early signal", "Severity S3 -> S1: set at triage")));
+		mvc.perform(asAlex(post("/api/risks")).content("""
+				{"accountId": %d, "title": "x", "category": "PEOPLE", "detectedAt": "2001-01-01T00:00:00Z"}""".formatted(account)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].reason").value("must be within the last 5 years"));
+	}
+
+	@Test
 	void refusesATransitionThatIsNotAllowedNamingTheAllowedOnes() throws Exception {
 		String key = fixtures.risk(account, "Budget freeze");
 		transition(key, "{\"to\": \"CLOSED\", \"outcome\": \"CHURNED\"}")

@@ -76,11 +76,24 @@ class BusinessCalendarsTest {
 	}
 
 	@Test
-	void refusesAnUnknownCalendarOrCountry() {
+	void refusesAnUnknownCalendarAndAPlaybookCountryJollydayDoesNotKnow() {
 		assertThatIllegalArgumentException().isThrownBy(() -> calendars.forAccount("emea", NEW_YORK, "US"))
 			.withMessageContaining("'emea'");
-		assertThatIllegalArgumentException().isThrownBy(() -> calendars.forAccount(null, NEW_YORK, "XX"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new BusinessCalendars(playbookWith("""
+					  atlantis:
+					    hours: { MONDAY: ["09:00-17:00"] }
+					    holiday-country: XX
+					""")))
 			.withMessageContaining("'XX'");
+	}
+
+	@Test
+	void anAccountCountryJollydayDoesNotKnowHasNoPublicHolidays() {
+		// 2026-12-25 is a Friday: a working day where no holidays are known.
+		BusinessCalendar calendar = calendars.forAccount(null, NEW_YORK, "XX");
+		Instant christmasMorning = Instant.parse("2026-12-25T14:00:00Z");
+		assertThat(calendar.nextBusinessMoment(christmasMorning)).isEqualTo(christmasMorning);
 	}
 
 	private static Playbook playbookWith(String calendar) {

@@ -107,8 +107,8 @@ class SlaClockApiTest {
 			.andExpect(jsonPath("$[1].remaining").value("PT4H"))
 			// the matrix: S1 stakeholders within 4 h
 			.andExpect(jsonPath("$[2].dueAt").value("2026-11-21T00:00:00Z"));
-		Instant breachTask = jdbc.sql("select execution_time from scheduled_tasks where task_instance = "
-				+ "(select id || '-breach' from sla_clock where risk_key = :key and kind = 'FIRST_RESPONSE')")
+		Instant breachTask = jdbc.sql("select execution_time from scheduled_tasks where task_instance like "
+				+ "(select id || '-breach-%' from sla_clock where risk_key = :key and kind = 'FIRST_RESPONSE')")
 			.param("key", key)
 			.query(java.sql.Timestamp.class)
 			.single()
@@ -191,6 +191,72 @@ class SlaClockApiTest {
 			.andExpect(jsonPath("$[1].metAt").value("2026-11-20T23:00:00Z"));
 		assertThat(timeline(key)).contains("TRIAGE clock paused: Waiting on customer logs",
 				"FIRST_RESPONSE clock met late (it had breached)");
+	}
+
+	@Test
+	void promisesKeptBeforeTriageMeetTheClocksThatStartAtTriage() throws Exception {
+		String key = new ApiFixtures(mvc).risk(account, "Logged without a severity");
+		clock.set(FRIDAY_3PM.plus(Duration.ofMinutes(20)));
+		mvc.perform(asAlex(post("/api/risks/{key}/first-response", key)).content("{\"text\": \"Called the POC\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(asAlex(post("/api/risks/{key}/triage-steps", key))
+			.content("{\"step\": \"NOTIFY_STAKEHOLDERS\", \"note\": \"POC and AE by email\"}")).andExpect(status().isOk());
+		clock.set(FRIDAY_3PM.plus(Duration.ofHours(6)));
+		mvc.perform(asAlex(post("/api/risks/{key}/transitions", key))
+			.content("{\"to\": \"TRIAGED\", \"severity\": \"S1\", \"ownerId\": %d}".formatted(owner)))
+			.andExpect(status().isOk());
+		clocks(key).andExpect(jsonPath("$[*].kind", contains("TRIAGE", "FIRST_RESPONSE", "NOTIFICATION")))
+			.andExpect(jsonPath("$[1].state").value("MET"))
+			.andExpect(jsonPath("$[1].metAt").value("2026-11-20T20:20:00Z"))
+			.andExpect(jsonPath("$[2].state").value("MET"));
+	}
+
+	@Test
+	void pausingAnOverdueClockRecordsItsBreachInstead() throws Exception {
+		String key = risk("S0");
+		clock.set(FRIDAY_3PM.plus(Duration.ofHours(3)));
+		mvc.perform(asAlex(post("/api/risks/{key}/clocks/FIRST_RESPONSE/pause", key)).content("{\"reason\": \"Waiting\"}"))
+			.andExpect(status().isConflict());
+		clocks(key).andExpect(jsonPath("$[1].state").value("BREACHED"))
+			.andExpect(jsonPath("$[1].breachedAt").value("2026-11-20T22:00:00Z"));
+	}
+
+	@Test
+	void resolvingStopsTheClocksThatStillCount() throws Exception {
+		String key = risk("S2");
+		for (String step : List.of("CREATE_CAP", "NOTIFY_STAKEHOLDERS")) {
+			mvc.perform(asAlex(post("/api/risks/{key}/triage-steps", key))
+				.content("{\"step\": \"%s\", \"note\": \"done\"}".formatted(step))).andExpect(status().isOk());
+		}
+		mvc.perform(asAlex(post("/api/risks/{key}/triage-steps", key)).content("{\"step\": \"SET_CADENCE\"}"))
+			.andExpect(status().isOk());
+		for (String body : List.of("{\"to\": \"TRIAGED\"}", "{\"to\": \"ACTIVE\"}",
+				"{\"to\": \"RESOLVED\", \"rootCause\": \"Cache\", \"preventionItems\": [\"Alert\"]}")) {
+			mvc.perform(asAlex(post("/api/risks/{key}/transitions", key)).content(body)).andExpect(status().isOk());
+		}
+		clocks(key).andExpect(jsonPath("$[*].state", contains("MET", "STOPPED", "MET")));
+		clock.set(FRIDAY_3PM.plus(Duration.ofDays(10)));
+		clocks(key).andExpect(jsonPath("$[1].state").value("STOPPED"));
+		assertThat(timeline(key)).contains("SLA clocks stopped, the risk is resolved: FIRST_RESPONSE");
+	}
+
+	@Test
+	void anAccountInACountryJollydayDoesNotKnowCountsWithoutHolidays() throws Exception {
+		String created = mvc.perform(asAlex(post("/api/accounts")).content("""
+				{"name": "Polar Station %s", "segment": "SMB", "country": "AQ", "timeZone": "UTC"}""".formatted(System.nanoTime())))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long polar = ((Number) JsonPath.read(created, "$.id")).longValue();
+		String risk = JsonPath.read(mvc.perform(asAlex(post("/api/risks")).content("""
+				{"accountId": %d, "title": "Uplink down", "category": "INCIDENT", "severity": "S1"}""".formatted(polar)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.key");
+		// Friday 20:00 UTC is after hours: 4 business hours are Monday 09:00-13:00 UTC.
+		clocks(risk).andExpect(jsonPath("$[1].dueAt").value("2026-11-23T13:00:00Z"));
 	}
 
 	@Test

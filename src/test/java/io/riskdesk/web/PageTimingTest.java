@@ -6,9 +6,12 @@ import java.util.Map;
 
 import io.riskdesk.RiskdeskTest;
 import io.riskdesk.account.AccountService;
+import io.riskdesk.risk.RiskQuery;
+import io.riskdesk.risk.RiskService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -31,15 +34,24 @@ class PageTimingTest {
 	@Autowired
 	AccountService accounts;
 
+	@Autowired
+	RiskService risks;
+
 	@Test
 	void printsTheServerTimeOfEachMainPage() throws Exception {
 		long account = accounts.findByName("TechCorp Enterprises").orElseThrow().id();
+		// Keys carry the year they were logged in: look the seed risk up rather than naming it.
+		String key = risks.list(new RiskQuery(null, null, null, null, null, account, null, null, null), Pageable.ofSize(1))
+			.getContent()
+			.get(0)
+			.key();
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("dashboard", "/");
 		pages.put("register", "/risks");
 		pages.put("register filtered", "/risks?status=ACTIVE&q=tech&sort=arrAtRisk,desc");
 		pages.put("register CSV", "/risks.csv");
-		pages.put("risk detail", "/risks/RISK-2026-0001");
+		pages.put("risk detail", "/risks/" + key);
+		pages.put("SLA clocks panel", "/risks/" + key + "/clocks");
 		pages.put("new risk form", "/risks/new");
 		pages.put("accounts", "/accounts");
 		pages.put("account", "/accounts/" + account);
