@@ -55,20 +55,20 @@ class DashboardPage {
 		Set<Severity> urgent = Set.of(Severity.S0, Severity.S1);
 		model.addAttribute("urgentSeverities", urgent);
 		model.addAttribute("urgent", risks.list(new RiskQuery(urgent, RiskStatus.UNRESOLVED, null, null, null, null,
-				null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("detectedAt"))));
+				null, null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("detectedAt"))));
 		// SLA status of the unresolved risks, and the breached ones, the most urgent to answer.
 		Map<SlaStatus, Long> sla = new EnumMap<>(SlaStatus.class);
 		for (SlaStatus status : SlaStatus.values()) {
 			sla.put(status, risks.list(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null, null, null,
-					Set.of(status), null, null), PageRequest.of(0, 1)).getTotalElements());
+					Set.of(status), null, null, null, null, null, null), PageRequest.of(0, 1)).getTotalElements());
 		}
 		model.addAttribute("sla", sla);
 		model.addAttribute("breached", risks.list(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null, null, null,
-				Set.of(SlaStatus.BREACHED), null, null), PageRequest.of(0, LIST_SIZE, Sort.by("severity", "detectedAt"))));
+				Set.of(SlaStatus.BREACHED), null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("severity", "detectedAt"))));
 		me(principal).ifPresent(person -> {
 			model.addAttribute("me", person);
 			model.addAttribute("myRisks", risks.list(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null,
-					person.id(), null, null, null, null), PageRequest.of(0, LIST_SIZE)));
+					person.id(), null, null, null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE)));
 		});
 		return "risk/dashboard";
 	}

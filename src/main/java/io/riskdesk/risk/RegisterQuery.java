@@ -86,6 +86,8 @@ class RegisterQuery {
 			params.put("today", Date.valueOf(today));
 			params.put("renewalLimit", Date.valueOf(today.plusDays(query.renewalWithinDays())));
 		}
+		between("r.detected_at", query.detectedFrom(), query.detectedTo(), where, params);
+		between("r.closed_at", query.closedFrom(), query.closedTo(), where, params);
 		if (query.q() != null && !query.q().isBlank()) {
 			where.add("(r.risk_key ilike :q or r.title ilike :q or r.description ilike :q or a.name ilike :q)");
 			params.put("q", "%" + escapeLike(query.q().strip()) + "%");
@@ -106,6 +108,21 @@ class RegisterQuery {
 			.query((rs, n) -> summary(rs))
 			.list();
 		return new PageImpl<>(rows, pageable, total);
+	}
+
+	/** Adds "column falls on one of the days from .. to" (UTC, both inclusive) for the bounds given. */
+	private static void between(String column, LocalDate from, LocalDate to, List<String> where,
+			Map<String, Object> params) {
+		if (from != null) {
+			String name = "p" + params.size();
+			where.add(column + " >= :" + name);
+			params.put(name, java.sql.Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+		}
+		if (to != null) {
+			String name = "p" + params.size();
+			where.add(column + " < :" + name);
+			params.put(name, java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+		}
 	}
 
 	/** Adds "column is one of these values" unless no value was asked for. */

@@ -1,5 +1,6 @@
 package io.riskdesk.risk;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 import io.riskdesk.playbook.RiskCategory;
@@ -8,11 +9,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
  * Filters of the register list; empty or null means "any".
  *
  * @param renewalWithinDays only risks whose account renews between today and today + N days
  * @param q free text matched against key, title, description and account name
+ * @param detectedFrom only risks detected on or after this day (UTC); {@code detectedTo} on or before it
+ * @param closedFrom only risks closed on or after this day (UTC); {@code closedTo} on or before it
  */
 public record RiskQuery(
 		Set<Severity> severity,
@@ -23,7 +28,11 @@ public record RiskQuery(
 		Long accountId,
 		Set<SlaStatus> slaStatus,
 		@PositiveOrZero @Max(3650) Integer renewalWithinDays,
-		@Size(max = 200) String q) {
+		@Size(max = 200) String q,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedFrom,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedTo,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedFrom,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedTo) {
 
 	public RiskQuery {
 		severity = severity == null ? Set.of() : Set.copyOf(severity);
@@ -34,7 +43,7 @@ public record RiskQuery(
 	}
 
 	public static RiskQuery all() {
-		return new RiskQuery(null, null, null, null, null, null, null, null, null);
+		return new RiskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 }

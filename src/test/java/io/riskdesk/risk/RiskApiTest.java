@@ -265,6 +265,18 @@ class RiskApiTest {
 		mvc.perform(asAlex(get("/api/risks").param("accountId", String.valueOf(account)).param("severity", "S9")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("severity"));
+		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+		mvc.perform(asAlex(get("/api/risks").param("accountId", String.valueOf(account)).param("detectedFrom", today)
+			.param("detectedTo", today)))
+			.andExpect(jsonPath("$.page.totalElements").value(2));
+		mvc.perform(asAlex(get("/api/risks").param("accountId", String.valueOf(account)).param("detectedTo", yesterday)))
+			.andExpect(jsonPath("$.page.totalElements").value(0));
+		mvc.perform(asAlex(get("/api/risks").param("accountId", String.valueOf(account)).param("closedFrom", yesterday)))
+			.andExpect(jsonPath("$.page.totalElements").value(0));
+		mvc.perform(asAlex(get("/api/risks").param("detectedFrom", "2026-13-01")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("detectedFrom"));
 		mvc.perform(asAlex(get("/api/risks").param("sort", "colour")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sort"));

@@ -94,7 +94,8 @@ class SlaPanelTest {
 		mvc.perform(get("/").with(user("alex").roles("CSM")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("SLA status of unresolved risks"),
-					containsString("Risks with a breached SLA"), containsString("TechCorp Enterprises"))));
+					containsString("Risks with a breached SLA"), containsString("TechCorp Enterprises"),
+					containsString("/risks?detectedFrom="), containsString("/risks?closedFrom="))));
 	}
 
 	@Test

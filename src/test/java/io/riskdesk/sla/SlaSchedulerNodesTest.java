@@ -50,6 +50,7 @@ class SlaSchedulerNodesTest {
 							null, detected, null), RiskSource.MANUAL, "test")
 					.key();
 				due = detected.plus(Duration.ofHours(2));
+				assertThat(breaches(node.getBean(RiskService.class).timeline(key))).as("not due before the stop").isEmpty();
 			}
 			Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()) + 1000);
 
