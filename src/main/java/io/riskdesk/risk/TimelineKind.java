@@ -4,6 +4,8 @@ package io.riskdesk.risk;
 public enum TimelineKind {
 	LOGGED, UPDATED, TRANSITIONED, SEVERITY_CHANGED, TRIAGE_STEP, DECISION, BLOCKER_RAISED, BLOCKER_CLEARED,
 	ACTION_ITEM, FIRST_RESPONSE,
+	/** A milestone of the corrective action plan added or done. */
+	MILESTONE,
 	/** Written by the SLA clocks: a warning, a breach, a pause or a re-target. */
 	SLA
 }

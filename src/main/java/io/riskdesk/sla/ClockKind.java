@@ -7,5 +7,7 @@ public enum ClockKind {
 	/** First response to the customer within the severity's target. */
 	FIRST_RESPONSE,
 	/** Stakeholders notified within the escalation matrix's SLA. */
-	NOTIFICATION
+	NOTIFICATION,
+	/** A milestone of the corrective action plan done by the end of the working day it is due. */
+	MILESTONE
 }

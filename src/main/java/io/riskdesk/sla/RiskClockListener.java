@@ -1,5 +1,7 @@
 package io.riskdesk.sla;
 
+import io.riskdesk.plan.MilestoneAdded;
+import io.riskdesk.plan.MilestoneDone;
 import io.riskdesk.risk.RiskChanged;
 import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.risk.TriageStep;
@@ -44,6 +46,16 @@ class RiskClockListener {
 			default -> {
 			}
 		}
+	}
+
+	@EventListener
+	void on(MilestoneAdded milestone) {
+		clocks.startMilestone(milestone.riskKey(), milestone.milestoneId(), milestone.title(), milestone.due());
+	}
+
+	@EventListener
+	void on(MilestoneDone milestone) {
+		clocks.meetMilestone(milestone.milestoneId(), milestone.at());
 	}
 
 }

@@ -32,6 +32,8 @@ class SlaClock {
 
 	private ClockKind kind;
 
+	private Long milestoneId;
+
 	private Severity severity;
 
 	private String target;
@@ -90,6 +92,20 @@ class SlaClock {
 		clock.measuredAt = startedAt;
 		clock.state = ClockState.RUNNING;
 		clock.schedule(measure, warningFraction);
+		return clock;
+	}
+
+	/**
+	 * A milestone's clock: due at a fixed instant (the end of the working day of its due date),
+	 * counted in clock time from when the milestone was set. A milestone set with a due date
+	 * already past starts at that instant, and so breaches there.
+	 */
+	static SlaClock untilMilestone(String riskKey, long milestoneId, Severity severity, String target,
+			CalendarRef calendar, Instant dueAt, double warningFraction, Instant now) {
+		Instant start = now.isBefore(dueAt) ? now : dueAt;
+		SlaClock clock = start(riskKey, ClockKind.MILESTONE, severity, target, Duration.between(start, dueAt), calendar,
+				false, start, Measure.CLOCK_TIME, warningFraction, now);
+		clock.milestoneId = milestoneId;
 		return clock;
 	}
 
@@ -220,7 +236,7 @@ class SlaClock {
 	}
 
 	ClockView view(Measure measure, Instant now) {
-		return new ClockView(kind, target, businessTime, state, startedAt, dueAt, warnAt, remaining(measure, now),
+		return new ClockView(kind, milestoneId, target, businessTime, state, startedAt, dueAt, warnAt, remaining(measure, now),
 				warnedAt, breachedAt, metAt, pausedAt, pauseReason);
 	}
 
@@ -238,6 +254,10 @@ class SlaClock {
 
 	ClockKind getKind() {
 		return kind;
+	}
+
+	Long getMilestoneId() {
+		return milestoneId;
 	}
 
 	boolean isBusinessTime() {

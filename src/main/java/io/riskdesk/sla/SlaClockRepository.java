@@ -9,6 +9,9 @@ interface SlaClockRepository extends ListCrudRepository<SlaClock, Long> {
 
 	List<SlaClock> findByRiskKey(String riskKey);
 
+	/** For the kinds a risk has one of (not MILESTONE). */
 	Optional<SlaClock> findByRiskKeyAndKind(String riskKey, ClockKind kind);
+
+	Optional<SlaClock> findByMilestoneId(long milestoneId);
 
 }

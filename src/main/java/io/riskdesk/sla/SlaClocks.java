@@ -3,6 +3,7 @@ package io.riskdesk.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,8 @@ public class SlaClocks {
 		Instant now = clock.instant();
 		return clocks.findByRiskKey(riskKey)
 			.stream()
-			.sorted(java.util.Comparator.comparing(SlaClock::getKind))
+			.sorted(java.util.Comparator.comparing(SlaClock::getKind)
+				.thenComparing(SlaClock::getDueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
 			.map(c -> c.view(measure(c), now))
 			.toList();
 	}
@@ -154,6 +156,22 @@ public class SlaClocks {
 				playbook.matrix(risk.severity()).notification(), calendar, risk.detectedAt(), notified, now);
 	}
 
+	/** A milestone was set: its clock runs to the end of the working day it is due, in the account's calendar. */
+	void startMilestone(String riskKey, long milestoneId, String title, LocalDate due) {
+		RiskDetails risk = risks.get(riskKey);
+		AccountDetails account = accounts.get(risk.account().id());
+		CalendarRef calendar = new CalendarRef(account.calendar(), java.time.ZoneId.of(account.timeZone()),
+				account.country());
+		Instant dueAt = calendar(calendar).endOfBusinessDay(due.atStartOfDay(calendar.zone()).toInstant());
+		Instant now = clock.instant();
+		persist(SlaClock.untilMilestone(riskKey, milestoneId, risk.severity(), "Milestone: " + title + " by " + due,
+				calendar, dueAt, warningFraction, now), now);
+	}
+
+	void meetMilestone(long milestoneId, Instant at) {
+		clocks.findByMilestoneId(milestoneId).ifPresent(c -> meet(c, at));
+	}
+
 	/** The risk was resolved: clocks still counting stop, so a closed risk never breaches. */
 	void stopAll(String riskKey) {
 		List<String> stopped = clocks.findByRiskKey(riskKey).stream().filter(SlaClock::stop).map(c -> {
@@ -168,17 +186,18 @@ public class SlaClocks {
 
 	/** The promise of a clock was kept: triage done, first response given, stakeholders notified. */
 	void meet(String riskKey, ClockKind kind) {
-		clocks.findByRiskKeyAndKind(riskKey, kind).ifPresent(c -> {
-			Instant now = clock.instant();
-			announce(c, c.check(now), now);
-			boolean late = c.getState() == ClockState.BREACHED;
-			if (c.meet(now)) {
-				clocks.save(c);
-				risks.recordOnTimeline(riskKey, TimelineKind.SLA,
-						kind + " clock met" + (late ? " late (it had breached)" : ""),
-						Map.of("clock", kind.name(), "event", late ? "MET_LATE" : "MET"), ACTOR);
-			}
-		});
+		clocks.findByRiskKeyAndKind(riskKey, kind).ifPresent(c -> meet(c, clock.instant()));
+	}
+
+	private void meet(SlaClock c, Instant now) {
+		announce(c, c.check(now), now);
+		boolean late = c.getState() == ClockState.BREACHED;
+		if (c.meet(now)) {
+			clocks.save(c);
+			risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA,
+					c.getKind() + " clock met" + (late ? " late (it had breached)" : ""),
+					Map.of("clock", c.getKind().name(), "event", late ? "MET_LATE" : "MET"), ACTOR);
+		}
 	}
 
 	/**
@@ -291,6 +310,9 @@ public class SlaClocks {
 	}
 
 	private SlaClock load(String riskKey, ClockKind kind) {
+		if (kind == ClockKind.MILESTONE) {
+			throw new InvalidFieldException("kind", "a milestone's clock stops when the milestone is done; it is not paused");
+		}
 		return clocks.findByRiskKeyAndKind(riskKey, kind)
 			.orElseThrow(() -> new NotFoundException(kind + " clock of risk", riskKey));
 	}

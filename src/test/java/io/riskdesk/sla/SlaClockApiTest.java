@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -257,6 +258,39 @@ class SlaClockApiTest {
 			.getContentAsString(), "$.key");
 		// Friday 20:00 UTC is after hours: 4 business hours are Monday 09:00-13:00 UTC.
 		clocks(risk).andExpect(jsonPath("$[1].dueAt").value("2026-11-23T13:00:00Z"));
+	}
+
+	@Test
+	void eachMilestoneHasAClockToTheEndOfTheWorkingDayItIsDue() throws Exception {
+		String key = risk("S2");
+		String added = mvc.perform(asAlex(post("/api/risks/{key}/milestones", key))
+			.content("{\"title\": \"Ship the hotfix\", \"owner\": \"Lisa Wong\", \"due\": \"2026-11-23\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int milestone = JsonPath.read(added, "$.id");
+		mvc.perform(asAlex(post("/api/risks/{key}/milestones", key))
+			.content("{\"title\": \"Send the RCA\", \"owner\": \"James\", \"due\": \"2026-11-19\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(asAlex(post("/api/risks/{key}/milestones", key)).content("{\"title\": \"No date\", \"owner\": \"X\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("due"));
+
+		// Monday's working day in New York ends at 17:00 EST; a milestone set already overdue breaches at its due instant.
+		clocks(key).andExpect(jsonPath("$[?(@.kind == 'MILESTONE')].dueAt", hasItem("2026-11-23T22:00:00Z")))
+			.andExpect(jsonPath("$[?(@.kind == 'MILESTONE' && @.state == 'BREACHED')].breachedAt",
+					contains("2026-11-19T22:00:00Z")));
+		clock.set(FRIDAY_3PM.plus(Duration.ofHours(1)));
+		mvc.perform(asAlex(post("/api/risks/{key}/milestones/{id}/done", key, milestone)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DONE"));
+		mvc.perform(asAlex(post("/api/risks/{key}/milestones/{id}/done", key, milestone))).andExpect(status().isConflict());
+		clocks(key).andExpect(jsonPath("$[?(@.milestoneId == %d)].state".formatted(milestone), contains("MET")));
+		mvc.perform(asAlex(post("/api/risks/{key}/clocks/MILESTONE/pause", key)).content("{\"reason\": \"x\"}"))
+			.andExpect(status().isBadRequest());
+		assertThat(timeline(key)).anySatisfy(line -> assertThat(line).startsWith("SLA breached: MILESTONE"));
 	}
 
 	@Test

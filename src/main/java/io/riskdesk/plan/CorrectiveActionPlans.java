@@ -1,0 +1,110 @@
+package io.riskdesk.plan;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.riskdesk.risk.RiskDetails;
+import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.TimelineKind;
+import io.riskdesk.web.ConflictException;
+import io.riskdesk.web.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The milestones of risks' corrective action plans; every change is on the risk's timeline. */
+@Service
+@Transactional
+public class CorrectiveActionPlans {
+
+	private static final String SELECT = """
+			select id, risk_key, title, owner, due_date, status, created_at, created_by, done_at, done_by
+			from cap_milestone""";
+
+	private final JdbcClient jdbc;
+
+	private final RiskService risks;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CorrectiveActionPlans(JdbcClient jdbc, RiskService risks, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.risks = risks;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Milestone add(String riskKey, NewMilestone milestone, String actor) {
+		RiskDetails risk = risks.get(riskKey);
+		if (risk.allowedTransitions().isEmpty()) {
+			throw new ConflictException("Risk " + riskKey + " is closed; its plan cannot change");
+		}
+		long id = jdbc.sql("""
+				insert into cap_milestone (risk_key, title, owner, due_date, status, created_at, created_by)
+				values (:key, :title, :owner, :due, 'OPEN', :now, :actor) returning id""")
+			.param("key", riskKey)
+			.param("title", milestone.title().strip())
+			.param("owner", milestone.owner().strip())
+			.param("due", java.sql.Date.valueOf(milestone.due()))
+			.param("now", Timestamp.from(clock.instant()))
+			.param("actor", actor)
+			.query(Long.class)
+			.single();
+		risks.recordOnTimeline(riskKey, TimelineKind.MILESTONE, "Milestone for " + milestone.owner().strip() + ": "
+				+ milestone.title().strip() + " (due " + milestone.due() + ")",
+				Map.of("milestone", id, "owner", milestone.owner().strip(), "due", milestone.due().toString()), actor);
+		events.publishEvent(new MilestoneAdded(riskKey, id, milestone.title().strip(), milestone.due()));
+		return get(riskKey, id);
+	}
+
+	public Milestone complete(String riskKey, long id, String actor) {
+		Milestone milestone = get(riskKey, id);
+		Instant now = clock.instant();
+		// Only an open milestone moves: of two people completing it at once, one wins.
+		int changed = jdbc.sql("""
+				update cap_milestone set status = 'DONE', done_at = :now, done_by = :actor
+				where id = :id and status = 'OPEN'""")
+			.param("now", Timestamp.from(now))
+			.param("actor", actor)
+			.param("id", id)
+			.update();
+		if (changed == 0) {
+			throw new ConflictException("Milestone " + id + " was already done at " + milestone.doneAt());
+		}
+		risks.recordOnTimeline(riskKey, TimelineKind.MILESTONE, "Milestone done: " + milestone.title(),
+				Map.of("milestone", id, "event", "DONE"), actor);
+		events.publishEvent(new MilestoneDone(riskKey, id, now));
+		return get(riskKey, id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Milestone> of(String riskKey) {
+		risks.get(riskKey);
+		return jdbc.sql(SELECT + " where risk_key = :key order by due_date, id").param("key", riskKey).query(this::row).list();
+	}
+
+	private Milestone get(String riskKey, long id) {
+		return jdbc.sql(SELECT + " where risk_key = :key and id = :id")
+			.param("key", riskKey)
+			.param("id", id)
+			.query(this::row)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Milestone", id + " of " + riskKey));
+	}
+
+	private Milestone row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Timestamp done = rs.getTimestamp("done_at");
+		return new Milestone(rs.getLong("id"), rs.getString("risk_key"), rs.getString("title"), rs.getString("owner"),
+				rs.getObject("due_date", java.time.LocalDate.class), MilestoneStatus.valueOf(rs.getString("status")),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+				done == null ? null : done.toInstant(), rs.getString("done_by"));
+	}
+
+}

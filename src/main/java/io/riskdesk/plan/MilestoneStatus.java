@@ -1,0 +1,5 @@
+package io.riskdesk.plan;
+
+public enum MilestoneStatus {
+	OPEN, DONE
+}
