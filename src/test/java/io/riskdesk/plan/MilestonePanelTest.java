@@ -1,0 +1,85 @@
+package io.riskdesk.plan;
+
+import com.jayway.jsonpath.JsonPath;
+import io.riskdesk.ApiFixtures;
+import io.riskdesk.RiskdeskTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The corrective action plan panel of the risk page, as htmx loads and posts it. */
+@RiskdeskTest
+@Transactional
+class MilestonePanelTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	String key;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		key = fixtures.risk(fixtures.account("Plan Co", fixtures.person("Plan Owner")), "Onboarding stalled");
+	}
+
+	private MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request, String username, String role) {
+		return request.header("HX-Request", "true").with(user(username).roles(role)).with(csrf());
+	}
+
+	@Test
+	void addsAMilestoneAndMarksItDone() throws Exception {
+		mvc.perform(htmx(get("/risks/{key}/plan", key), "alex", "CSM"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("No milestone yet."), containsString("Add milestone"))));
+		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Kick-off with the new sponsor")
+			.param("owner", "Alex Johnson").param("due", "2027-01-15"), "alex", "CSM"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("HX-Trigger", "planChanged"))
+			.andExpect(content().string(allOf(containsString("Milestone added."), containsString("Kick-off with the new sponsor"),
+					containsString("2027-01-15"), containsString(">Done<"))));
+		long id = firstMilestoneId();
+		mvc.perform(htmx(post("/risks/{key}/plan/{id}/done", key, id), "alex", "CSM"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Milestone done."), containsString(">DONE<"))));
+		mvc.perform(htmx(post("/risks/{key}/plan/{id}/done", key, id), "alex", "CSM"))
+			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void namesTheMissingFieldAndReadersGetNoForms() throws Exception {
+		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Call").param("owner", "Alex"), "alex", "CSM"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Not saved: due must not be null")));
+		mvc.perform(htmx(get("/risks/{key}/plan", key), "jordan", "EXEC"))
+			.andExpect(content().string(not(containsString("Add milestone"))));
+		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "x").param("owner", "y").param("due", "2027-01-01"),
+				"jordan", "EXEC"))
+			.andExpect(status().isForbidden());
+	}
+
+	/** Reads the milestone's id through the API, as a client would. */
+	private long firstMilestoneId() throws Exception {
+		String json = mvc.perform(ApiFixtures.asAlex(get("/api/risks/{key}/milestones", key)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return ((Number) JsonPath.read(json, "$[0].id")).longValue();
+	}
+
+}
