@@ -25,6 +25,7 @@ class LoginPages {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		Object roles = request.getAttribute(UiAccessRules.REQUIRED_ROLES);
 		model.addAttribute("requiredRoles", roles == null ? List.of(Role.ADMIN.name()) : roles);
+		model.addAttribute("staleForm", Boolean.TRUE.equals(request.getAttribute(UiAccessRules.STALE_FORM)));
 		return "security/access-denied";
 	}
 

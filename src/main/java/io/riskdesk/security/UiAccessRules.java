@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -17,6 +18,7 @@ final class UiAccessRules {
 
 	/** Request attribute holding the roles a refused request needed. */
 	static final String REQUIRED_ROLES = "riskdesk.requiredRoles";
+	static final String STALE_FORM = "riskdesk.staleForm";
 
 	record Rule(RequestMatcher matcher, Set<Role> roles) {
 	}
@@ -37,6 +39,8 @@ final class UiAccessRules {
 		AccessDeniedHandlerImpl forward = new AccessDeniedHandlerImpl();
 		forward.setErrorPage("/access-denied");
 		return (request, response, ex) -> {
+			// A missing or expired CSRF token is no matter of roles: the page says to reload instead.
+			request.setAttribute(STALE_FORM, ex instanceof CsrfException);
 			RULES.stream()
 				.filter(rule -> rule.matcher().matches(request))
 				.findFirst()

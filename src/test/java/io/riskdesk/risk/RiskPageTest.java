@@ -168,6 +168,17 @@ class RiskPageTest {
 	}
 
 	@Test
+	void aPostWithoutItsCsrfTokenIsAStaleFormNotARoleProblem() throws Exception {
+		mvc.perform(post("/risks/{key}/decisions", key).with(user("alex").roles("CSM"))
+			.param("version", "0")
+			.param("text", "x"))
+			.andExpect(status().isForbidden())
+			.andExpect(request().attribute("riskdesk.staleForm", true));
+		mvc.perform(get("/access-denied").requestAttr("riskdesk.staleForm", true).with(user("alex").roles("CSM")))
+			.andExpect(content().string(containsString("This form has expired")));
+	}
+
+	@Test
 	void anUnknownRiskIsA404Page() throws Exception {
 		mvc.perform(get("/risks/RISK-1999-0001").with(user("alex").roles("CSM")))
 			.andExpect(status().isNotFound())
