@@ -32,6 +32,9 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("risk")
 class Risk extends AbstractAggregateRoot<Risk> {
 
+	/** The longest decision, blocker, note, reason or root cause accepted. */
+	static final int MAX_TEXT = 20_000;
+
 	@Id
 	private Long id;
 
@@ -379,9 +382,13 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		}
 	}
 
+	/** Every free text of a risk: present, and short enough for a person to read (API and UI alike). */
 	private static void requireText(String field, String value, String reason) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidFieldException(field, reason);
+		}
+		if (value.length() > MAX_TEXT) {
+			throw new InvalidFieldException(field, "must be at most " + MAX_TEXT + " characters");
 		}
 	}
 

@@ -141,6 +141,13 @@ class RiskTest {
 	}
 
 	@Test
+	void refusesTextsLongerThanAPersonWouldRead() {
+		assertThatThrownBy(() -> active().addDecision("x".repeat(Risk.MAX_TEXT + 1), "alex", T1))
+			.isInstanceOf(InvalidFieldException.class)
+			.hasMessageContaining("must be at most 20000 characters");
+	}
+
+	@Test
 	void blockersAreRaisedAndClearedOnce() {
 		Risk risk = active();
 		risk.raiseBlocker("Change freeze", "alex", T1);
