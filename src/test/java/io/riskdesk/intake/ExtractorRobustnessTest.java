@@ -1,5 +1,8 @@
 package io.riskdesk.intake;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +49,7 @@ class ExtractorRobustnessTest {
 				}
 				catch (RuntimeException | StackOverflowError ex) {
 					fail("mutation %d failed with seed %d (replay with -Dintake.fuzz.seed=%d): %s\n---\n%s", i, SEED, SEED,
-							ex, new String(mutated, java.nio.charset.StandardCharsets.UTF_8), ex);
+							ex, new String(mutated, StandardCharsets.UTF_8), ex);
 				}
 			}
 		}
@@ -58,8 +61,8 @@ class ExtractorRobustnessTest {
 		List<byte[]> documents = new ArrayList<>();
 		for (String seed : new String[] { "escalation-email-techcorp-enterprises.md", "meeting-abc-corp.md",
 				"meeting-globaltech.md", "meeting-techcorp-solutions.md" }) {
-			var file = IntakeTestSupport.SEEDS.resolve(seed);
-			if (java.nio.file.Files.isRegularFile(file)) {
+			Path file = IntakeTestSupport.SEEDS.resolve(seed);
+			if (Files.isRegularFile(file)) {
 				documents.add(IntakeTestSupport.read(file));
 			}
 		}
@@ -85,7 +88,7 @@ class ExtractorRobustnessTest {
 					yield copy;
 				}
 				case 3 -> concat(Arrays.copyOfRange(bytes, 0, at),
-						concat(SNIPPETS[random.nextInt(SNIPPETS.length)].getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						concat(SNIPPETS[random.nextInt(SNIPPETS.length)].getBytes(StandardCharsets.UTF_8),
 								Arrays.copyOfRange(bytes, at, bytes.length)));
 				case 4 -> Arrays.copyOf(bytes, at);
 				default -> {

@@ -74,7 +74,29 @@ final class NoteReader {
 	private static final Pattern FLAGGED_ACTION = Pattern.compile("(?i)\\b(?:action(?: item)?|todo)\\s*:\\s*(.+)$");
 
 	private static final Pattern DUE_KEYWORD = Pattern
-		.compile("(?i)[\\s,;(-]*\\b(?:by|within|starting|before|due|on|in|to|until|no later than)?\\s*$");
+		.compile("(?i)[\\s,;(-]*\\b(?:by|within|starting|before|due|on|in|to|until|no later than)\\s*$");
+
+	private static final Pattern WITHIN_PHRASE = Pattern.compile("(?i)^(?:within|in)\\b");
+
+	private static final Pattern LABELLED = Pattern.compile("^([^:]{2,60}):\\s*(.+)$");
+
+	private static final Pattern LABELLED_PERSON = Pattern.compile("^([^:,()]{2,40}):\\s*(.+)$");
+
+	private static final Pattern TRAILING_PAREN = Pattern.compile("^(.*?)\\s*\\(([^)]*)\\)\\s*$");
+
+	private static final Pattern BOLD_ITEM = Pattern.compile("^\\*\\*([^*]+?):?\\*\\*:?\\s*(.+)$");
+
+	private static final Pattern OWNER_BLOCK = Pattern.compile("^\\*\\*[^*]+?:?\\*\\*:?\\s*$");
+
+	private static final Pattern COMMITTING = Pattern.compile("(?i)\\b(agree\\w*|commit\\w*|will|promise\\w*)\\b");
+
+	private static final Pattern CANCEL = Pattern.compile("(?i)cancel");
+
+	private static final Pattern RENEW = Pattern.compile("(?i)\\brenew");
+
+	private static final Pattern DASH_PURPOSE = Pattern.compile("^[^-–—]*[-–—]\\s*(.+)$");
+
+	private static final Pattern FOR_PURPOSE = Pattern.compile("\\bfor (.+)$");
 
 	private static final Pattern MEETING_LABEL = Pattern
 		.compile("(?i)follow-?up meeting|next meeting|next call|follow-?up call|next sync|reconvene");
@@ -122,11 +144,11 @@ final class NoteReader {
 		reference = documentDate == null ? null : documentDate.value();
 		attendees();
 		Field<String> account = accountName();
-		Field<LocalDate> cancellation = dateAfter("(?i)cancel");
+		Field<LocalDate> cancellation = dateAfter(CANCEL);
 		List<Field<String>> options = sectionTexts(Section.OPTIONS);
 		List<Field<String>> decisions = decisions();
 		List<Impact> impact = impact();
-		Field<LocalDate> renewal = dateAfter("(?i)\\brenew");
+		Field<LocalDate> renewal = dateAfter(RENEW);
 		return new ExtractionDraft(account, documentDate, List.copyOf(attendees), contractValue(), renewal,
 				cancellation, impact, sectionTexts(Section.CONCERNS), rootCauses(), options, decisions,
 				concessions(decisions), actionItems(), meetings(), customerCommitments(),
@@ -258,7 +280,7 @@ final class NoteReader {
 	private void attendeeLine(Line line, String content) {
 		String cleaned = Outline.plain(content).replaceAll("(?i)\\s*\\((?:remote|virtual|in person|on-site)\\)", "");
 		int base = line.start() + line.text().indexOf(content);
-		Matcher labelled = Pattern.compile("^([^:,()]{2,40}):\\s*(.+)$").matcher(cleaned);
+		Matcher labelled = LABELLED_PERSON.matcher(cleaned);
 		if (labelled.matches() && GROUP_LABEL.matcher(labelled.group(1).strip()).matches()) {
 			Side side = labelled.group(1).strip().toLowerCase(Locale.ROOT).matches("customers?|client") ? Side.CUSTOMER
 					: Side.INTERNAL;
@@ -318,7 +340,7 @@ final class NoteReader {
 	private void person(String description, String role, Side side, int searchFrom) {
 		String name = description.strip();
 		String organisation = null;
-		Matcher paren = Pattern.compile("^(.*?)\\s*\\(([^)]*)\\)\\s*$").matcher(name);
+		Matcher paren = TRAILING_PAREN.matcher(name);
 		if (paren.matches()) {
 			name = paren.group(1);
 			if (TITLE_WORDS.matcher(paren.group(2)).find()) {
@@ -360,10 +382,9 @@ final class NoteReader {
 	}
 
 	/** The first absolute date after a word (cancel, renew) on the same line. */
-	private Field<LocalDate> dateAfter(String word) {
-		Pattern pattern = Pattern.compile(word);
+	private Field<LocalDate> dateAfter(Pattern word) {
 		for (Line line : outline.lines) {
-			Matcher m = pattern.matcher(line.content());
+			Matcher m = word.matcher(line.content());
 			if (m.find()) {
 				String rest = line.content().substring(m.end());
 				Optional<Dates.Found> found = Dates.absolute(rest, reference);
@@ -541,13 +562,13 @@ final class NoteReader {
 			if (item.line().section() == Section.FOLLOW_UP) {
 				followUpItem(item.line(), content, actions);
 			}
-			else if (item.line().content().matches("^\\*\\*[^*]+?:?\\*\\*:?\\s*$") && !item.children().isEmpty()) {
+			else if (OWNER_BLOCK.matcher(item.line().content()).matches() && !item.children().isEmpty()) {
 				String owner = content.replaceAll(":$", "").strip();
 				for (Line child : item.children()) {
 					actions.add(action(owner, Outline.plain(child.content()), side, span(child)));
 				}
 			}
-			else if (!item.line().item() && !content.matches("(?i).*\\b(agree\\w*|commit\\w*|will|promise\\w*)\\b.*")) {
+			else if (!item.line().item() && !COMMITTING.matcher(content).find()) {
 				continue;
 			}
 			else if (item.line().item()) {
@@ -579,7 +600,7 @@ final class NoteReader {
 	}
 
 	private void followUpItem(Line line, String content, List<ActionItem> actions) {
-		Matcher labelled = Pattern.compile("^([^:]{2,60}):\\s*(.+)$").matcher(content);
+		Matcher labelled = LABELLED.matcher(content);
 		if (labelled.matches() && !MEETING_LABEL.matcher(labelled.group(1)).find()) {
 			String task = labelled.group(1).replaceAll("(?i)\\s+due$", "").strip();
 			LocalDate due = Dates.due(labelled.group(2), reference).map(Dates.Found::date).orElse(null);
@@ -590,7 +611,7 @@ final class NoteReader {
 	private ActionItem parseAction(Item item, String content, Side side, String defaultOwner) {
 		String owner = defaultOwner;
 		String task = content;
-		Matcher bold = Pattern.compile("^\\*\\*([^*]+?):?\\*\\*:?\\s*(.+)$").matcher(item.line().content().strip());
+		Matcher bold = BOLD_ITEM.matcher(item.line().content().strip());
 		Matcher labelled = OWNER_LABEL.matcher(content);
 		if (bold.matches()) {
 			owner = bold.group(1).strip();
@@ -626,24 +647,17 @@ final class NoteReader {
 	/** An action with its due date taken from the task ("within 24 hours", "by November 30") and cut from its wording. */
 	private ActionItem action(String owner, String task, Side side, Span span) {
 		String cleaned = task.strip();
-		LocalDate due = null;
 		Optional<Dates.Found> found = Dates.due(cleaned, reference);
-		if (found.isPresent()) {
-			due = found.get().date();
-			String after = cleaned.substring(found.get().end()).strip();
-			if (after.isEmpty() || after.matches("[.;,)]*")) {
-				String before = cleaned.substring(0, found.get().start());
-				Matcher keyword = DUE_KEYWORD.matcher(before);
-				if (keyword.find() && keyword.start() > 0) {
-					boolean relative = before.substring(keyword.start()).matches("(?i).*\\b(by|within|starting|before|due|on|in|to|until|no later than)\\b.*")
-							|| cleaned.substring(found.get().start()).matches("(?i)^(within|in)\\b.*");
-					if (relative) {
-						cleaned = before.substring(0, keyword.start()).strip();
-					}
-				}
-				else if (cleaned.substring(found.get().start()).matches("(?i)^(within|in)\\b.*")) {
-					cleaned = before.strip();
-				}
+		LocalDate due = found.map(Dates.Found::date).orElse(null);
+		// A due phrase that ends the task ("... by November 30", "... within 24 hours") is cut from it.
+		if (found.isPresent() && cleaned.substring(found.get().end()).matches("[\\s.;,)]*")) {
+			String before = cleaned.substring(0, found.get().start());
+			Matcher keyword = DUE_KEYWORD.matcher(before);
+			if (keyword.find()) {
+				cleaned = before.substring(0, keyword.start()).strip();
+			}
+			else if (WITHIN_PHRASE.matcher(cleaned.substring(found.get().start())).find()) {
+				cleaned = before.strip();
 			}
 		}
 		String resolved = owner == null ? null : resolveOwner(owner.strip());
@@ -713,13 +727,13 @@ final class NoteReader {
 	private List<Field<String>> customerCommitments() {
 		return items(EnumSet.of(Section.CUSTOMER_COMMITMENTS)).stream()
 			.filter(item -> item.line().item()
-					|| item.line().content().matches("(?i).*\\b(agree\\w*|commit\\w*|will|promise\\w*)\\b.*"))
+					|| COMMITTING.matcher(item.line().content()).find())
 			.map(item -> {
 				String content = Outline.plain(item.line().content());
 				if (!item.line().item()) {
 					// Prose: keep the sentence that commits.
 					for (String sentence : content.split("(?<=\\.)\\s+")) {
-						if (sentence.matches("(?i).*\\b(agree\\w*|commit\\w*|will|promise\\w*)\\b.*")) {
+						if (COMMITTING.matcher(sentence).find()) {
 							return located(sentence, item.line());
 						}
 					}
@@ -735,7 +749,7 @@ final class NoteReader {
 		for (Line line : outline.lines) {
 			String label = line.heading() ? line.label() : null;
 			String value = line.heading() ? line.labelValue() : null;
-			Matcher labelled = Pattern.compile("^([^:]{2,60}):\\s*(.+)$").matcher(Outline.plain(line.content()));
+			Matcher labelled = LABELLED.matcher(Outline.plain(line.content()));
 			if (label == null && labelled.matches()) {
 				label = labelled.group(1);
 				value = labelled.group(2);
@@ -744,7 +758,7 @@ final class NoteReader {
 				Optional<Dates.Found> date = Dates.due(value, reference);
 				if (date.isPresent()) {
 					String rest = value.substring(date.get().end());
-					Matcher purpose = Pattern.compile("^[^-–—]*[-–—]\\s*(.+)$").matcher(rest);
+					Matcher purpose = DASH_PURPOSE.matcher(rest);
 					meet(meetings, new Meeting(date.get().date(), Dates.time(rest).orElse(null),
 							purpose.matches() ? purpose.group(1).strip() : null, span(line)));
 					continue;
@@ -769,13 +783,13 @@ final class NoteReader {
 			}
 			String after = content.substring(word.end(), windowEnd);
 			Optional<Dates.Found> date = Dates.due(after, reference);
-			if (date.isEmpty() || after.substring(date.get().start()).matches("(?is)^(within|in)\\b.*")) {
+			if (date.isEmpty() || WITHIN_PHRASE.matcher(after.substring(date.get().start())).find()) {
 				continue;
 			}
 			String rest = content.substring(word.end() + date.get().end());
 			String clause = rest.split("[.;]")[0];
 			Optional<LocalTime> time = Dates.time(clause.split("\\bfor\\b")[0]);
-			Matcher purpose = Pattern.compile("\\bfor (.+)$").matcher(Outline.plain(clause));
+			Matcher purpose = FOR_PURPOSE.matcher(Outline.plain(clause));
 			int start = line.contentStart() + word.start();
 			int end = line.contentStart() + word.end() + date.get().end();
 			meet(meetings, new Meeting(date.get().date(), time.orElse(null),
