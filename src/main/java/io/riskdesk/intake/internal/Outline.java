@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.riskdesk.intake.ExtractionDraft.Span;
+
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -227,6 +229,15 @@ final class Outline {
 		String name = closing.equalsIgnoreCase(display) && tail.size() > 1 ? tail.get(1)
 				: tail.contains(display) || display.startsWith(closing + " ") ? display : closing;
 		return name.matches("[A-Z][a-z]+(?: [A-Z][a-z'-]+){0,2}") ? name : null;
+	}
+
+	Span span(int start, int end) {
+		return new Span(start, end, text.substring(start, end));
+	}
+
+	/** The line's content: after indentation and list marker, without trailing spaces. */
+	Span span(Line line) {
+		return span(line.contentStart(), line.contentStart() + line.content().length());
 	}
 
 	Message messageOf(Line line) {
