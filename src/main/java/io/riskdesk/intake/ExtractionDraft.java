@@ -49,7 +49,7 @@ public record ExtractionDraft(
 	}
 
 	public enum ImpactKind {
-		MONEY_LOST, PEOPLE_AFFECTED, DOWNTIME
+		MONEY_LOST, REVENUE_AT_RISK, PEOPLE_AFFECTED, DOWNTIME
 	}
 
 	/** A business-impact figure: an amount in {@code unit} (a currency code, "users", "employees", "hours"...). */

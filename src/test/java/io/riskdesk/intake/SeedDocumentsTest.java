@@ -38,7 +38,8 @@ class SeedDocumentsTest {
 		assertThat(draft.contractValue().span().text()).isEqualTo("$850K");
 		assertThat(draft.cancellationDate().value()).isEqualTo(LocalDate.of(2026, 2, 28));
 		assertThat(draft.renewalDate()).isNull();
-		assertThat(draft.impact()).isEmpty();
+		// "Loss of $850K ARR would impact FY26 revenue by 8%"
+		assertThat(impact(draft)).containsExactly("REVENUE_AT_RISK 850000 USD");
 		assertThat(values(draft.concerns())).containsExactly("Immediate resolution of API issues",
 				"Accelerated delivery of requested features", "Dedicated technical account manager",
 				"Contract concessions for remaining term");
@@ -50,7 +51,8 @@ class SeedDocumentsTest {
 				"Technical: Deploy engineering resources to resolve API issues within 48 hours",
 				"Business: Prepare retention package with contract concessions",
 				"Strategic: Assign dedicated account team and improve communication protocols");
-		assertThat(draft.decisions()).isEmpty();
+		// An approval among the CEO's commitments is a decision, not a task.
+		assertThat(values(draft.decisions())).containsExactly("Contract concessions approved up to $120K");
 		assertThat(concessions(draft)).containsExactly("150000 USD REQUESTED", "120000 USD APPROVED");
 		// Mark's "Actions I'm taking" carry no dates; the CEO's "Key commitments" name no owner.
 		assertThat(actions(draft)).containsExactly(
@@ -59,8 +61,7 @@ class SeedDocumentsTest {
 				"Mark | Coordinating cross-functional response team | null | INTERNAL",
 				"null | API issues resolved | 2025-12-06 | INTERNAL",
 				"null | Feature delivery accelerated | 2026-01-31 | INTERNAL",
-				"null | Dedicated account team assigned immediately | 2025-12-05 | INTERNAL",
-				"null | Contract concessions approved up to $120K | null | INTERNAL");
+				"null | Dedicated account team assigned immediately | 2025-12-05 | INTERNAL");
 		assertThat(draft.followUpMeetings()).singleElement().satisfies(meeting -> {
 			assertThat(meeting.date()).isEqualTo(LocalDate.of(2025, 12, 6));
 			assertThat(meeting.time()).isEqualTo(LocalTime.of(10, 0));
@@ -133,7 +134,9 @@ class SeedDocumentsTest {
 		assertThat(draft.contractValue().value().currency().getCurrencyCode()).isEqualTo("USD");
 		assertThat(draft.renewalDate()).isNull();
 		assertThat(draft.cancellationDate()).isNull();
-		assertThat(impact(draft)).containsExactly("MONEY_LOST 1200000 USD", "DOWNTIME 48 hours");
+		// "Potential revenue impact: $2.3M annual + expansion opportunities worth $5M": the first figure only.
+		assertThat(impact(draft)).containsExactly("MONEY_LOST 1200000 USD", "REVENUE_AT_RISK 2300000 USD",
+				"DOWNTIME 48 hours");
 		// No concerns heading: the customer's demand sits in the complaint summary, which is not read as concerns.
 		assertThat(draft.concerns()).isEmpty();
 		assertThat(values(draft.rootCauses())).containsExactly("Database corruption during routine maintenance",

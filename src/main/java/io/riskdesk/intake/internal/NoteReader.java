@@ -86,6 +86,11 @@ final class NoteReader {
 
 	private static final Pattern COMMITTING = Pattern.compile("(?i)\\b(agree\\w*|commit\\w*|will|promise\\w*)\\b");
 
+	private static final Pattern APPROVED = Pattern.compile("(?i)\\bapproved\\b");
+
+	private static final Pattern REVENUE_AT_RISK = Pattern
+		.compile("(?i)\\bloss of\\b|revenue impact|revenue at risk|at risk:");
+
 	private static final Pattern CANCEL = Pattern.compile("(?i)cancel");
 
 	private static final Pattern RENEW = Pattern.compile("(?i)\\brenew");
@@ -250,6 +255,15 @@ final class NoteReader {
 			figures.add(new Impact(ImpactKind.MONEY_LOST, money.amount(), money.currency().getCurrencyCode(),
 					span(lost.start(), lost.end())));
 		}
+		for (Line line : outline.lines) {
+			Optional<Amounts.Found> money = Amounts.first(line.content());
+			if (money.isPresent() && REVENUE_AT_RISK.matcher(line.content()).find()) {
+				int at = line.contentStart();
+				figures.add(new Impact(ImpactKind.REVENUE_AT_RISK, money.get().money().amount(),
+						money.get().money().currency().getCurrencyCode(),
+						span(at + money.get().start(), at + money.get().end())));
+			}
+		}
 		Matcher people = PEOPLE.matcher(text);
 		while (people.find()) {
 			BigDecimal amount = new BigDecimal(
@@ -343,6 +357,10 @@ final class NoteReader {
 
 	private List<Field<String>> decisions() {
 		List<Field<String>> decisions = new ArrayList<>(sectionTexts(Section.DECISIONS));
+		// "Contract concessions approved up to $120K" among commitments is a decision taken, not a task.
+		items(EnumSet.of(Section.ACTIONS)).stream()
+			.filter(item -> APPROVED.matcher(item.line().content()).find())
+			.forEach(item -> decisions.add(new Field<>(itemText(item), itemSpan(item))));
 		for (Line line : outline.lines) {
 			Matcher plain = DECISION_LINE.matcher(line.content());
 			if (line.heading() && Section.of(line.label()) == Section.DECISIONS && line.labelValue() != null
@@ -416,7 +434,7 @@ final class NoteReader {
 			else if (!item.line().item() && !COMMITTING.matcher(content).find()) {
 				continue;
 			}
-			else if (item.line().item()) {
+			else if (item.line().item() && !APPROVED.matcher(content).find()) {
 				actions.add(parseAction(item, content, side, defaultOwner(item.line())));
 			}
 		}
