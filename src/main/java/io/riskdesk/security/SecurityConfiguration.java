@@ -53,7 +53,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/api/tokens/**", "/actuator/**").hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-				.requestMatchers("/api/risks/**").hasAnyRole(riskWriters)
+				.requestMatchers("/api/risks/**", "/api/intake/**").hasAnyRole(riskWriters)
 				.requestMatchers("/api/accounts/**", "/api/people/**").hasAnyRole(accountWriters)
 				.anyRequest().hasRole(Role.ADMIN.name()))
 			.httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(ProblemResponses.unauthorized(json)))

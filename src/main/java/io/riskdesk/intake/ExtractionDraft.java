@@ -1,0 +1,77 @@
+package io.riskdesk.intake;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import io.riskdesk.account.Money;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+
+/**
+ * What the extractor read from one escalation email or meeting note, for a person to check
+ * before anything is saved. Every value carries the {@link Span} it came from, so a reviewer
+ * can see the words behind it. A value the document does not state is {@code null} or an
+ * empty list, never a guess.
+ */
+public record ExtractionDraft(
+		Field<String> accountName,
+		Field<LocalDate> documentDate,
+		List<Attendee> attendees,
+		Field<Money> contractValue,
+		Field<LocalDate> renewalDate,
+		Field<LocalDate> cancellationDate,
+		List<Impact> impact,
+		List<Field<String>> concerns,
+		List<Field<String>> rootCauses,
+		List<Field<String>> resolutionOptions,
+		List<Field<String>> decisions,
+		List<Concession> concessions,
+		List<ActionItem> actionItems,
+		List<Meeting> followUpMeetings,
+		List<Field<String>> customerCommitments,
+		Suggestion suggestion) {
+
+	/** Characters {@code [start, end)} of the normalised document (line ends as {@code \n}) and their text. */
+	public record Span(int start, int end, String text) {
+	}
+
+	public record Field<T>(T value, Span span) {
+	}
+
+	/** Our people or the customer's. */
+	public enum Side {
+		INTERNAL, CUSTOMER
+	}
+
+	public record Attendee(String name, String role, Side side, Span span) {
+	}
+
+	public enum ImpactKind {
+		MONEY_LOST, REVENUE_AT_RISK, PEOPLE_AFFECTED, DOWNTIME
+	}
+
+	/** A business-impact figure: an amount in {@code unit} (a currency code, "users", "employees", "hours"...). */
+	public record Impact(ImpactKind kind, BigDecimal amount, String unit, Span span) {
+	}
+
+	public enum ConcessionStatus {
+		REQUESTED, PROPOSED, APPROVED
+	}
+
+	public record Concession(String text, Money amount, ConcessionStatus status, Span span) {
+	}
+
+	/** Owner as the document names them (a first name is completed from the attendees when unambiguous). */
+	public record ActionItem(String owner, String task, LocalDate due, Side side, Span span) {
+	}
+
+	public record Meeting(LocalDate date, LocalTime time, String purpose, Span span) {
+	}
+
+	/** The playbook's category and severity for what was read, with the rule that decided it. */
+	public record Suggestion(RiskCategory category, Severity severity, String reason) {
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.riskdesk.intake;
+
+import io.riskdesk.intake.internal.Extractor;
+import io.riskdesk.playbook.Playbook;
+import io.riskdesk.web.InvalidFieldException;
+
+/**
+ * Turns an escalation email or meeting note into an {@link ExtractionDraft} with a suggested
+ * category and severity. Plain Java: tests build it without Spring; the application's bean
+ * comes from {@link IntakeConfiguration}.
+ */
+public class NotesExtractor {
+
+	private final Extractor extractor;
+
+	private final int maxBytes;
+
+	public NotesExtractor(Playbook playbook, int maxBytes) {
+		this.extractor = new Extractor(playbook);
+		this.maxBytes = maxBytes;
+	}
+
+	/** @throws InvalidFieldException naming {@code content} for empty, over-size, non-UTF-8 or binary input */
+	public ExtractionDraft extract(byte[] content) {
+		return extract(IntakeDocument.of(content, maxBytes));
+	}
+
+	public ExtractionDraft extract(IntakeDocument document) {
+		return extractor.extract(document.text());
+	}
+
+	public int maxBytes() {
+		return maxBytes;
+	}
+
+}

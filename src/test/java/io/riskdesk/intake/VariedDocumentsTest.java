@@ -1,0 +1,135 @@
+package io.riskdesk.intake;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+import org.junit.jupiter.api.Test;
+
+import static io.riskdesk.intake.IntakeTestSupport.EXTRACTOR;
+import static io.riskdesk.intake.IntakeTestSupport.resource;
+import static io.riskdesk.intake.SeedDocumentsTest.actions;
+import static io.riskdesk.intake.SeedDocumentsTest.assertSpansPointIntoTheDocument;
+import static io.riskdesk.intake.SeedDocumentsTest.attendees;
+import static io.riskdesk.intake.SeedDocumentsTest.impact;
+import static io.riskdesk.intake.SeedDocumentsTest.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Notes written differently from the seeds: tables, owner lines, mentions, ISO and US dates, plain text, email, chat. */
+class VariedDocumentsTest {
+
+	@Test
+	void markdownTableOfActionItemsWithIsoAndUsDates() {
+		byte[] content = resource("renewal-review-table.md");
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.accountName().value()).isEqualTo("Northwind Traders");
+		assertThat(draft.documentDate().value()).isEqualTo(LocalDate.of(2026, 3, 2));
+		assertThat(draft.contractValue().value().amount()).isEqualByComparingTo("300000");
+		assertThat(draft.contractValue().value().currency().getCurrencyCode()).isEqualTo("EUR");
+		assertThat(draft.renewalDate().value()).isEqualTo(LocalDate.of(2026, 3, 31));
+		assertThat(attendees(draft)).containsExactly("Priya Shah | Customer Success Manager | INTERNAL",
+				"Tom Berg | VP Operations | CUSTOMER");
+		assertThat(values(draft.concerns())).containsExactly("Reporting exports time out for large workspaces",
+				"No admin trained since the champion left in January");
+		// "@tom" is the customer's Tom Berg; "Friday" is the Friday after Monday 2 March.
+		assertThat(actions(draft)).containsExactly(
+				"Priya Shah | Send renewal proposal with revised pricing | 2026-03-09 | INTERNAL",
+				"Tom Berg | Confirm the budget owner | 2026-03-06 | CUSTOMER");
+		// Renewal in 29 days, inside the playbook's D-30.
+		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S0);
+		assertThat(draft.suggestion().category()).isEqualTo(RiskCategory.COMMERCIAL);
+		assertThat(draft.suggestion().reason()).contains("D-30");
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+	@Test
+	void numberedListsWithOwnerAndDueLines() {
+		byte[] content = resource("numbered-owner-lines.md");
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.accountName().value()).isEqualTo("Helix Bank");
+		assertThat(draft.documentDate().value()).isEqualTo(LocalDate.of(2025, 12, 1));
+		assertThat(draft.contractValue().value().amount()).isEqualByComparingTo("1450000");
+		assertThat(draft.contractValue().value().currency().getCurrencyCode()).isEqualTo("USD");
+		assertThat(values(draft.concerns())).containsExactly("Login latency above 4 seconds for EU users",
+				"Sev-1 ticket backlog growing for three weeks");
+		assertThat(actions(draft)).containsExactly("Dana Cole | Ship the EU cache fix | 2025-12-12 | INTERNAL",
+				"Ravi | Review ticket backlog with support | 2025-12-05 | INTERNAL");
+		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S1);
+		assertThat(draft.suggestion().category()).isEqualTo(RiskCategory.SUPPORT);
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+	@Test
+	void plainTextEmailThread() {
+		byte[] content = resource("email-thread.txt");
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.accountName().value()).isEqualTo("Northwind Traders");
+		assertThat(draft.documentDate().value()).isEqualTo(LocalDate.of(2026, 3, 2));
+		assertThat(attendees(draft)).containsExactly("Priya Shah | null | INTERNAL", "Morgan Lee | null | INTERNAL");
+		assertThat(impact(draft)).containsExactly("MONEY_LOST 40000 USD", "PEOPLE_AFFECTED 1200 users",
+				"DOWNTIME 3 hours");
+		assertThat(actions(draft)).containsExactly("Ravi | publish the incident report | 2026-03-04 | INTERNAL",
+				"Priya Shah | book a call with their CTO | null | INTERNAL");
+		assertThat(draft.followUpMeetings()).singleElement().satisfies(meeting -> {
+			assertThat(meeting.date()).isEqualTo(LocalDate.of(2026, 3, 5));
+			assertThat(meeting.time()).isEqualTo(LocalTime.of(16, 0));
+		});
+		// Short, but the customer's CTO is on it.
+		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S0);
+		assertThat(draft.suggestion().category()).isEqualTo(RiskCategory.INCIDENT);
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+	@Test
+	void chatExportWithTimestampedLines() {
+		byte[] content = resource("chat-export.txt");
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.documentDate().value()).isEqualTo(LocalDate.of(2026, 1, 14));
+		// A chat names no account in a form the extractor knows.
+		assertThat(draft.accountName()).isNull();
+		assertThat(attendees(draft)).containsExactly("Priya Shah | null | INTERNAL", "Sam Rivera | null | INTERNAL",
+				"Morgan Lee | null | INTERNAL");
+		assertThat(draft.contractValue().value().amount()).isEqualByComparingTo("1100000");
+		assertThat(draft.renewalDate().value()).isEqualTo(LocalDate.of(2026, 4, 30));
+		assertThat(actions(draft)).containsExactly("Sam Rivera | set up a call with the new VP | 2026-01-21 | INTERNAL",
+				"Priya Shah | draft the exec brief | 2026-01-16 | INTERNAL");
+		assertThat(draft.followUpMeetings()).singleElement().satisfies(meeting -> {
+			assertThat(meeting.date()).isEqualTo(LocalDate.of(2026, 1, 15));
+			assertThat(meeting.time()).isEqualTo(LocalTime.of(11, 30));
+		});
+		assertThat(draft.suggestion().category()).isEqualTo(RiskCategory.PEOPLE);
+		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S1);
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+	@Test
+	void plainTextNotesWithInlineAttendeesAndDecision() {
+		byte[] content = resource("plain-text-notes.txt");
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.accountName().value()).isEqualTo("Fabrikam");
+		assertThat(draft.documentDate().value()).isEqualTo(LocalDate.of(2025, 8, 14));
+		assertThat(attendees(draft)).containsExactly("Priya Shah | CSM | INTERNAL",
+				"Dan Okafor | Support Lead | INTERNAL", "Lena Vogel | null | CUSTOMER");
+		assertThat(draft.contractValue().value().amount()).isEqualByComparingTo("640000");
+		assertThat(values(draft.concerns())).containsExactly("Usage shows a 45% drop in active users over 14 days",
+				"Admins were never trained");
+		assertThat(values(draft.decisions())).containsExactly("Run a two-week enablement sprint");
+		assertThat(actions(draft)).containsExactly("Dan Okafor | deliver the training plan | 2025-08-20 | INTERNAL",
+				"Lena Vogel | nominate five champions | 2025-08-15 | CUSTOMER");
+		assertThat(draft.followUpMeetings()).singleElement().satisfies(meeting -> {
+			assertThat(meeting.date()).isEqualTo(LocalDate.of(2025, 8, 21));
+			assertThat(meeting.purpose()).isEqualTo("enablement check-in");
+		});
+		// 45% is over the playbook's 40% adoption collapse.
+		assertThat(draft.suggestion().category()).isEqualTo(RiskCategory.ADOPTION);
+		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S1);
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+}
