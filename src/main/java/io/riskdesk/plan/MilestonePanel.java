@@ -2,18 +2,16 @@ package io.riskdesk.plan;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.function.Supplier;
 
-import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.Htmx;
 import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.PanelActions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +52,7 @@ class MilestonePanel {
 			for (ConstraintViolation<NewMilestone> violation : validator.validate(milestone)) {
 				throw new InvalidFieldException(violation.getPropertyPath().toString(), violation.getMessage());
 			}
-			return plans.add(key, milestone, user.getName());
+			plans.add(key, milestone, user.getName());
 		}, "Milestone added.", model, request, response);
 	}
 
@@ -64,25 +62,11 @@ class MilestonePanel {
 		return act(key, () -> plans.complete(key, id, user.getName()), "Milestone done.", model, request, response);
 	}
 
-	private String act(String key, Supplier<Milestone> action, String done, Model model, HttpServletRequest request,
+	private String act(String key, Runnable action, String done, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		try {
-			action.get();
-			// The SLA panel listens for this to show the milestone's clock.
-			response.setHeader("HX-Trigger", "planChanged");
-			model.addAttribute("message", done);
-			model.addAttribute("messageKind", "success");
-		}
-		catch (InvalidFieldException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("message", "Not saved: " + ex.field() + " " + ex.reason());
-			model.addAttribute("messageKind", "error");
-		}
-		catch (ConflictException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("message", "Not saved: " + ex.getMessage());
-			model.addAttribute("messageKind", "error");
-		}
+		// The SLA panel listens for this to show the milestone's clock (after a refusal it just reloads).
+		response.setHeader("HX-Trigger", "planChanged");
+		PanelActions.run(action, done, model, response);
 		return render(key, model, request);
 	}
 

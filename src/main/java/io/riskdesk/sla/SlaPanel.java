@@ -1,17 +1,13 @@
 package io.riskdesk.sla;
 
-import java.util.function.Supplier;
 
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskService;
-import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.Htmx;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.PanelActions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,28 +53,9 @@ class SlaPanel {
 		return act(key, () -> clocks.resume(key, kind), kind + " clock resumed.", model, request, response);
 	}
 
-	private String act(String key, Supplier<?> action, String done, Model model, HttpServletRequest request,
+	private String act(String key, Runnable action, String done, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		try {
-			action.get();
-			model.addAttribute("message", done);
-			model.addAttribute("messageKind", "success");
-		}
-		catch (InvalidFieldException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("message", "Not saved: " + ex.field() + " " + ex.reason());
-			model.addAttribute("messageKind", "error");
-		}
-		catch (ConflictException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("message", "Not saved: " + ex.getMessage());
-			model.addAttribute("messageKind", "error");
-		}
-		catch (OptimisticLockingFailureException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("message", "Not saved: the clock changed at the same moment; here it is now, try again");
-			model.addAttribute("messageKind", "error");
-		}
+		PanelActions.run(action, done, model, response);
 		return render(key, model, request);
 	}
 
