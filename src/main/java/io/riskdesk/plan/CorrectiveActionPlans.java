@@ -86,7 +86,7 @@ public class CorrectiveActionPlans {
 
 	@Transactional(readOnly = true)
 	public List<Milestone> of(String riskKey) {
-		risks.get(riskKey);
+		risks.requireExists(riskKey);
 		return jdbc.sql(SELECT + " where risk_key = :key order by due_date, id").param("key", riskKey).query(this::row).list();
 	}
 

@@ -1,8 +1,6 @@
 package io.riskdesk.risk;
 
 import java.security.Principal;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -57,12 +55,7 @@ class DashboardPage {
 		model.addAttribute("urgent", risks.list(new RiskQuery(urgent, RiskStatus.UNRESOLVED, null, null, null, null,
 				null, null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("detectedAt"))));
 		// SLA status of the unresolved risks, and the breached ones, the most urgent to answer.
-		Map<SlaStatus, Long> sla = new EnumMap<>(SlaStatus.class);
-		for (SlaStatus status : SlaStatus.values()) {
-			sla.put(status, risks.list(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null, null, null,
-					Set.of(status), null, null, null, null, null, null), PageRequest.of(0, 1)).getTotalElements());
-		}
-		model.addAttribute("sla", sla);
+		model.addAttribute("sla", figures.unresolvedBySlaStatus());
 		model.addAttribute("breached", risks.list(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null, null, null,
 				Set.of(SlaStatus.BREACHED), null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("severity", "detectedAt"))));
 		me(principal).ifPresent(person -> {

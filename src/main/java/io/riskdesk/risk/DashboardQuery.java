@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,23 @@ class DashboardQuery {
 	DashboardQuery(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/** Unresolved risks per SLA status, every status present (zero when none). */
+	Map<SlaStatus, Long> unresolvedBySlaStatus() {
+		Map<SlaStatus, Long> counts = new EnumMap<>(SlaStatus.class);
+		for (SlaStatus status : SlaStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("""
+				select coalesce(s.sla_status, 'ON_TRACK') as sla, count(*) as n
+				from risk r left join sla_risk_status s on s.risk_key = r.risk_key
+				where r.status in (:unresolved) group by 1""")
+			.param("unresolved", UNRESOLVED)
+			.query((rs, n) -> Map.entry(SlaStatus.valueOf(rs.getString("sla")), rs.getLong("n")))
+			.list()
+			.forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+		return counts;
 	}
 
 	List<ArrAtRisk> arrAtRisk() {

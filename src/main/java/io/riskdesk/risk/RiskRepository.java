@@ -8,4 +8,6 @@ interface RiskRepository extends ListCrudRepository<Risk, Long> {
 
 	Optional<Risk> findByRiskKey(String riskKey);
 
+	boolean existsByRiskKey(String riskKey);
+
 }

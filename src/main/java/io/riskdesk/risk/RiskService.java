@@ -156,7 +156,7 @@ public class RiskService {
 	 */
 	public void recordOnTimeline(String key, TimelineKind kind, String summary, Map<String, Object> details,
 			String actor) {
-		load(key, null);
+		requireExists(key);
 		timeline.append(new RiskChanged(key, kind, summary, null, null, details, actor, clock.instant()));
 	}
 
@@ -172,8 +172,16 @@ public class RiskService {
 
 	@Transactional(readOnly = true)
 	public List<TimelineEntry> timeline(String key) {
-		load(key, null);
+		requireExists(key);
 		return timeline.of(key);
+	}
+
+	/** 404 for an unknown key, without loading the risk. */
+	@Transactional(readOnly = true)
+	public void requireExists(String key) {
+		if (!risks.existsByRiskKey(key)) {
+			throw new NotFoundException("Risk", key);
+		}
 	}
 
 	private Risk load(String key, Integer expectedVersion) {

@@ -1,5 +1,6 @@
 package io.riskdesk.risk;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ class Timeline {
 				insert into timeline_entry (risk_key, occurred_at, actor, kind, summary, before_value, after_value, details)
 				values (:key, :at, :actor, :kind, :summary, :before, :after, cast(:details as jsonb))""")
 			.param("key", change.riskKey())
-			.param("at", java.sql.Timestamp.from(change.at()))
+			.param("at", Timestamp.from(change.at()))
 			.param("actor", change.actor())
 			.param("kind", change.kind().name())
 			.param("summary", change.summary())

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,7 +110,7 @@ class ApiTokens {
 
 	private static final String SELECT = "select id, name, username, created_at, created_by, last_used_at, revoked_at from api_token";
 
-	private static TokenView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static TokenView view(ResultSet rs, int row) throws SQLException {
 		return new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("username"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), instant(rs.getTimestamp("last_used_at")),
 				instant(rs.getTimestamp("revoked_at")));

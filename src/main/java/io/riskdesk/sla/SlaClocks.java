@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public class SlaClocks {
 
 	@Transactional(readOnly = true)
 	public List<ClockView> clocksOf(String riskKey) {
-		risks.get(riskKey);
+		risks.requireExists(riskKey);
 		Instant now = clock.instant();
 		return clocks.findByRiskKey(riskKey)
 			.stream()
@@ -125,9 +126,7 @@ public class SlaClocks {
 	 */
 	void startOrRetarget(String riskKey) {
 		RiskDetails risk = risks.get(riskKey);
-		AccountDetails account = accounts.get(risk.account().id());
-		CalendarRef calendar = new CalendarRef(account.calendar(), java.time.ZoneId.of(account.timeZone()),
-				account.country());
+		CalendarRef calendar = calendarOf(risk);
 		Instant now = clock.instant();
 		var triage = clocks.findByRiskKeyAndKind(riskKey, ClockKind.TRIAGE);
 		if (triage.isEmpty()) {
@@ -159,9 +158,7 @@ public class SlaClocks {
 	/** A milestone was set: its clock runs to the end of the working day it is due, in the account's calendar. */
 	void startMilestone(String riskKey, long milestoneId, String title, LocalDate due) {
 		RiskDetails risk = risks.get(riskKey);
-		AccountDetails account = accounts.get(risk.account().id());
-		CalendarRef calendar = new CalendarRef(account.calendar(), java.time.ZoneId.of(account.timeZone()),
-				account.country());
+		CalendarRef calendar = calendarOf(risk);
 		Instant dueAt = calendar(calendar).endOfBusinessDay(due.atStartOfDay(calendar.zone()).toInstant());
 		Instant now = clock.instant();
 		persist(SlaClock.untilMilestone(riskKey, milestoneId, risk.severity(), "Milestone: " + title + " by " + due,
@@ -307,6 +304,12 @@ public class SlaClocks {
 			case BUSINESS_DAYS -> target.amount() + " business day" + (target.amount() == 1 ? "" : "s");
 			case SAME_DAY -> "same business day";
 		};
+	}
+
+	/** The calendar the risk's account counts business time in. */
+	private CalendarRef calendarOf(RiskDetails risk) {
+		AccountDetails account = accounts.get(risk.account().id());
+		return new CalendarRef(account.calendar(), ZoneId.of(account.timeZone()), account.country());
 	}
 
 	private SlaClock load(String riskKey, ClockKind kind) {

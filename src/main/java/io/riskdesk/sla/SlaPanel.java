@@ -1,5 +1,6 @@
 package io.riskdesk.sla;
 
+import java.time.Duration;
 
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskService;
@@ -60,8 +61,8 @@ class SlaPanel {
 	}
 
 	/** A duration as a person reads it: "3 h 05 min", "overdue by 1 day 2 h". */
-	public static String words(java.time.Duration remaining) {
-		java.time.Duration d = remaining.abs();
+	public static String words(Duration remaining) {
+		Duration d = remaining.abs();
 		String text = d.toDays() > 0 ? "%d d %d h".formatted(d.toDays(), d.toHoursPart())
 				: "%d h %02d min".formatted(d.toHours(), d.toMinutesPart());
 		return remaining.isNegative() ? "overdue by " + text : text;
