@@ -89,6 +89,18 @@ class Account {
 		this.updatedAt = now;
 	}
 
+	/** New commercial figures learned elsewhere (an imported document); a null keeps the known value. */
+	void updateContract(Money arr, LocalDate renewalDate, Instant now) {
+		if (arr != null) {
+			this.arrAmount = arr.amount();
+			this.arrCurrency = arr.currency().getCurrencyCode();
+		}
+		if (renewalDate != null) {
+			this.renewalDate = renewalDate;
+		}
+		this.updatedAt = now;
+	}
+
 	Long getId() {
 		return id;
 	}

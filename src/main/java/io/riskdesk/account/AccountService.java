@@ -57,6 +57,13 @@ public class AccountService {
 		return details(accounts.save(account));
 	}
 
+	/** Sets the ARR and renewal date that another source (an imported document) stated; nulls keep what is known. */
+	public AccountDetails updateContract(long id, Money arr, LocalDate renewalDate) {
+		Account account = load(id);
+		account.updateContract(arr, renewalDate, clock.instant());
+		return details(accounts.save(account));
+	}
+
 	public void delete(long id, Integer expectedVersion) {
 		Account account = load(id);
 		Versions.check(expectedVersion, account.getVersion(), "Account " + id);

@@ -1,6 +1,7 @@
 package io.riskdesk.account;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,6 +49,13 @@ public class PersonDirectory {
 	@Transactional(readOnly = true)
 	public Optional<PersonView> findByEmail(String email) {
 		return people.findByEmailIgnoreCase(email).map(Person::view);
+	}
+
+	/** The one person of this name, ignoring case; empty when nobody or several people have it. */
+	@Transactional(readOnly = true)
+	public Optional<PersonView> findByName(String name) {
+		List<Person> found = people.findByNameIgnoreCase(name.strip());
+		return found.size() == 1 ? Optional.of(found.get(0).view()) : Optional.empty();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.riskdesk.account;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jdbc.repository.query.Query;
@@ -10,5 +11,8 @@ interface PersonRepository extends ListCrudRepository<Person, Long>, PagingAndSo
 
 	@Query("select * from person where lower(email) = lower(:email)")
 	Optional<Person> findByEmailIgnoreCase(String email);
+
+	@Query("select * from person where lower(name) = lower(:name) order by id limit 2")
+	List<Person> findByNameIgnoreCase(String name);
 
 }

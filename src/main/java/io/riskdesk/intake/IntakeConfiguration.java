@@ -2,17 +2,17 @@ package io.riskdesk.intake;
 
 import io.riskdesk.playbook.Playbook;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
 
 	@Bean
-	NotesExtractor notesExtractor(Playbook playbook, @Value("${riskdesk.intake.max-bytes:1MB}") DataSize maxBytes) {
-		return new NotesExtractor(playbook, Math.toIntExact(maxBytes.toBytes()));
+	NotesExtractor notesExtractor(Playbook playbook, IntakeProperties properties) {
+		return new NotesExtractor(playbook, Math.toIntExact(properties.maxBytes().toBytes()));
 	}
 
 }

@@ -2,32 +2,89 @@ package io.riskdesk.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
 
+import io.riskdesk.intake.IntakeImports.Confirmed;
+import io.riskdesk.intake.IntakeImports.Review;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads an escalation email or meeting note and answers the draft; nothing is saved. */
+/**
+ * Importing escalation emails and meeting notes: {@code POST /notes} reads a document into a
+ * draft and a proposal (nothing saved); {@code POST /imports} confirms the reviewed proposal.
+ */
 @RestController
 @RequestMapping("/api/intake")
+@Tag(name = "Intake")
 class IntakeController {
+
+	private final IntakeImports imports;
 
 	private final NotesExtractor extractor;
 
-	IntakeController(NotesExtractor extractor) {
+	IntakeController(IntakeImports imports, NotesExtractor extractor) {
+		this.imports = imports;
 		this.extractor = extractor;
 	}
 
-	@Operation(summary = "Extract a draft escalation from meeting notes, an email thread or a chat export",
-			requestBody = @RequestBody(description = "UTF-8 text, at most riskdesk.intake.max-bytes (400 naming content otherwise)"))
+	@Operation(summary = "Read meeting notes, an email thread or a chat export into a draft with a proposal to confirm; nothing is saved",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					description = "UTF-8 text, at most riskdesk.intake.max-bytes (400 naming content otherwise)"))
 	@PostMapping(path = "/notes", consumes = { "text/plain", "text/markdown" })
-	ExtractionDraft notes(InputStream body) throws IOException {
+	Review notes(InputStream body, @RequestParam(required = false) String fileName) throws IOException {
 		// One byte over the limit is enough to refuse: a huge body is never held in memory.
 		byte[] content = body.readNBytes((int) Math.min(extractor.maxBytes() + 1L, Integer.MAX_VALUE));
-		return extractor.extract(content);
+		return imports.review(content, fileName);
+	}
+
+	@Operation(summary = "Confirm a reviewed proposal: the account, the risk (source IMPORT), its milestones, decisions and meetings, "
+			+ "the document attached. 201 with the import; 200 with the earlier import when this document was imported before")
+	@PostMapping(path = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<IntakeImport> confirm(@Valid @RequestBody ImportRequest request, Principal user) {
+		Confirmed confirmed = imports.confirm(request, user.getName());
+		IntakeImport done = confirmed.intakeImport();
+		if (!confirmed.created()) {
+			return ResponseEntity.ok().location(URI.create("/api/intake/imports/" + done.id())).body(done);
+		}
+		return ResponseEntity.created(URI.create("/api/intake/imports/" + done.id())).body(done);
+	}
+
+	@GetMapping("/imports")
+	@Operation(summary = "The latest imports, newest first")
+	List<IntakeImport> recent(@RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+		return imports.recent(limit);
+	}
+
+	@GetMapping("/imports/{id}")
+	IntakeImport get(@PathVariable long id) {
+		return imports.get(id);
+	}
+
+	@GetMapping(path = "/imports/{id}/document", produces = "text/plain;charset=UTF-8")
+	@Operation(summary = "The imported document as it was confirmed (always served as plain text)")
+	ResponseEntity<String> document(@PathVariable long id) {
+		IntakeImport done = imports.get(id);
+		String name = done.fileName() != null ? done.fileName() : "import-" + id + ".txt";
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+			.body(imports.content(id));
 	}
 
 }

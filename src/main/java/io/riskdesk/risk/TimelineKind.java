@@ -6,6 +6,8 @@ public enum TimelineKind {
 	ACTION_ITEM, FIRST_RESPONSE,
 	/** A milestone of the corrective action plan added or done. */
 	MILESTONE,
+	/** Written by the intake: the document the risk was imported from, and the meetings it announced. */
+	IMPORTED, MEETING,
 	/** Written by the SLA clocks: a warning, a breach, a pause or a re-target. */
 	SLA
 }

@@ -30,24 +30,24 @@ class IntakeApiTest {
 	@Test
 	void answersTheDraftOfASeedDocument() throws Exception {
 		send("alex", MARKDOWN, IntakeTestSupport.seed("meeting-globaltech.md")).andExpect(status().isOk())
-			.andExpect(jsonPath("$.accountName.value").value("GlobalTech Industries"))
-			.andExpect(jsonPath("$.accountName.span.text").value("GlobalTech Industries"))
-			.andExpect(jsonPath("$.documentDate.value").value("2025-11-10"))
-			.andExpect(jsonPath("$.contractValue.value.amount").value(2300000))
-			.andExpect(jsonPath("$.contractValue.value.currency").value("USD"))
-			.andExpect(jsonPath("$.actionItems[0].owner").value("Sarah Martinez"))
-			.andExpect(jsonPath("$.actionItems[0].due").value("2025-11-11"))
-			.andExpect(jsonPath("$.followUpMeetings[0].date").value("2025-12-01"))
-			.andExpect(jsonPath("$.suggestion.category").value("INCIDENT"))
-			.andExpect(jsonPath("$.suggestion.severity").value("S0"));
+			.andExpect(jsonPath("$.draft.accountName.value").value("GlobalTech Industries"))
+			.andExpect(jsonPath("$.draft.accountName.span.text").value("GlobalTech Industries"))
+			.andExpect(jsonPath("$.draft.documentDate.value").value("2025-11-10"))
+			.andExpect(jsonPath("$.draft.contractValue.value.amount").value(2300000))
+			.andExpect(jsonPath("$.draft.contractValue.value.currency").value("USD"))
+			.andExpect(jsonPath("$.draft.actionItems[0].owner").value("Sarah Martinez"))
+			.andExpect(jsonPath("$.draft.actionItems[0].due").value("2025-11-11"))
+			.andExpect(jsonPath("$.draft.followUpMeetings[0].date").value("2025-12-01"))
+			.andExpect(jsonPath("$.draft.suggestion.category").value("INCIDENT"))
+			.andExpect(jsonPath("$.draft.suggestion.severity").value("S0"));
 	}
 
 	@Test
 	void acceptsPlainText() throws Exception {
 		send("morgan", MediaType.TEXT_PLAIN, "Date: 2026-03-02\nCustomer: Northwind\nAction items:\n- Priya: send the RCA by Friday\n"
 			.getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk())
-			.andExpect(jsonPath("$.accountName.value").value("Northwind"))
-			.andExpect(jsonPath("$.actionItems[0].due").value("2026-03-06"));
+			.andExpect(jsonPath("$.draft.accountName.value").value("Northwind"))
+			.andExpect(jsonPath("$.draft.actionItems[0].due").value("2026-03-06"));
 	}
 
 	@Test

@@ -1,0 +1,85 @@
+package io.riskdesk.intake;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.riskdesk.account.Money;
+import io.riskdesk.account.Segment;
+import io.riskdesk.plan.MilestoneStatus;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A reviewed import: the document as it was read, and what a person confirmed from it.
+ * {@link IntakeImports#propose} pre-fills one from the extractor's draft; the same shape comes
+ * back from the review page and from API clients.
+ */
+public record ImportRequest(
+		@NotBlank String content,
+		@Size(max = 255) String fileName,
+		@NotNull @Valid AccountPart account,
+		@NotNull @Valid RiskPart risk,
+		@Size(max = 100) List<@NotNull @Valid MilestonePart> actionItems,
+		@Size(max = 50) List<@NotBlank @Size(max = 20000) String> decisions,
+		@Size(max = 20) List<@NotNull @Valid MeetingPart> meetings) {
+
+	public ImportRequest {
+		actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
+		decisions = decisions == null ? List.of() : List.copyOf(decisions);
+		meetings = meetings == null ? List.of() : List.copyOf(meetings);
+	}
+
+	/**
+	 * The account: an existing one by {@code id}, else the one named {@code name}, else a new
+	 * one (then segment, country and time zone are required). ARR and renewal date, when given,
+	 * update an existing account.
+	 */
+	public record AccountPart(
+			Long id,
+			@Size(max = 200) String name,
+			@Valid Money arr,
+			LocalDate renewalDate,
+			Segment segment,
+			@Size(max = 2) String country,
+			ZoneId timeZone) {
+	}
+
+	/** The risk to log; {@code detectedAt} is a local time in the account's zone, as documents state it. */
+	public record RiskPart(
+			@NotBlank @Size(max = 300) String title,
+			@NotNull RiskCategory category,
+			@NotNull Severity severity,
+			@Size(max = 20000) String description,
+			Long ownerId,
+			@NotNull LocalDateTime detectedAt,
+			@Size(max = 50) List<@NotBlank @Size(max = 2000) String> evidence) {
+
+		public RiskPart {
+			evidence = evidence == null ? List.of() : List.copyOf(evidence);
+		}
+	}
+
+	/** An action item, to become a milestone of the corrective action plan. */
+	public record MilestonePart(
+			@NotBlank @Size(max = 300) String title,
+			@NotBlank @Size(max = 200) String owner,
+			@NotNull LocalDate due,
+			MilestoneStatus status) {
+
+		public MilestonePart {
+			status = status == null ? MilestoneStatus.OPEN : status;
+		}
+	}
+
+	/** A follow-up meeting, recorded on the risk's timeline. */
+	public record MeetingPart(@NotNull LocalDate date, LocalTime time, @Size(max = 500) String purpose) {
+	}
+
+}

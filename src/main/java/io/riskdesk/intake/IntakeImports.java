@@ -1,0 +1,259 @@
+package io.riskdesk.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.riskdesk.account.AccountDetails;
+import io.riskdesk.account.AccountForm;
+import io.riskdesk.account.AccountService;
+import io.riskdesk.intake.ImportRequest.AccountPart;
+import io.riskdesk.intake.ImportRequest.MeetingPart;
+import io.riskdesk.intake.ImportRequest.MilestonePart;
+import io.riskdesk.intake.ImportRequest.RiskPart;
+import io.riskdesk.plan.CorrectiveActionPlans;
+import io.riskdesk.plan.Milestone;
+import io.riskdesk.plan.MilestoneStatus;
+import io.riskdesk.plan.NewMilestone;
+import io.riskdesk.risk.NewRisk;
+import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskSource;
+import io.riskdesk.risk.TimelineKind;
+import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.NotFoundException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Escalation emails and meeting notes into the register: read a document into a draft with a
+ * pre-filled proposal, then confirm the reviewed proposal into an account, a risk, its
+ * milestones and timeline, with the document attached. All of it or nothing; a document
+ * confirmed twice (same text, give or take trailing blanks) finds its earlier import.
+ */
+@Service
+public class IntakeImports {
+
+	private static final String SELECT = """
+			select id, risk_key, account_id, file_name, size_bytes, content_hash, imported_at, imported_by
+			from intake_import""";
+
+	private final NotesExtractor extractor;
+
+	private final Proposals proposals;
+
+	private final AccountService accounts;
+
+	private final RiskService risks;
+
+	private final CorrectiveActionPlans plans;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	IntakeImports(NotesExtractor extractor, Proposals proposals, AccountService accounts, RiskService risks,
+			CorrectiveActionPlans plans, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+		this.extractor = extractor;
+		this.proposals = proposals;
+		this.accounts = accounts;
+		this.risks = risks;
+		this.plans = plans;
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/** What a document's review starts from; nothing is saved. */
+	public record Review(ExtractionDraft draft, IntakeImport earlierImport, ImportRequest proposal) {
+	}
+
+	/** The import a confirmation made, or the earlier one it found ({@code created} false). */
+	public record Confirmed(IntakeImport intakeImport, boolean created) {
+	}
+
+	/** @throws InvalidFieldException naming {@code content} for a document that cannot be read */
+	public Review review(byte[] content, String fileName) {
+		IntakeDocument document = IntakeDocument.of(content, extractor.maxBytes());
+		ExtractionDraft draft = extractor.extract(document);
+		return new Review(draft, find(hash(document.text())).orElse(null), proposals.propose(draft, document, fileName));
+	}
+
+	/**
+	 * Logs the reviewed import. Field errors name the request's fields ({@code account.segment},
+	 * {@code risk.detectedAt}, {@code actionItems[2].due}); nothing is written then.
+	 */
+	public Confirmed confirm(ImportRequest request, String actor) {
+		IntakeDocument document = document(request.content());
+		String hash = hash(document.text());
+		Optional<IntakeImport> earlier = find(hash);
+		if (earlier.isPresent()) {
+			return new Confirmed(earlier.get(), false);
+		}
+		try {
+			return new Confirmed(transaction.execute(tx -> log(request, document, hash, actor)), true);
+		}
+		catch (DuplicateKeyException ex) {
+			// The same document confirmed at the same moment elsewhere: that import stands, this one rolled back.
+			return new Confirmed(find(hash).orElseThrow(() -> ex), false);
+		}
+	}
+
+	public IntakeImport get(long id) {
+		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::row).optional()
+			.orElseThrow(() -> new NotFoundException("Import", id));
+	}
+
+	/** The document as it was confirmed. */
+	public String content(long id) {
+		return jdbc.sql("select content from intake_import where id = :id").param("id", id).query(String.class).optional()
+			.orElseThrow(() -> new NotFoundException("Import", id));
+	}
+
+	public Optional<IntakeImport> ofRisk(String riskKey) {
+		return jdbc.sql(SELECT + " where risk_key = :key").param("key", riskKey).query(this::row).optional();
+	}
+
+	public List<IntakeImport> recent(int limit) {
+		return jdbc.sql(SELECT + " order by imported_at desc, id desc limit :limit").param("limit", limit).query(this::row).list();
+	}
+
+	private IntakeImport log(ImportRequest request, IntakeDocument document, String hash, String actor) {
+		AccountDetails account = account(request.account());
+		RiskPart part = request.risk();
+		String key;
+		try {
+			key = risks.create(new NewRisk(account.id(), part.title(), part.category(), part.description(), part.severity(),
+					part.ownerId(), List.of(), part.detectedAt().atZone(ZoneId.of(account.timeZone())).toInstant(),
+					part.evidence()), RiskSource.IMPORT, actor).key();
+		}
+		catch (InvalidFieldException ex) {
+			throw new InvalidFieldException("risk." + ex.field(), ex.reason());
+		}
+		for (String decision : request.decisions()) {
+			risks.addDecision(key, null, decision, actor);
+		}
+		for (MilestonePart item : request.actionItems()) {
+			addMilestone(key, item, actor);
+		}
+		for (MeetingPart meeting : request.meetings()) {
+			risks.recordOnTimeline(key, TimelineKind.MEETING, meetingSummary(meeting), meetingDetails(meeting), actor);
+		}
+		long id = jdbc.sql("""
+				insert into intake_import (content_hash, file_name, content, size_bytes, risk_key, account_id, imported_at, imported_by)
+				values (:hash, :fileName, :content, :size, :key, :account, :now, :actor) returning id""")
+			.param("hash", hash)
+			.param("fileName", blankToNull(request.fileName()))
+			.param("content", document.text())
+			.param("size", document.text().getBytes(StandardCharsets.UTF_8).length)
+			.param("key", key)
+			.param("account", account.id())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("actor", actor)
+			.query(Long.class)
+			.single();
+		String source = request.fileName() == null || request.fileName().isBlank() ? "a pasted document" : request.fileName().strip();
+		risks.recordOnTimeline(key, TimelineKind.IMPORTED, "Imported from " + source + " (import " + id + ", "
+				+ request.actionItems().size() + " action items, " + request.decisions().size() + " decisions)",
+				Map.of("import", id, "document", "/api/intake/imports/" + id + "/document"), actor);
+		return get(id);
+	}
+
+	/** The named or identified account, its ARR and renewal brought up to date; else a new one. */
+	private AccountDetails account(AccountPart part) {
+		Optional<AccountDetails> existing = part.id() != null
+				? Optional.of(accountById(part.id()))
+				: Optional.ofNullable(blankToNull(part.name())).flatMap(accounts::findByName);
+		if (existing.isPresent()) {
+			AccountDetails account = existing.get();
+			boolean changed = (part.arr() != null && !part.arr().equals(account.arr()))
+					|| (part.renewalDate() != null && !part.renewalDate().equals(account.renewalDate()));
+			return changed ? accounts.updateContract(account.id(), part.arr(), part.renewalDate()) : account;
+		}
+		require(part.name() != null && !part.name().isBlank(), "name", "is required: choose an account or name a new one");
+		require(part.segment() != null, "segment", "is required for a new account");
+		require(part.country() != null, "country", "is required for a new account");
+		require(part.timeZone() != null, "timeZone", "is required for a new account");
+		try {
+			return accounts.create(new AccountForm(part.name(), part.arr(), part.renewalDate(), part.segment(), part.country(),
+					part.timeZone(), null, Map.of(), List.of()));
+		}
+		catch (InvalidFieldException ex) {
+			throw new InvalidFieldException("account." + ex.field(), ex.reason());
+		}
+	}
+
+	private AccountDetails accountById(long id) {
+		if (!accounts.exists(id)) {
+			throw new InvalidFieldException("account.id", "no account with id " + id);
+		}
+		return accounts.get(id);
+	}
+
+	private void addMilestone(String key, MilestonePart item, String actor) {
+		Milestone milestone = plans.add(key, new NewMilestone(item.title(), item.owner(), item.due()), actor);
+		if (item.status() == MilestoneStatus.DONE) {
+			plans.complete(key, milestone.id(), actor);
+		}
+	}
+
+	private static String meetingSummary(MeetingPart meeting) {
+		return "Follow-up meeting on " + meeting.date() + (meeting.time() == null ? "" : " at " + meeting.time())
+				+ (meeting.purpose() == null || meeting.purpose().isBlank() ? "" : ": " + meeting.purpose().strip());
+	}
+
+	private static Map<String, Object> meetingDetails(MeetingPart meeting) {
+		return Map.of("date", meeting.date().toString(), "time", meeting.time() == null ? "" : meeting.time().toString());
+	}
+
+	private IntakeDocument document(String content) {
+		return IntakeDocument.of(content.getBytes(StandardCharsets.UTF_8), extractor.maxBytes());
+	}
+
+	private Optional<IntakeImport> find(String hash) {
+		return jdbc.sql(SELECT + " where content_hash = :hash").param("hash", hash).query(this::row).optional();
+	}
+
+	/** Trailing blanks on a line or at the end do not make another document: pasted and uploaded copies differ there. */
+	static String hash(String text) {
+		String normalised = text.lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private static void require(boolean condition, String field, String reason) {
+		if (!condition) {
+			throw new InvalidFieldException("account." + field, reason);
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	private IntakeImport row(ResultSet rs, int n) throws SQLException {
+		return new IntakeImport(rs.getLong("id"), rs.getString("risk_key"), rs.getLong("account_id"), rs.getString("file_name"),
+				rs.getInt("size_bytes"), rs.getString("content_hash"), rs.getTimestamp("imported_at").toInstant(),
+				rs.getString("imported_by"));
+	}
+
+}

@@ -1,0 +1,265 @@
+package io.riskdesk.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.riskdesk.ApiFixtures;
+import io.riskdesk.RiskdeskTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static io.riskdesk.ApiFixtures.asAlex;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Confirming reviewed drafts: what lands in the register, what a re-import finds, what bad input leaves behind. */
+@RiskdeskTest
+class IntakeImportApiTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "escalation-email-techcorp-enterprises.md", "meeting-abc-corp.md", "meeting-globaltech.md",
+			"meeting-techcorp-solutions.md" })
+	void aConfirmedSeedDocumentBecomesARiskWithItsActionItemsAsMilestones(String seed) throws Exception {
+		byte[] content = IntakeTestSupport.seed(seed);
+		JsonNode review = notes(content, seed);
+		JsonNode draft = review.get("draft");
+		ObjectNode proposal = (ObjectNode) review.get("proposal");
+		// The reviewer files it under a new account of their own (the demo already has the seed accounts).
+		String accountName = draft.get("accountName").get("value").asString() + " " + unique();
+		newAccount(proposal, accountName);
+
+		MvcResult created = confirm(proposal).andExpect(status().isCreated())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/intake/imports/")))
+			.andReturn();
+		JsonNode done = json.readTree(created.getResponse().getContentAsString());
+		String key = done.get("riskKey").asString();
+
+		JsonNode risk = read(get("/api/risks/" + key));
+		assertThat(risk.get("source").asString()).isEqualTo("IMPORT");
+		assertThat(risk.get("account").get("name").asString()).isEqualTo(accountName);
+		assertThat(risk.get("severity").asString()).isEqualTo(draft.get("suggestion").get("severity").asString());
+		assertThat(risk.get("category").asString()).isEqualTo(draft.get("suggestion").get("category").asString());
+		assertThat(texts(risk.get("decisions"), "text")).isEqualTo(texts(draft.get("decisions"), "value"));
+
+		// Every action item is a milestone: the document's owner and date where it states them, the proposal's otherwise.
+		JsonNode milestones = read(get("/api/risks/" + key + "/milestones"));
+		JsonNode items = proposal.get("actionItems");
+		assertThat(milestones).hasSize(draft.get("actionItems").size()).hasSize(items.size());
+		List<String> expected = new ArrayList<>();
+		items.forEach(i -> expected.add(i.get("title").asString() + " | " + i.get("owner").asString() + " | " + i.get("due").asString()));
+		List<String> actual = new ArrayList<>();
+		milestones.forEach(m -> actual.add(m.get("title").asString() + " | " + m.get("owner").asString() + " | " + m.get("due").asString()));
+		assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+		for (int i = 0; i < items.size(); i++) {
+			JsonNode item = draft.get("actionItems").get(i);
+			assertThat(items.get(i).get("title").asString()).isEqualTo(item.get("task").asString());
+			if (!item.get("due").isNull()) {
+				assertThat(items.get(i).get("due").asString()).isEqualTo(item.get("due").asString());
+			}
+			if (!item.get("owner").isNull()) {
+				assertThat(items.get(i).get("owner").asString()).isEqualTo(item.get("owner").asString());
+			}
+		}
+
+		JsonNode timeline = read(get("/api/risks/" + key + "/timeline"));
+		assertThat(kinds(timeline, "MEETING")).isEqualTo(draft.get("followUpMeetings").size());
+		assertThat(kinds(timeline, "IMPORTED")).isEqualTo(1);
+		assertThat(kinds(timeline, "DECISION")).isEqualTo(draft.get("decisions").size());
+
+		String attached = mvc.perform(asAlex(get("/api/intake/imports/" + done.get("id").asLong() + "/document")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(attached).isEqualTo(IntakeDocument.of(content, Integer.MAX_VALUE).text());
+
+		// Again: the earlier import is found, on reading and on confirming, and no second risk appears.
+		assertThat(notes(content, seed).get("earlierImport").get("riskKey").asString()).isEqualTo(key);
+		confirm(proposal).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(done.get("id").asLong()));
+		assertThat(risksOf(accountName)).isEqualTo(1);
+	}
+
+	@Test
+	void theGlobalTechProposalNamesTheOwnerAndDatesEveryActionItem() throws Exception {
+		JsonNode proposal = notes(IntakeTestSupport.seed("meeting-globaltech.md"), null).get("proposal");
+		// The demo has GlobalTech Industries and Sarah Martinez: the proposal picks both.
+		assertThat(proposal.get("account").get("id").isNull()).isFalse();
+		assertThat(proposal.get("risk").get("title").asString())
+			.isEqualTo("GlobalTech Industries: 48-hour production outage with exec attention");
+		assertThat(proposal.get("risk").get("detectedAt").asString()).isEqualTo("2025-11-10T09:00:00");
+		JsonNode items = proposal.get("actionItems");
+		assertThat(items.get(0).get("title").asString()).isEqualTo("Schedule executive call with GlobalTech CEO");
+		assertThat(items.get(0).get("owner").asString()).isEqualTo("Sarah Martinez");
+		assertThat(items.get(0).get("due").asString()).isEqualTo("2025-11-11");
+		// Undated in the notes: proposed for the follow-up meeting of December 1.
+		assertThat(items.get(1).get("due").asString()).isEqualTo("2025-12-01");
+		assertThat(proposal.get("risk").get("description").asString()).contains("Root cause:",
+				"- Database corruption during routine maintenance", "Concessions and credits:");
+	}
+
+	@Test
+	void anExistingAccountNamedByTheDocumentGetsItsNewArr() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long accountId = fixtures.account("Northwind", fixtures.person("Priya Raman"));
+		String name = read(get("/api/accounts/" + accountId)).get("name").asString();
+		JsonNode proposal = notes(("Date: 2026-03-02\nCustomer: " + name + "\nARR: $510K\nAction items:\n"
+				+ "- Priya: send the RCA by Friday\n").getBytes(StandardCharsets.UTF_8), "northwind.txt").get("proposal");
+		assertThat(proposal.get("account").get("id").asLong()).isEqualTo(accountId);
+
+		confirm(proposal).andExpect(status().isCreated());
+
+		JsonNode account = read(get("/api/accounts/" + accountId));
+		assertThat(account.get("arr").get("amount").decimalValue()).isEqualByComparingTo("510000");
+		assertThat(account.get("renewalDate").asString()).isEqualTo("2027-01-31");
+	}
+
+	@Test
+	void aNewAccountWithoutSegmentIsRefusedNamingTheFieldAndNothingIsWritten() throws Exception {
+		String name = "Fabrikam " + unique();
+		ObjectNode proposal = (ObjectNode) notes(document(name), null).get("proposal");
+		assertThat(proposal.get("account").get("segment").isNull()).isTrue();
+
+		confirm(proposal).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("account.segment"));
+
+		assertThat(read(get("/api/accounts").param("size", "500")).get("content").findValuesAsString("name")).doesNotContain(name);
+	}
+
+	@Test
+	void aFailureAfterTheAccountWasCreatedLeavesNoAccountBehind() throws Exception {
+		String name = "Contoso " + unique();
+		ObjectNode proposal = (ObjectNode) notes(document(name), null).get("proposal");
+		newAccount(proposal, name);
+		((ObjectNode) proposal.get("risk")).put("detectedAt", "2099-01-01T09:00:00");
+
+		confirm(proposal).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("risk.detectedAt"));
+
+		assertThat(risksOf(name)).isZero();
+		assertThat(read(get("/api/accounts").param("size", "500")).get("content").findValuesAsString("name")).doesNotContain(name);
+	}
+
+	@Test
+	void anActionItemWithoutDueDateIsRefusedNamingItsRow() throws Exception {
+		String name = "Litware " + unique();
+		ObjectNode proposal = (ObjectNode) notes(document(name), null).get("proposal");
+		newAccount(proposal, name);
+		((ObjectNode) proposal.get("actionItems").get(1)).putNull("due");
+
+		confirm(proposal).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("actionItems[1].due"));
+	}
+
+	@Test
+	void theSameDocumentConfirmedTwiceAtOnceMakesOneRisk() throws Exception {
+		String name = "Tailspin " + unique();
+		ObjectNode proposal = (ObjectNode) notes(document(name), null).get("proposal");
+		newAccount(proposal, name);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Integer> confirmOnce = () -> confirm(proposal).andReturn().getResponse().getStatus();
+			List<Future<Integer>> answers = pool.invokeAll(List.of(confirmOnce, confirmOnce));
+			assertThat(List.of(answers.get(0).get(), answers.get(1).get())).containsExactlyInAnyOrder(201, 200);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(risksOf(name)).isEqualTo(1);
+	}
+
+	@Test
+	void readersMayReadImportsButNotConfirm() throws Exception {
+		ObjectNode proposal = (ObjectNode) notes(document("Wingtip " + unique()), null).get("proposal");
+		mvc.perform(ApiFixtures.as("jordan", post("/api/intake/imports")).content(json.writeValueAsString(proposal)))
+			.andExpect(status().isForbidden());
+		mvc.perform(ApiFixtures.as("jordan", get("/api/intake/imports"))).andExpect(status().isOk());
+		mvc.perform(asAlex(get("/api/intake/imports/999999"))).andExpect(status().isNotFound());
+	}
+
+	private static byte[] document(String account) {
+		return ("""
+				Date: 2026-03-02
+				Customer: %s
+				Issue: the nightly sync has failed three times this week; the customer threatens the renewal.
+				Action items:
+				- Priya: send the RCA by Friday
+				- Omar: share the fix plan by March 10
+				""".formatted(account)).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private void newAccount(ObjectNode proposal, String name) {
+		ObjectNode account = (ObjectNode) proposal.get("account");
+		account.putNull("id");
+		account.put("name", name);
+		account.put("segment", "ENTERPRISE");
+	}
+
+	private JsonNode notes(byte[] content, String fileName) throws Exception {
+		var request = post("/api/intake/notes").contentType(MediaType.parseMediaType("text/markdown")).content(content);
+		if (fileName != null) {
+			request.param("fileName", fileName);
+		}
+		return json.readTree(mvc.perform(request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.httpBasic("alex", "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	private ResultActions confirm(JsonNode proposal) throws Exception {
+		return mvc.perform(asAlex(post("/api/intake/imports")).content(json.writeValueAsString(proposal)));
+	}
+
+	private JsonNode read(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+		return json.readTree(mvc.perform(asAlex(request)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private int risksOf(String accountName) {
+		return jdbc.sql("select count(*) from risk r join account a on a.id = r.account_id where a.name = :name")
+			.param("name", accountName)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static List<String> texts(JsonNode array, String field) {
+		List<String> texts = new ArrayList<>();
+		array.forEach(node -> texts.add(node.get(field).asString()));
+		return texts;
+	}
+
+	private static long kinds(JsonNode timeline, String kind) {
+		List<String> found = new ArrayList<>();
+		timeline.forEach(entry -> found.add(entry.get("kind").asString()));
+		return found.stream().filter(kind::equals).count();
+	}
+
+	private static String unique() {
+		return UUID.randomUUID().toString().substring(0, 6);
+	}
+
+}
