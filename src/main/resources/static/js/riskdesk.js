@@ -32,3 +32,59 @@ const tickCountdowns = () => document.querySelectorAll('[data-countdown]').forEa
 document.addEventListener('DOMContentLoaded', tickCountdowns);
 document.addEventListener('htmx:afterSettle', tickCountdowns);
 setInterval(tickCountdowns, 30000);
+
+// The import review: the words of the document behind the field in focus light up; a click on
+// highlighted words goes to their field.
+const lightUp = (ids) => {
+  document.querySelectorAll('mark.active').forEach((m) => m.classList.remove('active'));
+  let first = null;
+  ids.forEach((id) => document.querySelectorAll(`mark[data-span~="${id}"]`).forEach((m) => {
+    m.classList.add('active');
+    first = first || m;
+  }));
+  if (first) {
+    first.scrollIntoView({ block: 'nearest' });
+  }
+};
+document.addEventListener('focusin', (event) => {
+  const field = event.target.closest('[data-spans]');
+  if (field && field.dataset.spans) {
+    lightUp(field.dataset.spans.split(' '));
+  }
+});
+document.addEventListener('click', (event) => {
+  const mark = event.target.closest('mark[data-span]');
+  const field = mark && document.querySelector(`[data-spans~="${mark.dataset.span.split(' ')[0]}"]`);
+  const input = field && field.querySelector('input, select, textarea');
+  if (input) {
+    input.focus();
+  }
+});
+
+// Rows of a form list (milestones, decisions, meetings, evidence): add from the <template>
+// beside the list, remove, and keep the indexes in the names contiguous for the server.
+const reindex = (list) => list.querySelectorAll(':scope > [data-row]').forEach((row, i) => {
+  row.querySelectorAll('[name]').forEach((el) => { el.name = el.name.replace(/\[\d+\]/, `[${i}]`); });
+});
+document.addEventListener('click', (event) => {
+  const remove = event.target.closest('[data-remove-row]');
+  const add = event.target.closest('[data-add-row]');
+  if (remove) {
+    const list = remove.closest('[data-rows]');
+    remove.closest('[data-row]').remove();
+    reindex(list);
+  } else if (add) {
+    const group = add.closest('fieldset');
+    const list = group.querySelector('[data-rows]');
+    list.append(group.querySelector('template').content.cloneNode(true));
+    reindex(list);
+    list.querySelector(':scope > [data-row]:last-child input').focus();
+  }
+});
+
+// The new-account fields matter only while no existing account is chosen.
+document.addEventListener('change', (event) => {
+  if (event.target.matches('[data-new-account-toggle]')) {
+    document.querySelector('[data-new-account]').hidden = event.target.value !== '';
+  }
+});

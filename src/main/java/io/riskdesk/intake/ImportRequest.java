@@ -32,8 +32,13 @@ public record ImportRequest(
 
 	public ImportRequest {
 		actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
-		decisions = decisions == null ? List.of() : List.copyOf(decisions);
+		decisions = withoutBlanks(decisions);
 		meetings = meetings == null ? List.of() : List.copyOf(meetings);
+	}
+
+	/** A form's emptied row is no entry. */
+	private static List<String> withoutBlanks(List<String> texts) {
+		return texts == null ? List.of() : texts.stream().filter(t -> t != null && !t.isBlank()).toList();
 	}
 
 	/**
@@ -49,6 +54,11 @@ public record ImportRequest(
 			Segment segment,
 			@Size(max = 2) String country,
 			ZoneId timeZone) {
+
+		public AccountPart {
+			// A form with both ARR inputs left empty states no ARR.
+			arr = arr != null && arr.amount() == null && arr.currency() == null ? null : arr;
+		}
 	}
 
 	/** The risk to log; {@code detectedAt} is a local time in the account's zone, as documents state it. */
@@ -62,7 +72,7 @@ public record ImportRequest(
 			@Size(max = 50) List<@NotBlank @Size(max = 2000) String> evidence) {
 
 		public RiskPart {
-			evidence = evidence == null ? List.of() : List.copyOf(evidence);
+			evidence = withoutBlanks(evidence);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import io.riskdesk.account.PickLists;
 import io.riskdesk.playbook.Cadence;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.web.ConflictException;

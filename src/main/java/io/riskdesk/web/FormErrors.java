@@ -12,7 +12,8 @@ import org.springframework.validation.FieldError;
 
 /**
  * Validation messages by field for a form to show next to its inputs: the first message of
- * each field; a list element's error ({@code evidence[2]}) belongs to its list's input.
+ * each field; a list element's error ({@code evidence[2]}) belongs to its list's input, a field of
+ * a list's row ({@code actionItems[1].due}) to that row's input.
  */
 public final class FormErrors {
 
@@ -38,9 +39,9 @@ public final class FormErrors {
 		return Map.of(field(ex.field()), ex.reason());
 	}
 
+	/** {@code evidence[2]} is the list's input; {@code actionItems[1].due} is an input of its own. */
 	private static String field(String path) {
-		int index = path.indexOf('[');
-		return index < 0 ? path : path.substring(0, index);
+		return path.endsWith("]") ? path.substring(0, path.lastIndexOf('[')) : path;
 	}
 
 }

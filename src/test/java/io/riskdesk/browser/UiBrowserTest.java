@@ -216,6 +216,69 @@ class UiBrowserTest {
 	}
 
 	@Test
+	void importMeetingNotesReviewTheDraftAndConfirm() throws Exception {
+		String account = "Browser Intake " + UUID.randomUUID().toString().substring(0, 6);
+		LocalDate date = LocalDate.now().minusDays(3);
+		String notes = """
+				# Escalation call
+
+				**Customer:** %s
+				**Date:** %s
+				**Attendees:**
+				- Alex Johnson, Customer Success Manager
+				- Omar Haddad, Support Lead
+				- Dana Fox (customer), VP Operations
+
+				**Customer concerns:**
+				- Nightly sync failed three times this week, threatening the renewal
+				- Board reports were late
+
+				**Action items:**
+				- Alex: send the root cause analysis by %s
+				- Omar: ship the retry fix within 72 hours
+				- Omar: review the sync monitoring
+				""".formatted(account, date, date.plusDays(4));
+		try (Browser browser = Browser.signedIn(base(), "alex", 1400, 1800)) {
+			browser.go("/intake");
+			// Typing a long text key by key is slow and auto-indents nothing; a paste sets the value at once.
+			browser.driver().executeScript("arguments[0].value = arguments[1]", browser.find(By.id("content")), notes);
+			browser.submit("Read and review");
+			assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Review the import");
+			assertThat(browser.find(By.id("account-name")).getAttribute("value")).isEqualTo(account);
+			assertThat(browser.find(By.id("risk-owner")).getText()).contains("Alex Johnson");
+
+			// In a milestone's row, the words it came from light up in the document.
+			WebElement firstTitle = browser.find(By.name("actionItems[0].title"));
+			assertThat(firstTitle.getAttribute("value")).isEqualTo("send the root cause analysis");
+			firstTitle.click();
+			assertThat(browser.find(By.cssSelector("#document mark.active")).getText()).contains("send the root cause analysis");
+			assertThat(browser.find(By.name("actionItems[2].due")).getAttribute("value")).isNotEmpty();
+			browser.screenshot("intake-review");
+
+			// Drop the second milestone, add one by hand: the rows are numbered again for the server.
+			browser.driver().findElements(By.cssSelector("[data-rows=actionItems] [data-remove-row]")).get(1).click();
+			browser.find(By.xpath("//button[normalize-space()='Add a milestone']")).click();
+			browser.find(By.name("actionItems[2].title")).sendKeys("Share the sync dashboard");
+			browser.find(By.name("actionItems[2].owner")).sendKeys("Dana Fox");
+			browser.driver().executeScript("arguments[0].value = arguments[1]", browser.find(By.name("actionItems[2].due")),
+					date.plusDays(7).toString());
+			new Select(browser.find(By.id("account-segment"))).selectByValue("MID_MARKET");
+
+			browser.submit("Confirm the import");
+			browser.waitForMessage("Imported");
+			browser.waitFor(By.cssSelector("#plan-panel table"));
+			assertThat(browser.find(By.id("plan-panel")).getText()).contains("send the root cause analysis",
+					"review the sync monitoring", "Share the sync dashboard", "Dana Fox")
+				.doesNotContain("ship the retry fix");
+			assertThat(browser.text()).contains(account, "IMPORT");
+
+			browser.find(By.partialLinkText("imported from")).click();
+			assertThat(browser.find(By.cssSelector("pre.document")).getText()).contains("Omar: ship the retry fix within 72 hours");
+			browser.screenshot("intake-imported");
+		}
+	}
+
+	@Test
 	void theForbiddenPageNamesTheRoleThatIsNeeded() throws Exception {
 		try (Browser browser = Browser.signedIn(base(), "sam")) {
 			browser.go("/risks/new");

@@ -1,4 +1,4 @@
-package io.riskdesk.risk;
+package io.riskdesk.account;
 
 import java.util.List;
 
@@ -7,14 +7,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Names for the select boxes of the risk pages (accounts, people), in one cheap query each
- * over the account module's published views.
+ * Names for the select boxes of pages (accounts, people), in one cheap query each over the
+ * account module's published views.
  */
 @Component
 @Transactional(readOnly = true)
-class PickLists {
+public class PickLists {
 
-	record Option(long id, String name) {
+	public record Option(long id, String name) {
 	}
 
 	private final JdbcClient jdbc;
@@ -23,13 +23,13 @@ class PickLists {
 		this.jdbc = jdbc;
 	}
 
-	List<Option> accounts() {
+	public List<Option> accounts() {
 		return jdbc.sql("select id, name from account_facts order by lower(name), id")
 			.query((rs, n) -> new Option(rs.getLong("id"), rs.getString("name")))
 			.list();
 	}
 
-	List<Option> people() {
+	public List<Option> people() {
 		return jdbc.sql("select id, name from person_facts order by lower(name), id")
 			.query((rs, n) -> new Option(rs.getLong("id"), rs.getString("name")))
 			.list();

@@ -1,0 +1,153 @@
+package io.riskdesk.intake;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.riskdesk.intake.ExtractionDraft.Field;
+import io.riskdesk.intake.ExtractionDraft.Span;
+
+/**
+ * The review page's view of the document: its text cut into segments, each carrying the ids
+ * of the draft spans that cover it, and the span ids behind each field of the form, so the page
+ * can light up the words a field came from. Rows are found by their text, so a row keeps its
+ * highlight when the form comes back with errors, and loses it once the reviewer rewrites it.
+ */
+final class DocumentHighlights {
+
+	/** A run of the document; {@code spans} is a space-separated list of ids, empty when no field came from it. */
+	record Segment(String text, String spans) {
+
+		public boolean marked() {
+			return !spans.isEmpty();
+		}
+	}
+
+	private final List<Segment> segments;
+
+	private final Map<String, String> spansByField;
+
+	private final Set<String> undatedTasks;
+
+	private final Set<String> ownerlessTasks;
+
+	private DocumentHighlights(List<Segment> segments, Map<String, String> spansByField, Set<String> undatedTasks,
+			Set<String> ownerlessTasks) {
+		this.segments = segments;
+		this.spansByField = spansByField;
+		this.undatedTasks = undatedTasks;
+		this.ownerlessTasks = ownerlessTasks;
+	}
+
+	static DocumentHighlights of(ExtractionDraft draft, String text) {
+		Map<Span, String> ids = new LinkedHashMap<>();
+		Map<String, Set<String>> fields = new HashMap<>();
+		java.util.function.BiConsumer<String, Span> mark = (field, span) -> {
+			if (span != null) {
+				String id = ids.computeIfAbsent(span, s -> "s" + ids.size());
+				fields.computeIfAbsent(field, f -> new TreeSet<>()).add(id);
+			}
+		};
+		mark.accept("account", span(draft.accountName()));
+		mark.accept("arr", span(draft.contractValue()));
+		mark.accept("renewal", span(draft.renewalDate() != null ? draft.renewalDate() : draft.cancellationDate()));
+		mark.accept("detectedAt", span(draft.documentDate()));
+		Stream.of(draft.concerns(), draft.rootCauses(), draft.resolutionOptions(), draft.customerCommitments())
+			.flatMap(List::stream)
+			.forEach(f -> mark.accept("description", f.span()));
+		draft.concessions().forEach(c -> mark.accept("description", c.span()));
+		draft.attendees().forEach(a -> mark.accept("description", a.span()));
+		draft.impact().forEach(i -> {
+			mark.accept("description", i.span());
+			mark.accept("evidence:" + i.span().text(), i.span());
+		});
+		draft.concerns().forEach(c -> mark.accept("evidence:" + c.value(), c.span()));
+		draft.actionItems().forEach(a -> mark.accept("action:" + a.task(), a.span()));
+		draft.decisions().forEach(d -> mark.accept("decision:" + d.value(), d.span()));
+		draft.followUpMeetings().forEach(m -> mark.accept("meeting:" + m.date(), m.span()));
+		Map<String, String> spansByField = fields.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(" ", e.getValue())));
+		Set<String> undated = new HashSet<>();
+		Set<String> ownerless = new HashSet<>();
+		draft.actionItems().forEach(a -> {
+			if (a.due() == null) {
+				undated.add(a.task());
+			}
+			if (a.owner() == null) {
+				ownerless.add(a.task());
+			}
+		});
+		return new DocumentHighlights(segments(text, ids), spansByField, undated, ownerless);
+	}
+
+	/** Cuts the text at every span's start and end; each piece lists the spans that contain it. */
+	private static List<Segment> segments(String text, Map<Span, String> ids) {
+		TreeSet<Integer> cuts = new TreeSet<>(List.of(0, text.length()));
+		ids.keySet().forEach(span -> {
+			cuts.add(span.start());
+			cuts.add(span.end());
+		});
+		List<Segment> segments = new ArrayList<>();
+		Integer from = cuts.first();
+		for (Integer to : cuts.tailSet(from, false)) {
+			int start = from;
+			int end = to;
+			String covering = ids.entrySet()
+				.stream()
+				.filter(e -> e.getKey().start() <= start && e.getKey().end() >= end)
+				.map(Map.Entry::getValue)
+				.collect(Collectors.joining(" "));
+			segments.add(new Segment(text.substring(start, end), covering));
+			from = to;
+		}
+		return segments;
+	}
+
+	private static Span span(Field<?> field) {
+		return field == null ? null : field.span();
+	}
+
+	public List<Segment> segments() {
+		return segments;
+	}
+
+	/** Span ids behind a form field: account, arr, renewal, detectedAt, description. */
+	public String field(String name) {
+		return spansByField.get(name);
+	}
+
+	public String actionItem(String title) {
+		return spansByField.get("action:" + title);
+	}
+
+	public String decision(String text) {
+		return spansByField.get("decision:" + text);
+	}
+
+	public String meeting(LocalDate date) {
+		return spansByField.get("meeting:" + date);
+	}
+
+	public String evidence(String text) {
+		return spansByField.get("evidence:" + text);
+	}
+
+	/** The document gives this action item no date: the one in the form is proposed. */
+	public boolean dueProposed(String title) {
+		return undatedTasks.contains(title);
+	}
+
+	public boolean ownerProposed(String title) {
+		return ownerlessTasks.contains(title);
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.riskdesk.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import io.riskdesk.RiskdeskTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RiskdeskTest
+class IntakePagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	IntakeImports imports;
+
+	@Test
+	void theStartPageIsForRiskWriters() throws Exception {
+		mvc.perform(get("/intake").with(user("alex").roles("CSM")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Import an escalation email or meeting notes")));
+		mvc.perform(get("/intake").with(user("jordan").roles("EXEC")))
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/access-denied"))
+			.andExpect(request().attribute("riskdesk.requiredRoles", List.of("ADMIN", "CSM", "CS_LEADER", "CS_MANAGER")));
+	}
+
+	@Test
+	void aPastedSeedIsReviewedBesideItsHighlightedText() throws Exception {
+		String seed = new String(IntakeTestSupport.seed("meeting-globaltech.md"), StandardCharsets.UTF_8);
+		mvc.perform(asAlex(post("/intake")).param("content", seed))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Review the import"),
+					containsString("value=\"GlobalTech Industries: 48-hour production outage with exec attention\""),
+					containsString("value=\"Schedule executive call with GlobalTech CEO\""),
+					containsString("value=\"2025-11-11\""),
+					// the undated items get the follow-up meeting's date, marked as proposed
+					containsString("class=\"proposed\""),
+					containsString("<mark data-span="),
+					containsString("48-hour production outage with exec attention -&gt; S0"))));
+	}
+
+	@Test
+	void anUploadedFileIsReadToo() throws Exception {
+		MockMultipartFile file = new MockMultipartFile("file", "renewal-review.md", "text/markdown",
+				IntakeTestSupport.resource("renewal-review-table.md"));
+		mvc.perform(multipart("/intake").file(file).with(user("alex").roles("CSM")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Review the import"),
+					containsString("<input type=\"hidden\" name=\"fileName\" value=\"renewal-review.md\">"))));
+	}
+
+	@Test
+	void emptyTextStaysOnTheStartPageWithTheReason() throws Exception {
+		mvc.perform(asAlex(post("/intake")).param("content", "   "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("The text is blank")));
+	}
+
+	@Test
+	void confirmingLogsTheRiskAndTheRiskPageLinksTheDocument() throws Exception {
+		String name = "Northwind " + UUID.randomUUID().toString().substring(0, 6);
+		String document = "Date: 2026-03-02\nCustomer: " + name + "\nAction items:\n- Priya: send the RCA by Friday\n";
+		MvcResult result = mvc.perform(confirm(document, name).param("actionItems[0].due", "2026-03-06"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", containsString("Imported")))
+			.andReturn();
+		String key = result.getResponse().getRedirectedUrl().replace("/risks/", "");
+		IntakeImport done = imports.ofRisk(key).orElseThrow();
+
+		mvc.perform(get("/risks/" + key + "/import").with(user("jordan").roles("EXEC")))
+			.andExpect(content().string(containsString("href=\"/intake/imports/" + done.id() + "\"")));
+		mvc.perform(get("/intake/imports/" + done.id()).with(user("jordan").roles("EXEC")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Priya: send the RCA by Friday")));
+		mvc.perform(get("/intake/imports/" + done.id() + "/document").with(user("jordan").roles("EXEC")))
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andExpect(content().string(document));
+
+		// The same document again: the risk it became, nothing new.
+		mvc.perform(confirm(document, name).param("actionItems[0].due", "2026-03-06"))
+			.andExpect(header().string("Location", "/risks/" + key))
+			.andExpect(flash().attribute("message", containsString("imported before")));
+	}
+
+	@Test
+	void aMissingDueDateComesBackOnItsRowWithTheOtherValuesKept() throws Exception {
+		String name = "Fabrikam " + UUID.randomUUID().toString().substring(0, 6);
+		String document = "Date: 2026-03-02\nCustomer: " + name + "\nAction items:\n- Priya: send the RCA by Friday\n";
+		mvc.perform(confirm(document, name).param("actionItems[0].due", ""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("Nothing was imported"),
+					containsString("id=\"actionItems[0]-due-error\""), containsString("value=\"send the RCA\""),
+					not(containsString("Review the import</h1>\n  <p class=\"muted\">Paste")))));
+		assertThat(imports.recent(200)).noneMatch(i -> i.fileName() != null && i.fileName().contains(name));
+	}
+
+	private MockHttpServletRequestBuilder confirm(String document, String accountName) {
+		return asAlex(post("/intake/confirm")).param("content", document)
+			.param("fileName", accountName + ".txt")
+			.param("account.id", "")
+			.param("account.name", accountName)
+			.param("account.segment", "MID_MARKET")
+			.param("account.country", "US")
+			.param("account.timeZone", "America/Chicago")
+			.param("account.arr.amount", "")
+			.param("account.arr.currency", "")
+			.param("risk.title", "Nightly sync failing")
+			.param("risk.category", "SUPPORT")
+			.param("risk.severity", "S2")
+			.param("risk.ownerId", "")
+			.param("risk.detectedAt", "2026-03-02T09:00")
+			.param("risk.description", "From the notes")
+			.param("actionItems[0].title", "send the RCA")
+			.param("actionItems[0].owner", "Priya")
+			.param("actionItems[0].status", "OPEN");
+	}
+
+	private static MockHttpServletRequestBuilder asAlex(MockHttpServletRequestBuilder request) {
+		return request.with(user("alex").roles("CSM")).with(csrf());
+	}
+
+}
