@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.riskdesk.account.AccountService;
 import io.riskdesk.account.PickLists;
 import io.riskdesk.account.Segment;
 import io.riskdesk.intake.IntakeImports.Confirmed;
@@ -56,12 +57,16 @@ class IntakePages {
 
 	private final PickLists pickLists;
 
+	private final AccountService accounts;
+
 	private final Validator validator;
 
-	IntakePages(IntakeImports imports, NotesExtractor extractor, PickLists pickLists, Validator validator) {
+	IntakePages(IntakeImports imports, NotesExtractor extractor, PickLists pickLists, AccountService accounts,
+			Validator validator) {
 		this.imports = imports;
 		this.extractor = extractor;
 		this.pickLists = pickLists;
+		this.accounts = accounts;
 		this.validator = validator;
 	}
 
@@ -138,7 +143,9 @@ class IntakePages {
 
 	@GetMapping("/intake/imports/{id}")
 	String imported(@PathVariable long id, Model model) {
-		model.addAttribute("intakeImport", imports.get(id));
+		IntakeImport done = imports.get(id);
+		model.addAttribute("intakeImport", done);
+		model.addAttribute("account", accounts.get(done.accountId()));
 		model.addAttribute("documentText", imports.content(id));
 		return "intake/import";
 	}

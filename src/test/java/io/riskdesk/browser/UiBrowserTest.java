@@ -271,6 +271,7 @@ class UiBrowserTest {
 					"review the sync monitoring", "Share the sync dashboard", "Dana Fox")
 				.doesNotContain("ship the retry fix");
 			assertThat(browser.text()).contains(account, "IMPORT");
+			browser.screenshot("intake-risk");
 
 			browser.find(By.partialLinkText("imported from")).click();
 			assertThat(browser.find(By.cssSelector("pre.document")).getText()).contains("Omar: ship the retry fix within 72 hours");
