@@ -2,6 +2,7 @@ package io.riskdesk.intake;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,7 +52,7 @@ final class DocumentHighlights {
 	static DocumentHighlights of(ExtractionDraft draft, String text) {
 		Map<Span, String> ids = new LinkedHashMap<>();
 		Map<String, Set<String>> fields = new HashMap<>();
-		java.util.function.BiConsumer<String, Span> mark = (field, span) -> {
+		BiConsumer<String, Span> mark = (field, span) -> {
 			if (span != null) {
 				String id = ids.computeIfAbsent(span, s -> "s" + ids.size());
 				fields.computeIfAbsent(field, f -> new TreeSet<>()).add(id);
@@ -91,23 +93,23 @@ final class DocumentHighlights {
 
 	/** Cuts the text at every span's start and end; each piece lists the spans that contain it. */
 	private static List<Segment> segments(String text, Map<Span, String> ids) {
-		TreeSet<Integer> cuts = new TreeSet<>(List.of(0, text.length()));
+		TreeSet<Integer> cutSet = new TreeSet<>(List.of(0, text.length()));
 		ids.keySet().forEach(span -> {
-			cuts.add(span.start());
-			cuts.add(span.end());
+			cutSet.add(span.start());
+			cutSet.add(span.end());
+		});
+		List<Integer> cuts = new ArrayList<>(cutSet);
+		List<List<String>> covering = new ArrayList<>();
+		cuts.forEach(cut -> covering.add(new ArrayList<>()));
+		// A span covers the pieces from its start's cut to its end's: each span touches only its own pieces.
+		ids.forEach((span, id) -> {
+			for (int piece = Collections.binarySearch(cuts, span.start()); piece < Collections.binarySearch(cuts, span.end()); piece++) {
+				covering.get(piece).add(id);
+			}
 		});
 		List<Segment> segments = new ArrayList<>();
-		Integer from = cuts.first();
-		for (Integer to : cuts.tailSet(from, false)) {
-			int start = from;
-			int end = to;
-			String covering = ids.entrySet()
-				.stream()
-				.filter(e -> e.getKey().start() <= start && e.getKey().end() >= end)
-				.map(Map.Entry::getValue)
-				.collect(Collectors.joining(" "));
-			segments.add(new Segment(text.substring(start, end), covering));
-			from = to;
+		for (int piece = 0; piece + 1 < cuts.size(); piece++) {
+			segments.add(new Segment(text.substring(cuts.get(piece), cuts.get(piece + 1)), String.join(" ", covering.get(piece))));
 		}
 		return segments;
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 
 import io.riskdesk.account.Money;
 import io.riskdesk.account.Segment;
@@ -26,19 +27,25 @@ public record ImportRequest(
 		@Size(max = 255) String fileName,
 		@NotNull @Valid AccountPart account,
 		@NotNull @Valid RiskPart risk,
-		@Size(max = 100) List<@NotNull @Valid MilestonePart> actionItems,
-		@Size(max = 50) List<@NotBlank @Size(max = 20000) String> decisions,
-		@Size(max = 20) List<@NotNull @Valid MeetingPart> meetings) {
+		@Size(max = 100) List<@Valid MilestonePart> actionItems,
+		@Size(max = 50) List<@Size(max = 5000) String> decisions,
+		@Size(max = 20) List<@Valid MeetingPart> meetings) {
 
 	public ImportRequest {
-		actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
+		fileName = fileName == null || fileName.isBlank() ? null : fileName.strip();
+		actionItems = withoutGaps(actionItems);
 		decisions = withoutBlanks(decisions);
-		meetings = meetings == null ? List.of() : List.copyOf(meetings);
+		meetings = withoutGaps(meetings);
 	}
 
-	/** A form's emptied row is no entry. */
+	/** A row the reviewer removed is no entry, whether it comes as a gap in a form's indexes or a JSON null. */
+	private static <T> List<T> withoutGaps(List<T> rows) {
+		return rows == null ? List.of() : rows.stream().filter(Objects::nonNull).toList();
+	}
+
+	/** An emptied text row is no entry either. */
 	private static List<String> withoutBlanks(List<String> texts) {
-		return texts == null ? List.of() : texts.stream().filter(t -> t != null && !t.isBlank()).toList();
+		return withoutGaps(texts).stream().filter(t -> !t.isBlank()).toList();
 	}
 
 	/**
@@ -69,7 +76,7 @@ public record ImportRequest(
 			@Size(max = 20000) String description,
 			Long ownerId,
 			@NotNull LocalDateTime detectedAt,
-			@Size(max = 50) List<@NotBlank @Size(max = 2000) String> evidence) {
+			@Size(max = 50) List<@Size(max = 2000) String> evidence) {
 
 		public RiskPart {
 			evidence = withoutBlanks(evidence);

@@ -14,8 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +47,7 @@ class IntakeController {
 					description = "UTF-8 text, at most riskdesk.intake.max-bytes (400 naming content otherwise)"))
 	@PostMapping(path = "/notes", consumes = { "text/plain", "text/markdown" })
 	Review notes(InputStream body, @RequestParam(required = false) String fileName) throws IOException {
-		// One byte over the limit is enough to refuse: a huge body is never held in memory.
-		byte[] content = body.readNBytes((int) Math.min(extractor.maxBytes() + 1L, Integer.MAX_VALUE));
-		return imports.review(content, fileName);
+		return imports.review(extractor.read(body), fileName);
 	}
 
 	@Operation(summary = "Confirm a reviewed proposal: the account, the risk (source IMPORT), its milestones, decisions and meetings, "
@@ -77,14 +73,10 @@ class IntakeController {
 		return imports.get(id);
 	}
 
-	@GetMapping(path = "/imports/{id}/document", produces = "text/plain;charset=UTF-8")
-	@Operation(summary = "The imported document as it was confirmed (always served as plain text)")
+	@GetMapping("/imports/{id}/document")
+	@Operation(summary = "The imported document as it was confirmed, as a plain-text download")
 	ResponseEntity<String> document(@PathVariable long id) {
-		IntakeImport done = imports.get(id);
-		String name = done.fileName() != null ? done.fileName() : "import-" + id + ".txt";
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
-			.body(imports.content(id));
+		return DocumentDownload.of(imports.document(id));
 	}
 
 }

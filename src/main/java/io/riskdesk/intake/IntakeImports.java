@@ -9,15 +9,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.AccountForm;
 import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Money;
 import io.riskdesk.intake.ImportRequest.AccountPart;
 import io.riskdesk.intake.ImportRequest.MeetingPart;
 import io.riskdesk.intake.ImportRequest.MilestonePart;
@@ -87,11 +91,32 @@ public class IntakeImports {
 	public record Confirmed(IntakeImport intakeImport, boolean created) {
 	}
 
+	/** An imported document as it was confirmed, with the name it came under. */
+	public record StoredDocument(String fileName, String text) {
+	}
+
+	/** A document accepted and read; {@link IntakeDocument#text()} is what the draft's spans point into. */
+	record Reading(IntakeDocument document, ExtractionDraft draft, IntakeImport earlierImport) {
+	}
+
 	/** @throws InvalidFieldException naming {@code content} for a document that cannot be read */
 	public Review review(byte[] content, String fileName) {
-		IntakeDocument document = IntakeDocument.of(content, extractor.maxBytes());
-		ExtractionDraft draft = extractor.extract(document);
-		return new Review(draft, find(hash(document.text())).orElse(null), proposals.propose(draft, document, fileName));
+		Reading reading = read(content);
+		return new Review(reading.draft(), reading.earlierImport(),
+				proposals.propose(reading.draft(), reading.document(), fileName));
+	}
+
+	private Reading read(byte[] content) {
+		return read(IntakeDocument.of(content, extractor.maxBytes()));
+	}
+
+	/** Reads a document a review form posted back, without proposing anything: what the page shown again needs. */
+	Reading reread(String postedContent) {
+		return read(document(postedContent));
+	}
+
+	private Reading read(IntakeDocument document) {
+		return new Reading(document, extractor.extract(document), find(hash(document.text())).orElse(null));
 	}
 
 	/**
@@ -101,15 +126,16 @@ public class IntakeImports {
 	public Confirmed confirm(ImportRequest request, String actor) {
 		IntakeDocument document = document(request.content());
 		String hash = hash(document.text());
-		Optional<IntakeImport> earlier = find(hash);
-		if (earlier.isPresent()) {
-			return new Confirmed(earlier.get(), false);
-		}
 		try {
-			return new Confirmed(transaction.execute(tx -> log(request, document, hash, actor)), true);
+			return transaction.execute(tx -> {
+				// Confirmations of one document take turns, so the second finds the first's import
+				// rather than racing it (on the account's row, say); the unique index stays the backstop.
+				jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:hash, 0))").param("hash", hash).query().singleRow();
+				return find(hash).map(earlier -> new Confirmed(earlier, false))
+					.orElseGet(() -> new Confirmed(log(request, document, hash, actor), true));
+			});
 		}
 		catch (DuplicateKeyException ex) {
-			// The same document confirmed at the same moment elsewhere: that import stands, this one rolled back.
 			return new Confirmed(find(hash).orElseThrow(() -> ex), false);
 		}
 	}
@@ -119,9 +145,12 @@ public class IntakeImports {
 			.orElseThrow(() -> new NotFoundException("Import", id));
 	}
 
-	/** The document as it was confirmed. */
-	public String content(long id) {
-		return jdbc.sql("select content from intake_import where id = :id").param("id", id).query(String.class).optional()
+	public StoredDocument document(long id) {
+		return jdbc.sql("select file_name, content from intake_import where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new StoredDocument(rs.getString("file_name") != null ? rs.getString("file_name") : "import-" + id + ".txt",
+					rs.getString("content")))
+			.optional()
 			.orElseThrow(() -> new NotFoundException("Import", id));
 	}
 
@@ -134,7 +163,8 @@ public class IntakeImports {
 	}
 
 	private IntakeImport log(ImportRequest request, IntakeDocument document, String hash, String actor) {
-		AccountDetails account = account(request.account());
+		AccountChange accountChange = account(request.account());
+		AccountDetails account = accountChange.after();
 		RiskPart part = request.risk();
 		String key;
 		try {
@@ -158,7 +188,7 @@ public class IntakeImports {
 				insert into intake_import (content_hash, file_name, content, size_bytes, risk_key, account_id, imported_at, imported_by)
 				values (:hash, :fileName, :content, :size, :key, :account, :now, :actor) returning id""")
 			.param("hash", hash)
-			.param("fileName", blankToNull(request.fileName()))
+			.param("fileName", request.fileName())
 			.param("content", document.text())
 			.param("size", document.text().getBytes(StandardCharsets.UTF_8).length)
 			.param("key", key)
@@ -167,35 +197,68 @@ public class IntakeImports {
 			.param("actor", actor)
 			.query(Long.class)
 			.single();
-		String source = request.fileName() == null || request.fileName().isBlank() ? "a pasted document" : request.fileName().strip();
-		risks.recordOnTimeline(key, TimelineKind.IMPORTED, "Imported from " + source + " (import " + id + ", "
-				+ request.actionItems().size() + " action items, " + request.decisions().size() + " decisions)",
-				Map.of("import", id, "document", "/api/intake/imports/" + id + "/document"), actor);
+		String source = request.fileName() == null ? "a pasted document" : request.fileName();
+		Map<String, Object> details = new LinkedHashMap<>(Map.of("import", id, "document", "/intake/imports/" + id));
+		accountChange.describe().ifPresent(change -> details.put("account", change));
+		risks.recordOnTimeline(key, TimelineKind.IMPORTED, "Imported from " + source + " (import " + id + "): action items "
+				+ request.actionItems().size() + ", decisions " + request.decisions().size() + ", meetings "
+				+ request.meetings().size() + accountChange.describe().map(change -> "; account " + change).orElse(""),
+				details, actor);
 		return get(id);
 	}
 
+	/** The account before and after an import touched it ({@code before} null: created by it). */
+	private record AccountChange(AccountDetails before, AccountDetails after) {
+
+		/** What changed, for the timeline: "created", "ARR USD 2300000.00 -> USD 2500000", "renewal 2026-03-31 -> 2026-06-30". */
+		Optional<String> describe() {
+			if (before == null) {
+				return Optional.of("created: " + after.name());
+			}
+			List<String> changes = new ArrayList<>();
+			if (!sameMoney(before.arr(), after.arr())) {
+				changes.add("ARR " + money(before.arr()) + " -> " + money(after.arr()));
+			}
+			if (!Objects.equals(before.renewalDate(), after.renewalDate())) {
+				changes.add("renewal " + before.renewalDate() + " -> " + after.renewalDate());
+			}
+			return changes.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", changes));
+		}
+
+		private static String money(Money money) {
+			return money == null ? "unknown" : money.currency() + " " + money.amount().toPlainString();
+		}
+	}
+
 	/** The named or identified account, its ARR and renewal brought up to date; else a new one. */
-	private AccountDetails account(AccountPart part) {
+	private AccountChange account(AccountPart part) {
 		Optional<AccountDetails> existing = part.id() != null
 				? Optional.of(accountById(part.id()))
-				: Optional.ofNullable(blankToNull(part.name())).flatMap(accounts::findByName);
+				: Optional.ofNullable(part.name()).filter(name -> !name.isBlank()).flatMap(accounts::findByName);
 		if (existing.isPresent()) {
 			AccountDetails account = existing.get();
-			boolean changed = (part.arr() != null && !part.arr().equals(account.arr()))
+			boolean changed = (part.arr() != null && !sameMoney(part.arr(), account.arr()))
 					|| (part.renewalDate() != null && !part.renewalDate().equals(account.renewalDate()));
-			return changed ? accounts.updateContract(account.id(), part.arr(), part.renewalDate()) : account;
+			return new AccountChange(account,
+					changed ? accounts.updateContract(account.id(), part.arr(), part.renewalDate()) : account);
 		}
 		require(part.name() != null && !part.name().isBlank(), "name", "is required: choose an account or name a new one");
 		require(part.segment() != null, "segment", "is required for a new account");
 		require(part.country() != null, "country", "is required for a new account");
 		require(part.timeZone() != null, "timeZone", "is required for a new account");
 		try {
-			return accounts.create(new AccountForm(part.name(), part.arr(), part.renewalDate(), part.segment(), part.country(),
-					part.timeZone(), null, Map.of(), List.of()));
+			return new AccountChange(null, accounts.create(new AccountForm(part.name(), part.arr(), part.renewalDate(),
+					part.segment(), part.country(), part.timeZone(), null, Map.of(), List.of())));
 		}
 		catch (InvalidFieldException ex) {
 			throw new InvalidFieldException("account." + ex.field(), ex.reason());
 		}
+	}
+
+	/** 2300000 and 2300000.00 are the same ARR. */
+	private static boolean sameMoney(Money a, Money b) {
+		return a == null ? b == null
+				: b != null && a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
 	}
 
 	private AccountDetails accountById(long id) {
@@ -221,8 +284,10 @@ public class IntakeImports {
 		return Map.of("date", meeting.date().toString(), "time", meeting.time() == null ? "" : meeting.time().toString());
 	}
 
+	/** A form posts the document back with CRLF line ends; the limit is on the document, not on that. */
 	private IntakeDocument document(String content) {
-		return IntakeDocument.of(content.getBytes(StandardCharsets.UTF_8), extractor.maxBytes());
+		String text = content == null ? "" : content.replace("\r\n", "\n");
+		return IntakeDocument.of(text.getBytes(StandardCharsets.UTF_8), extractor.maxBytes());
 	}
 
 	private Optional<IntakeImport> find(String hash) {
@@ -244,10 +309,6 @@ public class IntakeImports {
 		if (!condition) {
 			throw new InvalidFieldException("account." + field, reason);
 		}
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	private IntakeImport row(ResultSet rs, int n) throws SQLException {

@@ -14,6 +14,7 @@ import io.riskdesk.account.AccountService;
 import io.riskdesk.account.PickLists;
 import io.riskdesk.account.Segment;
 import io.riskdesk.intake.IntakeImports.Confirmed;
+import io.riskdesk.intake.IntakeImports.Reading;
 import io.riskdesk.intake.IntakeImports.Review;
 import io.riskdesk.plan.MilestoneStatus;
 import io.riskdesk.playbook.RiskCategory;
@@ -23,14 +24,16 @@ import io.riskdesk.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -46,6 +49,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class IntakePages {
+
+	private static final Logger log = LoggerFactory.getLogger(IntakePages.class);
 
 	private static final int RECENT = 20;
 
@@ -85,6 +90,17 @@ class IntakePages {
 		});
 	}
 
+	/**
+	 * Spring's binder fails this way on a row index beyond its limit of 256, which only a
+	 * hand-made form sends (the review page numbers its rows from 0).
+	 */
+	@ExceptionHandler(IndexOutOfBoundsException.class)
+	String unreadableForm(IndexOutOfBoundsException ex, HttpServletResponse response, Model model) {
+		log.warn("Refused an intake form that could not be bound: {}", ex.toString());
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return start("", Map.of("content", "The review form could not be read; paste the document again"), model);
+	}
+
 	@GetMapping("/intake")
 	String start(Model model) {
 		return start("", Map.of(), model);
@@ -95,11 +111,11 @@ class IntakePages {
 	String read(@RequestParam(defaultValue = "") String content, @RequestParam(required = false) MultipartFile file,
 			HttpServletResponse response, Model model) throws IOException {
 		boolean uploaded = file != null && !file.isEmpty();
-		byte[] bytes = uploaded ? file.getInputStream().readNBytes(extractor.maxBytes() + 1)
-				: content.getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = uploaded ? extractor.read(file.getInputStream()) : content.getBytes(StandardCharsets.UTF_8);
 		try {
 			Review review = imports.review(bytes, uploaded ? file.getOriginalFilename() : null);
-			return review(review.proposal(), review, Map.of(), model);
+			return review(review.proposal(), review.draft(), review.earlierImport(), review.proposal().content(), Map.of(),
+					model);
 		}
 		catch (InvalidFieldException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -110,6 +126,11 @@ class IntakePages {
 	@PostMapping("/intake/confirm")
 	String confirm(@ModelAttribute("form") ImportRequest form, BindingResult binding, Principal user,
 			RedirectAttributes redirect, HttpServletResponse response, Model model) {
+		if (form == null || form.account() == null || form.risk() == null) {
+			// Only a form not made by the review page lacks these: start again from the document.
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return start("", Map.of("content", "The review form was incomplete; paste the document again"), model);
+		}
 		Map<String, String> errors = FormErrors.of(binding);
 		if (errors.isEmpty()) {
 			errors = FormErrors.of(validator.validate(form));
@@ -126,19 +147,23 @@ class IntakePages {
 			catch (InvalidFieldException ex) {
 				errors = FormErrors.of(ex);
 			}
+			catch (OptimisticLockingFailureException ex) {
+				model.addAttribute("messageKind", "conflict");
+				model.addAttribute("message", "The account changed while this import was written; nothing was imported. "
+						+ "Check the values and confirm again.");
+				errors = Map.of();
+			}
 		}
-		// The document is read again only for its highlights; the reviewer's values stay.
-		Review review;
+		Reading reading;
 		try {
-			review = imports.review(form.content() == null ? new byte[0] : form.content().getBytes(StandardCharsets.UTF_8),
-					form.fileName());
+			reading = imports.reread(form.content());
 		}
 		catch (InvalidFieldException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return start("", Map.of("content", "The document " + ex.reason() + "; paste it again"), model);
 		}
-		response.setStatus(422);
-		return review(form, review, errors, model);
+		response.setStatus(errors.isEmpty() ? HttpServletResponse.SC_CONFLICT : 422);
+		return review(form, reading.draft(), reading.earlierImport(), reading.document().text(), errors, model);
 	}
 
 	@GetMapping("/intake/imports/{id}")
@@ -146,18 +171,13 @@ class IntakePages {
 		IntakeImport done = imports.get(id);
 		model.addAttribute("intakeImport", done);
 		model.addAttribute("account", accounts.get(done.accountId()));
-		model.addAttribute("documentText", imports.content(id));
+		model.addAttribute("documentText", imports.document(id).text());
 		return "intake/import";
 	}
 
 	@GetMapping("/intake/imports/{id}/document")
 	ResponseEntity<String> download(@PathVariable long id) {
-		IntakeImport done = imports.get(id);
-		String name = done.fileName() != null ? done.fileName() : "import-" + id + ".txt";
-		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.body(imports.content(id));
+		return DocumentDownload.of(imports.document(id));
 	}
 
 	/** The risk page asks for this line when the risk came from an import. */
@@ -175,13 +195,17 @@ class IntakePages {
 		return "intake/start";
 	}
 
-	private String review(ImportRequest form, Review review, Map<String, String> errors, Model model) {
+	/** {@code text} is the normalised document the draft's spans point into (a form post brings it back with CRLF). */
+	private String review(ImportRequest form, ExtractionDraft draft, IntakeImport earlierImport, String text,
+			Map<String, String> errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
-		model.addAttribute("draft", review.draft());
-		model.addAttribute("earlierImport", review.earlierImport());
-		// Spans are offsets into the normalised text; a form post brings it back with CRLF line ends.
-		model.addAttribute("highlights", DocumentHighlights.of(review.draft(), review.proposal().content()));
+		model.addAttribute("draft", draft);
+		model.addAttribute("earlierImport", earlierImport);
+		model.addAttribute("highlights", DocumentHighlights.of(draft, text));
+		// What an import would replace on an existing account, for the reviewer to see.
+		model.addAttribute("knownAccount", form.account().id() != null && accounts.exists(form.account().id())
+				? accounts.get(form.account().id()) : null);
 		model.addAttribute("accounts", pickLists.accounts());
 		model.addAttribute("people", pickLists.people());
 		model.addAttribute("categories", RiskCategory.values());

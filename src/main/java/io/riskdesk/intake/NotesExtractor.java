@@ -1,5 +1,8 @@
 package io.riskdesk.intake;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import io.riskdesk.intake.internal.Extractor;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.web.InvalidFieldException;
@@ -27,6 +30,11 @@ public class NotesExtractor {
 
 	public ExtractionDraft extract(IntakeDocument document) {
 		return extractor.extract(document.text());
+	}
+
+	/** Reads a body up to one byte over the limit: enough to refuse it, without ever holding a huge one in memory. */
+	public byte[] read(InputStream body) throws IOException {
+		return body.readNBytes((int) Math.min(maxBytes + 1L, Integer.MAX_VALUE));
 	}
 
 	public int maxBytes() {

@@ -91,6 +91,18 @@ class AccountPagesTest {
 		assertThat(created.contacts()).extracting(AccountDetails.ContactView::name).containsExactly("Lea Meier");
 	}
 
+	@Test
+	void aBadSponsorEmailIsMarkedNextToItsField() throws Exception {
+		mvc.perform(create().param("name", "Sponsorless " + System.nanoTime())
+			.param("segment", "SMB")
+			.param("country", "US")
+			.param("timeZone", "America/Denver")
+			.param("sponsorName", "Kim Lee")
+			.param("sponsorEmail", "not-an-email"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"sponsorEmail-error\"")));
+	}
+
 	private static MockHttpServletRequestBuilder create() {
 		return post("/accounts/new").with(user("alex").roles("CSM")).with(csrf());
 	}

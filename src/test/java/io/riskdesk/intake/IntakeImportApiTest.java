@@ -136,11 +136,101 @@ class IntakeImportApiTest {
 				+ "- Priya: send the RCA by Friday\n").getBytes(StandardCharsets.UTF_8), "northwind.txt").get("proposal");
 		assertThat(proposal.get("account").get("id").asLong()).isEqualTo(accountId);
 
-		confirm(proposal).andExpect(status().isCreated());
+		String key = json.readTree(confirm(proposal).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+			.get("riskKey").asString();
 
 		JsonNode account = read(get("/api/accounts/" + accountId));
 		assertThat(account.get("arr").get("amount").decimalValue()).isEqualByComparingTo("510000");
 		assertThat(account.get("renewalDate").asString()).isEqualTo("2027-01-31");
+		// The timeline says what the import replaced.
+		assertThat(read(get("/api/risks/" + key + "/timeline")).findValuesAsString("summary"))
+			.anyMatch(summary -> summary.startsWith("Imported from northwind.txt") && summary.endsWith("account ARR USD 480000.00 -> USD 510000"));
+	}
+
+	@Test
+	void anUnchangedArrLeavesTheAccountAlone() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long accountId = fixtures.account("Adatum", fixtures.person("Lena Park"));
+		JsonNode before = read(get("/api/accounts/" + accountId));
+		JsonNode proposal = notes(("Date: 2026-03-02\nCustomer: " + before.get("name").asString() + "\nARR: $480K\n"
+				+ "Action items:\n- Lena: call the sponsor by Friday\n").getBytes(StandardCharsets.UTF_8), null).get("proposal");
+
+		confirm(proposal).andExpect(status().isCreated());
+
+		assertThat(read(get("/api/accounts/" + accountId)).get("version").asInt()).isEqualTo(before.get("version").asInt());
+	}
+
+	@Test
+	void badReferencesAndMissingPartsAreRefusedNamingTheField() throws Exception {
+		String name = "Proseware " + unique();
+		ObjectNode proposal = (ObjectNode) notes(document(name), null).get("proposal");
+		newAccount(proposal, name);
+
+		ObjectNode unknownAccount = proposal.deepCopy();
+		((ObjectNode) unknownAccount.get("account")).put("id", 987654321);
+		confirm(unknownAccount).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("account.id"));
+
+		ObjectNode unknownOwner = proposal.deepCopy();
+		((ObjectNode) unknownOwner.get("risk")).put("ownerId", 987654321);
+		confirm(unknownOwner).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("risk.ownerId"));
+
+		ObjectNode ancient = proposal.deepCopy();
+		((ObjectNode) ancient.get("risk")).put("detectedAt", "2015-01-05T09:00:00");
+		confirm(ancient).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("risk.detectedAt"));
+
+		ObjectNode noRisk = proposal.deepCopy();
+		noRisk.putNull("risk");
+		confirm(noRisk).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("risk"));
+
+		assertThat(risksOf(name)).isZero();
+	}
+
+	@Test
+	void nullRowsAreSkippedAndADoneMilestoneIsRecordedDone() throws Exception {
+		String name = "Woodgrove " + unique();
+		ObjectNode proposal = (ObjectNode) notes(document(name), null).get("proposal");
+		newAccount(proposal, name);
+		tools.jackson.databind.node.ArrayNode items = (tools.jackson.databind.node.ArrayNode) proposal.get("actionItems");
+		((ObjectNode) items.get(0)).put("status", "DONE");
+		items.insertNull(0);
+
+		String key = json.readTree(confirm(proposal).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+			.get("riskKey").asString();
+
+		JsonNode milestones = read(get("/api/risks/" + key + "/milestones"));
+		assertThat(milestones.findValuesAsString("status")).containsExactlyInAnyOrder("DONE", "OPEN");
+	}
+
+	@Test
+	void theDocumentDownloadIsPlainTextUnderItsName() throws Exception {
+		String name = "Fourth Coffee " + unique();
+		ObjectNode proposal = (ObjectNode) notes(document(name), "Notizen für Café.md").get("proposal");
+		newAccount(proposal, name);
+		long id = json.readTree(confirm(proposal).andReturn().getResponse().getContentAsString()).get("id").asLong();
+
+		mvc.perform(asAlex(get("/api/intake/imports/" + id + "/document")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "text/plain;charset=UTF-8"))
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''Notizen%20f%C3%BCr%20Caf%C3%A9.md")));
+	}
+
+	@Test
+	void theSameDocumentConfirmedTwiceAtOnceOnAnExistingAccountWhoseArrChangesMakesOneRisk() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long accountId = fixtures.account("Margie", fixtures.person("Ola Berg"));
+		String accountName = read(get("/api/accounts/" + accountId)).get("name").asString();
+		JsonNode proposal = notes(("Date: 2026-03-02\nCustomer: " + accountName + "\nARR: $650K\nAction items:\n"
+				+ "- Ola: send the RCA by Friday\n").getBytes(StandardCharsets.UTF_8), null).get("proposal");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Integer> confirmOnce = () -> confirm(proposal).andReturn().getResponse().getStatus();
+			List<Future<Integer>> answers = pool.invokeAll(List.of(confirmOnce, confirmOnce));
+			assertThat(List.of(answers.get(0).get(), answers.get(1).get())).containsExactlyInAnyOrder(201, 200);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(risksOf(accountName)).isEqualTo(1);
 	}
 
 	@Test

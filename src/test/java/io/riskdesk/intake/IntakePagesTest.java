@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.riskdesk.RiskdeskTest;
+import io.riskdesk.intake.IntakeImports.Review;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,6 +118,45 @@ class IntakePagesTest {
 					containsString("id=\"actionItems[0]-due-error\""), containsString("value=\"send the RCA\""),
 					not(containsString("Review the import</h1>\n  <p class=\"muted\">Paste")))));
 		assertThat(imports.recent(200)).noneMatch(i -> i.fileName() != null && i.fileName().contains(name));
+	}
+
+	@Test
+	void aFormPostsTheDocumentBackWithCrlfAndItIsStillTheSameDocument() throws Exception {
+		String name = "Crlf " + UUID.randomUUID().toString().substring(0, 6);
+		String document = "Date: 2026-03-02\nCustomer: " + name + "\nAction items:\n- Priya: send the RCA by Friday\n";
+		mvc.perform(confirm(document.replace("\n", "\r\n"), name).param("actionItems[0].due", "2026-03-06"))
+			.andExpect(status().is3xxRedirection());
+
+		Review review = imports.review(document.getBytes(StandardCharsets.UTF_8), null);
+		assertThat(review.earlierImport()).isNotNull();
+		assertThat(imports.document(review.earlierImport().id()).text()).isEqualTo(document);
+	}
+
+	@Test
+	void removedRowsLeaveGapsThatAreSkippedAndAForgedFormStartsOver() throws Exception {
+		String name = "Gaps " + UUID.randomUUID().toString().substring(0, 6);
+		String document = "Date: 2026-03-02\nCustomer: " + name + "\nAction items:\n- Priya: send the RCA by Friday\n";
+		MvcResult result = mvc.perform(confirm(document, name).param("actionItems[0].due", "2026-03-06")
+			.param("actionItems[2].title", "call the sponsor")
+			.param("actionItems[2].owner", "Priya")
+			.param("actionItems[2].due", "2026-03-09")).andExpect(status().is3xxRedirection()).andReturn();
+		String key = result.getResponse().getRedirectedUrl().replace("/risks/", "");
+		mvc.perform(get("/api/risks/" + key + "/milestones").with(user("alex").roles("CSM")))
+			.andExpect(content().string(allOf(containsString("send the RCA"), containsString("call the sponsor"))));
+
+		mvc.perform(confirm(document, name).param("actionItems[0].due", "2026-03-06").param("actionItems[300].title", "x"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("The review form could not be read")));
+		mvc.perform(asAlex(post("/intake/confirm")).param("content", document).param("account.name", name))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("The review form was incomplete")));
+	}
+
+	@Test
+	void aRiskThatWasNotImportedHasNoDocumentLink() throws Exception {
+		mvc.perform(get("/risks/RISK-2026-0001/import").with(user("jordan").roles("EXEC")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"import-source\""), not(containsString("href")))));
 	}
 
 	private MockHttpServletRequestBuilder confirm(String document, String accountName) {
