@@ -8,9 +8,9 @@ import io.riskdesk.playbook.Severity;
 import org.junit.jupiter.api.Test;
 
 import static io.riskdesk.intake.IntakeTestSupport.EXTRACTOR;
+import static io.riskdesk.intake.IntakeTestSupport.assertSpansPointIntoTheDocument;
 import static io.riskdesk.intake.IntakeTestSupport.resource;
 import static io.riskdesk.intake.SeedDocumentsTest.actions;
-import static io.riskdesk.intake.SeedDocumentsTest.assertSpansPointIntoTheDocument;
 import static io.riskdesk.intake.SeedDocumentsTest.attendees;
 import static io.riskdesk.intake.SeedDocumentsTest.impact;
 import static io.riskdesk.intake.SeedDocumentsTest.values;
