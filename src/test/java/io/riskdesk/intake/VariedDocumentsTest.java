@@ -1,5 +1,6 @@
 package io.riskdesk.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
@@ -129,6 +130,20 @@ class VariedDocumentsTest {
 		// 45% is over the playbook's 40% adoption collapse.
 		assertThat(draft.suggestion().category()).isEqualTo(RiskCategory.ADOPTION);
 		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S1);
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+	@Test
+	void attendeeNamesWithExtraSpacesOrEmphasisAreQuotedAsWritten() {
+		// Found by ExtractorFuzzTest: names were looked up as read (one space, no marks) and got no span.
+		byte[] content = """
+				**Attendees:**
+				- Internal:  Lisa  Wong (Customer Success Manager), **David** Park (Product Manager)
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.attendees()).extracting(a -> a.name() + " | " + a.span().text())
+			.containsExactly("Lisa Wong | Lisa  Wong", "David Park | David** Park");
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 
