@@ -147,4 +147,20 @@ class VariedDocumentsTest {
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 
+	@Test
+	void aMeetingAtTheEndOfASentence() {
+		// Found by ExtractorFuzzTest: nothing after the day but the full stop threw ArrayIndexOutOfBoundsException.
+		byte[] content = """
+				Date: 2026-03-02
+				Let's meet Friday.
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.followUpMeetings()).singleElement().satisfies(meeting -> {
+			assertThat(meeting.date()).isEqualTo(LocalDate.of(2026, 3, 6));
+			assertThat(meeting.span().text()).isEqualTo("meet Friday");
+		});
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
 }
