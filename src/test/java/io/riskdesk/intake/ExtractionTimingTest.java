@@ -15,8 +15,7 @@ class ExtractionTimingTest {
 
 	@Test
 	void printsTheMedianExtractionTimePerSeedDocument() {
-		for (String name : new String[] { "escalation-email-techcorp-enterprises.md", "meeting-abc-corp.md",
-				"meeting-globaltech.md", "meeting-techcorp-solutions.md" }) {
+		for (String name : IntakeTestSupport.SEED_NOTES) {
 			byte[] content = IntakeTestSupport.seed(name);
 			for (int i = 0; i < 50; i++) {
 				EXTRACTOR.extract(content); // warm-up

@@ -2,9 +2,7 @@ package io.riskdesk.intake;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.riskdesk.intake.ExtractionDraft.Field;
 import io.riskdesk.playbook.RiskCategory;
@@ -12,6 +10,7 @@ import io.riskdesk.playbook.Severity;
 import org.junit.jupiter.api.Test;
 
 import static io.riskdesk.intake.IntakeTestSupport.EXTRACTOR;
+import static io.riskdesk.intake.IntakeTestSupport.assertSpansPointIntoTheDocument;
 import static io.riskdesk.intake.IntakeTestSupport.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -251,25 +250,6 @@ class SeedDocumentsTest {
 
 	static List<String> values(List<Field<String>> fields) {
 		return fields.stream().map(Field::value).toList();
-	}
-
-	/** Every span's text is the document's text at its offsets. */
-	static void assertSpansPointIntoTheDocument(ExtractionDraft draft, byte[] content) {
-		String text = IntakeDocument.of(content, Integer.MAX_VALUE).text();
-		List<ExtractionDraft.Span> spans = new ArrayList<>();
-		draft.attendees().forEach(a -> spans.add(a.span()));
-		draft.actionItems().forEach(a -> spans.add(a.span()));
-		draft.followUpMeetings().forEach(m -> spans.add(m.span()));
-		draft.concessions().forEach(c -> spans.add(c.span()));
-		draft.impact().forEach(i -> spans.add(i.span()));
-		Stream.of(draft.concerns(), draft.rootCauses(), draft.resolutionOptions(), draft.decisions(),
-					draft.customerCommitments())
-			.flatMap(List::stream)
-			.forEach(f -> spans.add(f.span()));
-		assertThat(spans).allSatisfy(span -> {
-			assertThat(span).isNotNull();
-			assertThat(text.substring(span.start(), span.end())).isEqualTo(span.text());
-		});
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.riskdesk.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
@@ -8,9 +9,9 @@ import io.riskdesk.playbook.Severity;
 import org.junit.jupiter.api.Test;
 
 import static io.riskdesk.intake.IntakeTestSupport.EXTRACTOR;
+import static io.riskdesk.intake.IntakeTestSupport.assertSpansPointIntoTheDocument;
 import static io.riskdesk.intake.IntakeTestSupport.resource;
 import static io.riskdesk.intake.SeedDocumentsTest.actions;
-import static io.riskdesk.intake.SeedDocumentsTest.assertSpansPointIntoTheDocument;
 import static io.riskdesk.intake.SeedDocumentsTest.attendees;
 import static io.riskdesk.intake.SeedDocumentsTest.impact;
 import static io.riskdesk.intake.SeedDocumentsTest.values;
@@ -129,6 +130,36 @@ class VariedDocumentsTest {
 		// 45% is over the playbook's 40% adoption collapse.
 		assertThat(draft.suggestion().category()).isEqualTo(RiskCategory.ADOPTION);
 		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S1);
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+	@Test
+	void attendeeNamesWithExtraSpacesOrEmphasisAreQuotedAsWritten() {
+		// Found by ExtractorFuzzTest: names were looked up as read (one space, no marks) and got no span.
+		byte[] content = """
+				**Attendees:**
+				- Internal:  Lisa  Wong (Customer Success Manager), **David** Park (Product Manager)
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.attendees()).extracting(a -> a.name() + " | " + a.span().text())
+			.containsExactly("Lisa Wong | Lisa  Wong", "David Park | David** Park");
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+	@Test
+	void aMeetingAtTheEndOfASentence() {
+		// Found by ExtractorFuzzTest: nothing after the day but the full stop threw ArrayIndexOutOfBoundsException.
+		byte[] content = """
+				Date: 2026-03-02
+				Let's meet Friday.
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.followUpMeetings()).singleElement().satisfies(meeting -> {
+			assertThat(meeting.date()).isEqualTo(LocalDate.of(2026, 3, 6));
+			assertThat(meeting.span().text()).isEqualTo("meet Friday");
+		});
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 

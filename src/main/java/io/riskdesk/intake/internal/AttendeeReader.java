@@ -83,10 +83,8 @@ final class AttendeeReader {
 		if (attendees.isEmpty()) {
 			for (Outline.Message message : outline.messages) {
 				if (message.author() != null && attendees.stream().noneMatch(a -> a.name().equals(message.author()))) {
-					int at = lastIndexIn(message, message.author());
 					String role = message.from().equals(message.author()) ? null : message.from();
-					attendees.add(new Attendee(message.author(), role, Side.INTERNAL,
-							at < 0 ? null : span(at, at + message.author().length())));
+					attendees.add(new Attendee(message.author(), role, Side.INTERNAL, lastIn(message, message.author())));
 				}
 			}
 		}
@@ -102,10 +100,16 @@ final class AttendeeReader {
 		}
 	}
 
-	private int lastIndexIn(Outline.Message message, String value) {
+	/** Where the message last names {@code value}, or null. */
+	private Span lastIn(Outline.Message message, String value) {
 		Line last = outline.lines.get(message.last());
-		int at = text.lastIndexOf(value, last.start() + last.text().length());
-		return at >= outline.lines.get(message.first()).start() ? at : -1;
+		Matcher m = Outline.asWritten(value).matcher(text)
+			.region(outline.lines.get(message.first()).start(), last.start() + last.text().length());
+		Span span = null;
+		while (m.find()) {
+			span = span(m.start(), m.end());
+		}
+		return span;
 	}
 
 	private void attendeeLine(Line line, String content) {
@@ -193,8 +197,9 @@ final class AttendeeReader {
 			side = Side.CUSTOMER;
 			organisations.add(organisation);
 		}
-		int at = text.indexOf(name, searchFrom);
-		attendees.add(new Attendee(name, role, side, at < 0 ? null : span(at, at + name.length())));
+		// The name was read from plain text: the document may have more spaces or emphasis marks in it.
+		Matcher written = Outline.asWritten(name).matcher(text);
+		attendees.add(new Attendee(name, role, side, written.find(searchFrom) ? span(written.start(), written.end()) : null));
 	}
 
 }

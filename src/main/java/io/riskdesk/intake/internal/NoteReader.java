@@ -650,8 +650,9 @@ final class NoteReader {
 				continue;
 			}
 			String rest = content.substring(word.end() + date.get().end());
-			String clause = rest.split("[.;]")[0];
-			Optional<LocalTime> time = Dates.time(clause.split("\\bfor\\b")[0]);
+			// A limit keeps the empty text before a leading separator: "meet Friday." has no clause after the day.
+			String clause = rest.split("[.;]", 2)[0];
+			Optional<LocalTime> time = Dates.time(clause.split("\\bfor\\b", 2)[0]);
 			Matcher purpose = FOR_PURPOSE.matcher(Outline.plain(clause));
 			int start = line.contentStart() + word.start();
 			int end = line.contentStart() + word.end() + date.get().end();

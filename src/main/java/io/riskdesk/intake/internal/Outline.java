@@ -252,4 +252,20 @@ final class Outline {
 		return markdown.replaceAll("\\*\\*|__|`", "").replaceAll("\\s+", " ").strip();
 	}
 
+	/**
+	 * How a value read from {@link #plain} (or otherwise unmarked) text may be written in the document: with
+	 * emphasis and code marks between its characters, and any run of spaces and marks for each of its spaces.
+	 */
+	static Pattern asWritten(String plain) {
+		StringBuilder regex = new StringBuilder();
+		for (int i = 0; i < plain.length(); i = plain.offsetByCodePoints(i, 1)) {
+			int c = plain.codePointAt(i);
+			if (i > 0) {
+				regex.append("[*_`]*");
+			}
+			regex.append(c == ' ' ? "[\\s*_`]+" : Pattern.quote(Character.toString(c)));
+		}
+		return Pattern.compile(regex.toString());
+	}
+
 }
