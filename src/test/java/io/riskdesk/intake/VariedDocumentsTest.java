@@ -163,4 +163,18 @@ class VariedDocumentsTest {
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 
+	@Test
+	void rootCausesWrittenWithExtraSpacesOrEmphasisAreKept() {
+		// They were looked up as read (one space, no marks), not found, and silently dropped.
+		byte[] content = """
+				Customer: Northwind
+				Root cause:  the **failover** job  was misconfigured
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.rootCauses()).extracting(c -> c.value() + " | " + c.span().text())
+			.containsExactly("the failover job was misconfigured | the **failover** job  was misconfigured");
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
 }

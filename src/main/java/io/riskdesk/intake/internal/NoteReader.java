@@ -209,11 +209,13 @@ final class NoteReader {
 		return null;
 	}
 
-	/** A value with the span of its first occurrence, in the line given or else anywhere. */
+	/**
+	 * A value read from plain text with the span of its first occurrence as written (marks and
+	 * runs of spaces included), from the line given or else anywhere.
+	 */
 	private Field<String> located(String value, Line line) {
-		int from = line == null ? 0 : line.start();
-		int at = text.indexOf(value, from);
-		return at < 0 ? null : new Field<>(value, span(at, at + value.length()));
+		Matcher written = Outline.asWritten(value).matcher(text);
+		return written.find(line == null ? 0 : line.start()) ? new Field<>(value, span(written.start(), written.end())) : null;
 	}
 
 	// ---- money, dates, impact
