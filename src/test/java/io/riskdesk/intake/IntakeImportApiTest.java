@@ -221,15 +221,7 @@ class IntakeImportApiTest {
 		String accountName = read(get("/api/accounts/" + accountId)).get("name").asString();
 		JsonNode proposal = notes(("Date: 2026-03-02\nCustomer: " + accountName + "\nARR: $650K\nAction items:\n"
 				+ "- Ola: send the RCA by Friday\n").getBytes(StandardCharsets.UTF_8), null).get("proposal");
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			Callable<Integer> confirmOnce = () -> confirm(proposal).andReturn().getResponse().getStatus();
-			List<Future<Integer>> answers = pool.invokeAll(List.of(confirmOnce, confirmOnce));
-			assertThat(List.of(answers.get(0).get(), answers.get(1).get())).containsExactlyInAnyOrder(201, 200);
-		}
-		finally {
-			pool.shutdown();
-		}
+		assertThat(confirmTwiceAtOnce(proposal)).containsExactlyInAnyOrder(201, 200);
 		assertThat(risksOf(accountName)).isEqualTo(1);
 	}
 
@@ -272,15 +264,7 @@ class IntakeImportApiTest {
 		String name = "Tailspin " + unique();
 		ObjectNode proposal = (ObjectNode) notes(document(name), null).get("proposal");
 		newAccount(proposal, name);
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			Callable<Integer> confirmOnce = () -> confirm(proposal).andReturn().getResponse().getStatus();
-			List<Future<Integer>> answers = pool.invokeAll(List.of(confirmOnce, confirmOnce));
-			assertThat(List.of(answers.get(0).get(), answers.get(1).get())).containsExactlyInAnyOrder(201, 200);
-		}
-		finally {
-			pool.shutdown();
-		}
+		assertThat(confirmTwiceAtOnce(proposal)).containsExactlyInAnyOrder(201, 200);
 		assertThat(risksOf(name)).isEqualTo(1);
 	}
 
@@ -318,6 +302,19 @@ class IntakeImportApiTest {
 		}
 		return json.readTree(mvc.perform(request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 			.httpBasic("alex", "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	/** The statuses of two confirmations of the same proposal sent at the same moment. */
+	private List<Integer> confirmTwiceAtOnce(JsonNode proposal) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Integer> confirmOnce = () -> confirm(proposal).andReturn().getResponse().getStatus();
+			List<Future<Integer>> answers = pool.invokeAll(List.of(confirmOnce, confirmOnce));
+			return List.of(answers.get(0).get(), answers.get(1).get());
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	private ResultActions confirm(JsonNode proposal) throws Exception {
