@@ -136,8 +136,9 @@ class SeedDocumentsTest {
 		// "Potential revenue impact: $2.3M annual + expansion opportunities worth $5M": the first figure only.
 		assertThat(impact(draft)).containsExactly("MONEY_LOST 1200000 USD", "REVENUE_AT_RISK 2300000 USD",
 				"DOWNTIME 48 hours");
-		// No concerns heading: the customer's demand sits in the complaint summary, which is not read as concerns.
-		assertThat(draft.concerns()).isEmpty();
+		// No concerns heading: the customer's demand in the complaint summary is what they want.
+		assertThat(values(draft.concerns()))
+			.containsExactly("100% service credit for Q4 + contract termination penalty waiver");
 		assertThat(values(draft.rootCauses())).containsExactly("Database corruption during routine maintenance",
 				"Undocumented database schema changes from recent feature deployment");
 		assertThat(values(draft.resolutionOptions())).containsExactly(

@@ -177,4 +177,18 @@ class VariedDocumentsTest {
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 
+	@Test
+	void whatTheCustomerAsksForOnALineOfItsOwnIsAConcern() {
+		byte[] content = """
+				Customer: Northwind
+				- Customer request: a named support engineer until go-live
+				- Customer demands: weekly written status
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.concerns()).extracting(ExtractionDraft.Field::value)
+			.containsExactly("a named support engineer until go-live", "weekly written status");
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
 }

@@ -58,6 +58,10 @@ final class NoteReader {
 	private static final Pattern ROOT_CAUSE_INLINE = Pattern
 		.compile("(?i)^root causes?(?: identified)?:\\s*(.+)$|root cause analysis completed \\(([^)]+)\\)|\\btraced to (.+?)(?:\\.|$)");
 
+	/** What the customer wants, stated on a line of its own: "Customer demand: 100% service credit for Q4". */
+	private static final Pattern CONCERN_INLINE = Pattern
+		.compile("(?i)^customer (?:demands?|requests?|asks?|complaints?|concerns?):\\s*(.+)$");
+
 	private static final Pattern CONCESSION_WORDS = Pattern.compile("(?i)credit|concession|waiver|discount|refund");
 
 	private static final Pattern OPTION_NUMBER = Pattern.compile("(?i)option (\\d{1,2})");
@@ -139,7 +143,7 @@ final class NoteReader {
 		List<Impact> impact = impact();
 		Field<LocalDate> renewal = dateAfter(RENEW);
 		return new ExtractionDraft(account, documentDate, attendees, contractValue(), renewal,
-				cancellation, impact, sectionTexts(Section.CONCERNS), rootCauses(), options, decisions,
+				cancellation, impact, sectionAndInline(Section.CONCERNS, CONCERN_INLINE), rootCauses(), options, decisions,
 				concessions(decisions), actionItems(), meetings(), customerCommitments(),
 				rules.suggest(text, impact, cancellation, renewal, reference));
 	}
@@ -338,23 +342,37 @@ final class NoteReader {
 	}
 
 	private List<Field<String>> rootCauses() {
-		Map<String, Field<String>> causes = new LinkedHashMap<>();
-		for (Field<String> cause : sectionTexts(Section.ROOT_CAUSE)) {
-			causes.putIfAbsent(cause.value().toLowerCase(Locale.ROOT), cause);
+		return sectionAndInline(Section.ROOT_CAUSE, ROOT_CAUSE_INLINE);
+	}
+
+	/** A section's items and the same kind of text stated on a line of its own ("Root cause: ..."), each once. */
+	private List<Field<String>> sectionAndInline(Section section, Pattern inline) {
+		Map<String, Field<String>> found = new LinkedHashMap<>();
+		for (Field<String> item : sectionTexts(section)) {
+			found.putIfAbsent(item.value().toLowerCase(Locale.ROOT), item);
 		}
 		for (Line line : outline.lines) {
 			String content = line.heading() && line.labelValue() != null ? line.label() + ": " + line.labelValue()
 					: line.content();
-			Matcher m = ROOT_CAUSE_INLINE.matcher(Outline.plain(content));
+			Matcher m = inline.matcher(Outline.plain(content));
 			if (m.find()) {
-				String cause = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-				if (!cause.isBlank()) {
-					causes.putIfAbsent(cause.strip().toLowerCase(Locale.ROOT), located(cause.strip(), line));
+				String value = firstGroup(m);
+				if (value != null && !value.isBlank()) {
+					found.putIfAbsent(value.strip().toLowerCase(Locale.ROOT), located(value.strip(), line));
 				}
 			}
 		}
-		causes.values().removeIf(Objects::isNull);
-		return List.copyOf(causes.values());
+		found.values().removeIf(Objects::isNull);
+		return List.copyOf(found.values());
+	}
+
+	private static String firstGroup(Matcher m) {
+		for (int group = 1; group <= m.groupCount(); group++) {
+			if (m.group(group) != null) {
+				return m.group(group);
+			}
+		}
+		return null;
 	}
 
 	private List<Field<String>> decisions() {
