@@ -96,7 +96,10 @@ class SeedDocumentsTest {
 				"Performance Monitoring: 72-hour monitoring period with real-time dashboards",
 				"Rollback Plan: Available within 4 hours if issues persist",
 				"Communication: Daily updates to customer executive team");
-		assertThat(draft.decisions()).isEmpty();
+		// What Sarah committed to in the meeting is decided: each item says who committed to it.
+		assertThat(values(draft.decisions())).containsExactly("Sarah committed to weekly business reviews for next 3 months",
+				"Sarah committed to priority access to product roadmap sessions",
+				"Sarah committed to dedicated technical account manager assignment");
 		assertThat(draft.concessions()).isEmpty();
 		assertThat(actions(draft)).containsExactly(
 				"Lisa Wong | Schedule hotfix deployment for 6 PM today | 2025-09-27 | INTERNAL",

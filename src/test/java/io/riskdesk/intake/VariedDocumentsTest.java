@@ -191,4 +191,21 @@ class VariedDocumentsTest {
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 
+	@Test
+	void whatAPersonCommittedToIsADecisionSayingWho() {
+		byte[] content = """
+				Customer: Northwind
+
+				Priya agreed to:
+				- Extend the pilot by two weeks
+				- Waive the setup fee
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.decisions()).extracting(ExtractionDraft.Field::value)
+			.containsExactly("Priya agreed to extend the pilot by two weeks", "Priya agreed to waive the setup fee");
+		assertThat(draft.actionItems()).isEmpty();
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
 }

@@ -376,7 +376,16 @@ final class NoteReader {
 	}
 
 	private List<Field<String>> decisions() {
-		List<Field<String>> decisions = new ArrayList<>(sectionTexts(Section.DECISIONS));
+		List<Field<String>> decisions = new ArrayList<>();
+		for (Item item : items(EnumSet.of(Section.DECISIONS))) {
+			// Under "Sarah committed to:", each item says who committed to it.
+			String promise = headingOf(item.line()).map(heading -> Outline.plain(heading.label()).replaceAll(":$", ""))
+				.filter(label -> !label.toLowerCase(Locale.ROOT).startsWith("decision"))
+				.orElse(null);
+			String decision = itemText(item);
+			decisions.add(new Field<>(promise == null ? decision
+					: promise + " " + Character.toLowerCase(decision.charAt(0)) + decision.substring(1), itemSpan(item)));
+		}
 		// "Contract concessions approved up to $120K" among commitments is a decision taken, not a task.
 		items(EnumSet.of(Section.ACTIONS)).stream()
 			.filter(item -> APPROVED.matcher(item.line().content()).find())
@@ -471,15 +480,19 @@ final class NoteReader {
 
 	/** "Actions I'm taking:" in an email are the sender's own. */
 	private String defaultOwner(Line line) {
-		Line heading = null;
-		for (int i = line.index(); i >= 0 && heading == null; i--) {
+		Outline.Message message = outline.messageOf(line);
+		return message != null && headingOf(line).filter(heading -> heading.label().matches("(?i).*\\b(I'?m|I am|my|I will|I'll)\\b.*"))
+			.isPresent() ? message.author() : null;
+	}
+
+	/** The nearest heading at or above a line. */
+	private Optional<Line> headingOf(Line line) {
+		for (int i = line.index(); i >= 0; i--) {
 			if (outline.lines.get(i).heading()) {
-				heading = outline.lines.get(i);
+				return Optional.of(outline.lines.get(i));
 			}
 		}
-		Outline.Message message = outline.messageOf(line);
-		return heading != null && heading.label().matches("(?i).*\\b(I'?m|I am|my|I will|I'll)\\b.*") && message != null
-				? message.author() : null;
+		return Optional.empty();
 	}
 
 	private void followUpItem(Line line, String content, List<ActionItem> actions) {

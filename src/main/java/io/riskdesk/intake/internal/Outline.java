@@ -59,7 +59,8 @@ final class Outline {
 		CONCERNS("concerns|key issues|issues raised|customer requirements|pain points"),
 		ROOT_CAUSE("root causes?(?! analysis)"),
 		OPTIONS("options|resolution plan|recommended actions|immediate actions|long-term improvements|proposed resolution"),
-		DECISIONS("^decisions?$"),
+		/** Decisions, and what a named person committed to in the meeting ("Sarah committed to:"). */
+		DECISIONS("^decisions?$|^[a-z][\\w'.-]*(?: [a-z][\\w'.-]*)? (?:committed to|agreed to|promised)$"),
 		ACCOUNT("account details|customer background|account overview|customer profile"),
 		OTHER("");
 
