@@ -73,7 +73,7 @@ class IntakeController {
 		return imports.get(id);
 	}
 
-	@GetMapping("/imports/{id}/document")
+	@GetMapping(path = "/imports/{id}/document", produces = "text/plain;charset=UTF-8")
 	@Operation(summary = "The imported document as it was confirmed, as a plain-text download")
 	ResponseEntity<String> document(@PathVariable long id) {
 		return DocumentDownload.of(imports.document(id));

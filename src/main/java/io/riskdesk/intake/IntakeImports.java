@@ -198,7 +198,10 @@ public class IntakeImports {
 			.query(Long.class)
 			.single();
 		String source = request.fileName() == null ? "a pasted document" : request.fileName();
-		Map<String, Object> details = new LinkedHashMap<>(Map.of("import", id, "document", "/intake/imports/" + id));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("import", id);
+		details.put("page", "/intake/imports/" + id);
+		details.put("document", "/api/intake/imports/" + id + "/document");
 		accountChange.describe().ifPresent(change -> details.put("account", change));
 		risks.recordOnTimeline(key, TimelineKind.IMPORTED, "Imported from " + source + " (import " + id + "): action items "
 				+ request.actionItems().size() + ", decisions " + request.decisions().size() + ", meetings "

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DataBinder;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,6 +98,9 @@ class IntakePages {
 	 */
 	@ExceptionHandler(IndexOutOfBoundsException.class)
 	String unreadableForm(IndexOutOfBoundsException ex, HttpServletResponse response, Model model) {
+		if (Arrays.stream(ex.getStackTrace()).noneMatch(frame -> frame.getClassName().equals(DataBinder.class.getName()))) {
+			throw ex; // a bug, not a forged form: it must not pass for a 400
+		}
 		log.warn("Refused an intake form that could not be bound: {}", ex.toString());
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return start("", Map.of("content", "The review form could not be read; paste the document again"), model);
@@ -126,12 +131,13 @@ class IntakePages {
 	@PostMapping("/intake/confirm")
 	String confirm(@ModelAttribute("form") ImportRequest form, BindingResult binding, Principal user,
 			RedirectAttributes redirect, HttpServletResponse response, Model model) {
-		if (form == null || form.account() == null || form.risk() == null) {
+		if (form.account() == null || form.risk() == null) {
 			// Only a form not made by the review page lacks these: start again from the document.
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return start("", Map.of("content", "The review form was incomplete; paste the document again"), model);
 		}
 		Map<String, String> errors = FormErrors.of(binding);
+		int status = 422;
 		if (errors.isEmpty()) {
 			errors = FormErrors.of(validator.validate(form));
 		}
@@ -148,10 +154,8 @@ class IntakePages {
 				errors = FormErrors.of(ex);
 			}
 			catch (OptimisticLockingFailureException ex) {
-				model.addAttribute("messageKind", "conflict");
-				model.addAttribute("message", "The account changed while this import was written; nothing was imported. "
-						+ "Check the values and confirm again.");
-				errors = Map.of();
+				status = HttpServletResponse.SC_CONFLICT;
+				errors = Map.of("account.id", "changed while this import was written; check its values and confirm again");
 			}
 		}
 		Reading reading;
@@ -162,7 +166,7 @@ class IntakePages {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return start("", Map.of("content", "The document " + ex.reason() + "; paste it again"), model);
 		}
-		response.setStatus(errors.isEmpty() ? HttpServletResponse.SC_CONFLICT : 422);
+		response.setStatus(status);
 		return review(form, reading.draft(), reading.earlierImport(), reading.document().text(), errors, model);
 	}
 

@@ -92,7 +92,7 @@ class AccountPagesTest {
 	}
 
 	@Test
-	void aBadSponsorEmailIsMarkedNextToItsField() throws Exception {
+	void aBadSponsorIsMarkedNextToItsField() throws Exception {
 		mvc.perform(create().param("name", "Sponsorless " + System.nanoTime())
 			.param("segment", "SMB")
 			.param("country", "US")
@@ -101,6 +101,13 @@ class AccountPagesTest {
 			.param("sponsorEmail", "not-an-email"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("id=\"sponsorEmail-error\"")));
+		mvc.perform(create().param("name", "Sponsorless " + System.nanoTime())
+			.param("segment", "SMB")
+			.param("country", "US")
+			.param("timeZone", "America/Denver")
+			.param("sponsorName", "K".repeat(201)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"sponsorName-error\"")));
 	}
 
 	private static MockHttpServletRequestBuilder create() {

@@ -94,6 +94,8 @@ class IntakeImportApiTest {
 		JsonNode timeline = read(get("/api/risks/" + key + "/timeline"));
 		assertThat(kinds(timeline, "MEETING")).isEqualTo(draft.get("followUpMeetings").size());
 		assertThat(kinds(timeline, "IMPORTED")).isEqualTo(1);
+		assertThat(timeline.findValuesAsString("summary")).anyMatch(summary -> summary.startsWith("Imported from " + seed)
+				&& summary.endsWith("; account created: " + accountName));
 		assertThat(kinds(timeline, "DECISION")).isEqualTo(draft.get("decisions").size());
 
 		String attached = mvc.perform(asAlex(get("/api/intake/imports/" + done.get("id").asLong() + "/document")))
@@ -132,8 +134,8 @@ class IntakeImportApiTest {
 		ApiFixtures fixtures = new ApiFixtures(mvc);
 		long accountId = fixtures.account("Northwind", fixtures.person("Priya Raman"));
 		String name = read(get("/api/accounts/" + accountId)).get("name").asString();
-		JsonNode proposal = notes(("Date: 2026-03-02\nCustomer: " + name + "\nARR: $510K\nAction items:\n"
-				+ "- Priya: send the RCA by Friday\n").getBytes(StandardCharsets.UTF_8), "northwind.txt").get("proposal");
+		JsonNode proposal = notes(("Date: 2026-03-02\nCustomer: " + name + "\nARR: $510K\nRenewal date: 2027-06-30\n"
+				+ "Action items:\n- Priya: send the RCA by Friday\n").getBytes(StandardCharsets.UTF_8), "northwind.txt").get("proposal");
 		assertThat(proposal.get("account").get("id").asLong()).isEqualTo(accountId);
 
 		String key = json.readTree(confirm(proposal).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
@@ -141,10 +143,11 @@ class IntakeImportApiTest {
 
 		JsonNode account = read(get("/api/accounts/" + accountId));
 		assertThat(account.get("arr").get("amount").decimalValue()).isEqualByComparingTo("510000");
-		assertThat(account.get("renewalDate").asString()).isEqualTo("2027-01-31");
+		assertThat(account.get("renewalDate").asString()).isEqualTo("2027-06-30");
 		// The timeline says what the import replaced.
 		assertThat(read(get("/api/risks/" + key + "/timeline")).findValuesAsString("summary"))
-			.anyMatch(summary -> summary.startsWith("Imported from northwind.txt") && summary.endsWith("account ARR USD 480000.00 -> USD 510000"));
+			.anyMatch(summary -> summary.startsWith("Imported from northwind.txt")
+					&& summary.endsWith("account ARR USD 480000.00 -> USD 510000, renewal 2027-01-31 -> 2027-06-30"));
 	}
 
 	@Test

@@ -97,9 +97,9 @@ class SeedDocumentsTest {
 				"Rollback Plan: Available within 4 hours if issues persist",
 				"Communication: Daily updates to customer executive team");
 		// What Sarah committed to in the meeting is decided: each item says who committed to it.
-		assertThat(values(draft.decisions())).containsExactly("Sarah committed to weekly business reviews for next 3 months",
-				"Sarah committed to priority access to product roadmap sessions",
-				"Sarah committed to dedicated technical account manager assignment");
+		assertThat(values(draft.decisions())).containsExactly("Sarah committed to: Weekly business reviews for next 3 months",
+				"Sarah committed to: Priority access to product roadmap sessions",
+				"Sarah committed to: Dedicated technical account manager assignment");
 		assertThat(draft.concessions()).isEmpty();
 		assertThat(actions(draft)).containsExactly(
 				"Lisa Wong | Schedule hotfix deployment for 6 PM today | 2025-09-27 | INTERNAL",

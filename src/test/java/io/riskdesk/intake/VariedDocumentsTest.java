@@ -198,13 +198,43 @@ class VariedDocumentsTest {
 
 				Priya agreed to:
 				- Extend the pilot by two weeks
-				- Waive the setup fee
+				- QBR with the CFO in March
+				-\s
+				- **
+
+				**Sam Rivera committed to:** a written rollout plan
+
+				Customer committed to:
+				- Name a project sponsor by Friday
 				""".getBytes(StandardCharsets.UTF_8);
 		ExtractionDraft draft = EXTRACTOR.extract(content);
 
-		assertThat(draft.decisions()).extracting(ExtractionDraft.Field::value)
-			.containsExactly("Priya agreed to extend the pilot by two weeks", "Priya agreed to waive the setup fee");
-		assertThat(draft.actionItems()).isEmpty();
+		// An empty item is no decision; the customer's own commitments stay the customer's.
+		assertThat(draft.decisions()).extracting(ExtractionDraft.Field::value).containsExactly(
+				"Priya agreed to: Extend the pilot by two weeks", "Priya agreed to: QBR with the CFO in March",
+				"Sam Rivera committed to: a written rollout plan");
+		assertThat(draft.customerCommitments()).extracting(ExtractionDraft.Field::value)
+			.containsExactly("Name a project sponsor by Friday");
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+	@Test
+	void aSubLabelInsideDecisionsIsNoPersonAndAConcernIsNotCountedTwice() {
+		byte[] content = """
+				Customer: Northwind
+
+				## Decisions
+				Commercial:
+				- Approve a 10% service credit
+
+				### Customer Concerns
+				- Customer demand: full refund for March
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.decisions()).extracting(ExtractionDraft.Field::value).containsExactly("Approve a 10% service credit");
+		assertThat(draft.concerns()).extracting(ExtractionDraft.Field::value)
+			.containsExactly("Customer demand: full refund for March");
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 

@@ -352,6 +352,9 @@ final class NoteReader {
 			found.putIfAbsent(item.value().toLowerCase(Locale.ROOT), item);
 		}
 		for (Line line : outline.lines) {
+			if (line.section() == section && !line.heading()) {
+				continue; // already one of the section's items
+			}
 			String content = line.heading() && line.labelValue() != null ? line.label() + ": " + line.labelValue()
 					: line.content();
 			Matcher m = inline.matcher(Outline.plain(content));
@@ -378,13 +381,10 @@ final class NoteReader {
 	private List<Field<String>> decisions() {
 		List<Field<String>> decisions = new ArrayList<>();
 		for (Item item : items(EnumSet.of(Section.DECISIONS))) {
-			// Under "Sarah committed to:", each item says who committed to it.
-			String promise = headingOf(item.line()).map(heading -> Outline.plain(heading.label()).replaceAll(":$", ""))
-				.filter(label -> !label.toLowerCase(Locale.ROOT).startsWith("decision"))
-				.orElse(null);
 			String decision = itemText(item);
-			decisions.add(new Field<>(promise == null ? decision
-					: promise + " " + Character.toLowerCase(decision.charAt(0)) + decision.substring(1), itemSpan(item)));
+			if (!decision.isBlank()) {
+				decisions.add(new Field<>(promised(item.line(), decision), itemSpan(item)));
+			}
 		}
 		// "Contract concessions approved up to $120K" among commitments is a decision taken, not a task.
 		items(EnumSet.of(Section.ACTIONS)).stream()
@@ -395,7 +395,7 @@ final class NoteReader {
 			if (line.heading() && Section.of(line.label()) == Section.DECISIONS && line.labelValue() != null
 					&& !line.labelValue().isBlank()) {
 				int at = text.indexOf(line.labelValue(), line.start());
-				decisions.add(new Field<>(Outline.plain(line.labelValue()), span(at, at + line.labelValue().length())));
+				decisions.add(new Field<>(promised(line, Outline.plain(line.labelValue())), span(at, at + line.labelValue().length())));
 			}
 			else if (!line.heading() && plain.matches()) {
 				int at = line.contentStart() + plain.start(1);
@@ -483,6 +483,14 @@ final class NoteReader {
 		Outline.Message message = outline.messageOf(line);
 		return message != null && headingOf(line).filter(heading -> heading.label().matches("(?i).*\\b(I'?m|I am|my|I will|I'll)\\b.*"))
 			.isPresent() ? message.author() : null;
+	}
+
+	/** Under "Sarah committed to:", a decision says who committed to it. */
+	private String promised(Line line, String decision) {
+		return headingOf(line).map(heading -> heading.label().replaceAll("[*_#:`]", "").strip())
+			.filter(label -> Outline.PROMISE.matcher(label).matches())
+			.map(label -> label + ": " + decision)
+			.orElse(decision);
 	}
 
 	/** The nearest heading at or above a line. */

@@ -49,6 +49,12 @@ final class Outline {
 
 	}
 
+	/** A heading naming who took something on in the meeting: "Sarah committed to", "Priya Shah agreed to". */
+	static final Pattern PROMISE = Pattern.compile(
+			"^(?!(?:Actions?|Items?|Points?|Things?|Everyone|Everybody|All|We|It|This|What)\\b)[A-Z][\\w'.-]*(?: [A-Z][\\w'.-]*)? (?:committed to|agreed to|promised)$");
+
+	private static final Pattern CUSTOMER_SUBJECT = Pattern.compile("^(?:Customer|Client)\\b");
+
 	/** What a heading says its lines are, by the words of the heading. */
 	enum Section {
 
@@ -59,8 +65,7 @@ final class Outline {
 		CONCERNS("concerns|key issues|issues raised|customer requirements|pain points"),
 		ROOT_CAUSE("root causes?(?! analysis)"),
 		OPTIONS("options|resolution plan|recommended actions|immediate actions|long-term improvements|proposed resolution"),
-		/** Decisions, and what a named person committed to in the meeting ("Sarah committed to:"). */
-		DECISIONS("^decisions?$|^[a-z][\\w'.-]*(?: [a-z][\\w'.-]*)? (?:committed to|agreed to|promised)$"),
+		DECISIONS("^decisions?$"),
 		ACCOUNT("account details|customer background|account overview|customer profile"),
 		OTHER("");
 
@@ -71,7 +76,12 @@ final class Outline {
 		}
 
 		static Section of(String label) {
-			String text = label.toLowerCase(Locale.ROOT).replaceAll("[*_#:]", "").strip();
+			String bare = label.replaceAll("[*_#:`]", "").strip();
+			if (PROMISE.matcher(bare).matches()) {
+				// What a named person took on is decided; what the customer took on is its commitment.
+				return CUSTOMER_SUBJECT.matcher(bare).find() ? CUSTOMER_COMMITMENTS : DECISIONS;
+			}
+			String text = bare.toLowerCase(Locale.ROOT);
 			for (Section section : values()) {
 				if (section != OTHER && section.words.matcher(text).find()) {
 					return section;
