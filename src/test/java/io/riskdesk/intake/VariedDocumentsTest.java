@@ -238,4 +238,30 @@ class VariedDocumentsTest {
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 
+	@Test
+	void aDayLongOutageIsS0AndTheReasonSaysWhy() {
+		byte[] content = """
+				Customer: Northwind
+				Issue: the warehouse portal was down for 30 hours
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S0);
+		assertThat(draft.suggestion().reason()).isEqualTo("30-hour outage, a day or more -> S0");
+	}
+
+	@Test
+	void anAttendeeNameThatIsNotInTheDocumentAsSuchIsLeftOut() {
+		// Found by ExtractorFuzzTest: dropping "(remote)" joined the words around it into a name with no span.
+		byte[] content = """
+				**Attendees:**
+				- Robert Kim, Legal Counsel (remote)
+				- nsel (remote) ### Agreed Actio
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.attendees()).extracting(ExtractionDraft.Attendee::name).containsExactly("Robert Kim");
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
 }

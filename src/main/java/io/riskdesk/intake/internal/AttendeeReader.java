@@ -82,9 +82,10 @@ final class AttendeeReader {
 		}
 		if (attendees.isEmpty()) {
 			for (Outline.Message message : outline.messages) {
-				if (message.author() != null && attendees.stream().noneMatch(a -> a.name().equals(message.author()))) {
+				Span signed = message.author() == null ? null : lastIn(message, message.author());
+				if (signed != null && attendees.stream().noneMatch(a -> a.name().equals(message.author()))) {
 					String role = message.from().equals(message.author()) ? null : message.from();
-					attendees.add(new Attendee(message.author(), role, Side.INTERNAL, lastIn(message, message.author())));
+					attendees.add(new Attendee(message.author(), role, Side.INTERNAL, signed));
 				}
 			}
 		}
@@ -198,8 +199,11 @@ final class AttendeeReader {
 			organisations.add(organisation);
 		}
 		// The name was read from plain text: the document may have more spaces or emphasis marks in it.
+		// One it does not contain as such (words around a dropped "(remote)") is no name.
 		Matcher written = Outline.asWritten(name).matcher(text);
-		attendees.add(new Attendee(name, role, side, written.find(searchFrom) ? span(written.start(), written.end()) : null));
+		if (written.find(searchFrom)) {
+			attendees.add(new Attendee(name, role, side, span(written.start(), written.end())));
+		}
 	}
 
 }

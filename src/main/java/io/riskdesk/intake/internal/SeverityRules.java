@@ -110,9 +110,12 @@ final class SeverityRules {
 			.max(Comparator.naturalOrder())
 			.orElse(BigDecimal.ZERO);
 		String duration = hours.signum() > 0 ? hours.stripTrailingZeros().toPlainString() + "-hour " : "";
-		if (hours.compareTo(MAJOR_OUTAGE_HOURS) >= 0 || EXEC_ATTENTION.matcher(text).find()) {
+		if (EXEC_ATTENTION.matcher(text).find()) {
 			return new Suggestion(RiskCategory.INCIDENT, Severity.S0,
 					duration + "production outage with exec attention -> S0");
+		}
+		if (hours.compareTo(MAJOR_OUTAGE_HOURS) >= 0) {
+			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, duration + "outage, a day or more -> S0");
 		}
 		return new Suggestion(RiskCategory.INCIDENT, Severity.S1, duration + "outage, major business impact -> S1");
 	}
