@@ -1,6 +1,7 @@
 package io.riskdesk.risk;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,11 @@ final class RegisterCsv {
 	private RegisterCsv() {
 	}
 
-	static void writeHeader(Writer out) throws IOException {
+	static void writeHeader(Writer out) {
 		writeLine(out, HEADER);
 	}
 
-	static void write(Writer out, RiskSummary risk) throws IOException {
+	static void write(Writer out, RiskSummary risk) {
 		List<Object> fields = new ArrayList<>();
 		fields.add(risk.key());
 		fields.add(risk.title());
@@ -43,9 +44,15 @@ final class RegisterCsv {
 		writeLine(out, fields);
 	}
 
-	private static void writeLine(Writer out, List<?> fields) throws IOException {
-		out.write(fields.stream().map(RegisterCsv::field).collect(Collectors.joining(",")));
-		out.write("\r\n");
+	/** Unchecked: lines are written from inside a transaction's callback, which cannot throw IOException. */
+	private static void writeLine(Writer out, List<?> fields) {
+		try {
+			out.write(fields.stream().map(RegisterCsv::field).collect(Collectors.joining(",")));
+			out.write("\r\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** A field is quoted when it holds a comma, a quote or a line break; its quotes are doubled. */

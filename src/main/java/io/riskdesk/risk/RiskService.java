@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import io.riskdesk.account.AccountDetails;
@@ -19,8 +20,11 @@ import io.riskdesk.web.NotFoundException;
 import io.riskdesk.web.Versions;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -168,6 +172,20 @@ public class RiskService {
 	@Transactional(readOnly = true)
 	public Page<RiskSummary> list(RiskQuery query, Pageable pageable) {
 		return register.find(query, pageable);
+	}
+
+	/**
+	 * Every risk of a view, in its order, batch by batch, as one snapshot: a risk changed or
+	 * logged meanwhile neither shows twice nor shifts another out of the export.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public void forEach(RiskQuery query, Sort sort, int batchSize, Consumer<RiskSummary> action) {
+		Page<RiskSummary> batch = register.find(query, PageRequest.of(0, batchSize, sort));
+		batch.forEach(action);
+		while (batch.hasNext()) {
+			batch = register.find(query, batch.nextPageable());
+			batch.forEach(action);
+		}
 	}
 
 	@Transactional(readOnly = true)

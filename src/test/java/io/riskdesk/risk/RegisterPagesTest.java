@@ -1,10 +1,15 @@
 package io.riskdesk.risk;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.riskdesk.ApiFixtures;
 import io.riskdesk.RiskdeskTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -130,6 +135,18 @@ class RegisterPagesTest {
 			.andExpect(redirectedUrlPattern("/risks/RISK-*?created"));
 		mvc.perform(get("/risks").param("accountId", String.valueOf(account)).with(user("alex").roles("CSM")))
 			.andExpect(content().string(matchesPattern("(?s).*Champion left.*")));
+	}
+
+	@Autowired
+	RiskService risks;
+
+	@Test
+	void theExportWalksEveryBatchOfTheViewInItsOrder() {
+		List<String> batched = new ArrayList<>();
+		risks.forEach(RiskQuery.all(), Sort.by("key"), 7, risk -> batched.add(risk.key()));
+
+		List<String> onePage = risks.list(RiskQuery.all(), PageRequest.of(0, 100_000, Sort.by("key"))).map(RiskSummary::key).toList();
+		assertThat(batched).hasSizeGreaterThan(7 * 3).isEqualTo(onePage);
 	}
 
 }
