@@ -76,6 +76,11 @@ public class AccountService {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<AccountDetails> find(long id) {
+		return accounts.findById(id).map(this::details);
+	}
+
+	@Transactional(readOnly = true)
 	public Optional<AccountDetails> findByName(String name) {
 		return accounts.findByNameIgnoreCase(name.strip()).map(this::details);
 	}

@@ -202,10 +202,11 @@ public class IntakeImports {
 		details.put("import", id);
 		details.put("page", "/intake/imports/" + id);
 		details.put("document", "/api/intake/imports/" + id + "/document");
-		accountChange.describe().ifPresent(change -> details.put("account", change));
+		Optional<String> accountChanged = accountChange.describe();
+		accountChanged.ifPresent(change -> details.put("account", change));
 		risks.recordOnTimeline(key, TimelineKind.IMPORTED, "Imported from " + source + " (import " + id + "): action items "
 				+ request.actionItems().size() + ", decisions " + request.decisions().size() + ", meetings "
-				+ request.meetings().size() + accountChange.describe().map(change -> "; account " + change).orElse(""),
+				+ request.meetings().size() + accountChanged.map(change -> "; account " + change).orElse(""),
 				details, actor);
 		return get(id);
 	}
@@ -236,7 +237,8 @@ public class IntakeImports {
 	/** The named or identified account, its ARR and renewal brought up to date; else a new one. */
 	private AccountChange account(AccountPart part) {
 		Optional<AccountDetails> existing = part.id() != null
-				? Optional.of(accountById(part.id()))
+				? Optional.of(accounts.find(part.id())
+					.orElseThrow(() -> new InvalidFieldException("account.id", "no account with id " + part.id())))
 				: Optional.ofNullable(part.name()).filter(name -> !name.isBlank()).flatMap(accounts::findByName);
 		if (existing.isPresent()) {
 			AccountDetails account = existing.get();
@@ -262,13 +264,6 @@ public class IntakeImports {
 	private static boolean sameMoney(Money a, Money b) {
 		return a == null ? b == null
 				: b != null && a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
-	}
-
-	private AccountDetails accountById(long id) {
-		if (!accounts.exists(id)) {
-			throw new InvalidFieldException("account.id", "no account with id " + id);
-		}
-		return accounts.get(id);
 	}
 
 	private void addMilestone(String key, MilestonePart item, String actor) {

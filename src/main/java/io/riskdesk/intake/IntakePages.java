@@ -208,8 +208,7 @@ class IntakePages {
 		model.addAttribute("earlierImport", earlierImport);
 		model.addAttribute("highlights", DocumentHighlights.of(draft, text));
 		// What an import would replace on an existing account, for the reviewer to see.
-		model.addAttribute("knownAccount", form.account().id() != null && accounts.exists(form.account().id())
-				? accounts.get(form.account().id()) : null);
+		model.addAttribute("knownAccount", form.account().id() == null ? null : accounts.find(form.account().id()).orElse(null));
 		model.addAttribute("accounts", pickLists.accounts());
 		model.addAttribute("people", pickLists.people());
 		model.addAttribute("categories", RiskCategory.values());

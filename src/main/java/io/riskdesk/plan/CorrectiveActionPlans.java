@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.risk.TimelineKind;
 import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.NotFoundException;
@@ -42,8 +42,7 @@ public class CorrectiveActionPlans {
 	}
 
 	public Milestone add(String riskKey, NewMilestone milestone, String actor) {
-		RiskDetails risk = risks.get(riskKey);
-		if (risk.allowedTransitions().isEmpty()) {
+		if (risks.status(riskKey) == RiskStatus.CLOSED) {
 			throw new ConflictException("Risk " + riskKey + " is closed; its plan cannot change");
 		}
 		long id = jdbc.sql("""

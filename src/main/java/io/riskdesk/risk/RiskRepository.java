@@ -2,6 +2,7 @@ package io.riskdesk.risk;
 
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface RiskRepository extends ListCrudRepository<Risk, Long> {
@@ -9,5 +10,8 @@ interface RiskRepository extends ListCrudRepository<Risk, Long> {
 	Optional<Risk> findByRiskKey(String riskKey);
 
 	boolean existsByRiskKey(String riskKey);
+
+	@Query("select status from risk where risk_key = :riskKey")
+	Optional<String> findStatusByRiskKey(String riskKey);
 
 }

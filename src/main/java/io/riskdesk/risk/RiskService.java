@@ -194,6 +194,12 @@ public class RiskService {
 		return timeline.of(key);
 	}
 
+	/** The risk's status, without loading the risk; 404 for an unknown key. */
+	@Transactional(readOnly = true)
+	public RiskStatus status(String key) {
+		return risks.findStatusByRiskKey(key).map(RiskStatus::valueOf).orElseThrow(() -> new NotFoundException("Risk", key));
+	}
+
 	/** 404 for an unknown key, without loading the risk. */
 	@Transactional(readOnly = true)
 	public void requireExists(String key) {
