@@ -51,7 +51,7 @@ class SecurityConfiguration {
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers("/api/tokens/**", "/actuator/**").hasRole(Role.ADMIN.name())
+				.requestMatchers("/api/tokens/**", "/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
 				.requestMatchers("/api/risks/**", "/api/intake/**").hasAnyRole(riskWriters)
 				.requestMatchers("/api/accounts/**", "/api/people/**").hasAnyRole(accountWriters)

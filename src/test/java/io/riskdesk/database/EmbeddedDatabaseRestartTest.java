@@ -14,13 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The zero set-up database keeps its data across restarts and is stopped with the application. */
+/** The zero set-up database is durable, keeps its data across restarts and is stopped with the application. */
 class EmbeddedDatabaseRestartTest {
 
 	@Test
 	void dataSurvivesARestart(@TempDir Path dataDirectory) {
 		try (ConfigurableApplicationContext app = start(dataDirectory)) {
 			assertThat(app.getBeansOfType(EmbeddedPostgres.class)).hasSize(1);
+			assertThat(app.getBean(JdbcClient.class).sql("show fsync").query(String.class).single())
+				.as("durable by default").isEqualTo("on");
 			app.getBean(JdbcClient.class)
 				.sql("insert into person (name, email, version) values ('Kept Across Restarts', 'kept@test.example', 0)")
 				.update();
@@ -36,7 +38,8 @@ class EmbeddedDatabaseRestartTest {
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDirectory) {
-		return new SpringApplicationBuilder(RiskdeskApplication.class)			.run("--server.port=0", "--riskdesk.embedded-database.data-directory=" + dataDirectory, "--riskdesk.demo.enabled=false");
+		return new SpringApplicationBuilder(RiskdeskApplication.class)
+			.run("--server.port=0", "--riskdesk.embedded-database.data-directory=" + dataDirectory, "--riskdesk.demo.enabled=false");
 	}
 
 }
