@@ -14,7 +14,6 @@ import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.AccountService;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.Severity;
-import io.riskdesk.playbook.SlaTarget;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.TimelineKind;
@@ -149,10 +148,11 @@ public class SlaClocks {
 			.findFirst()
 			.orElse(null);
 		startOrRetarget(riskKey, ClockKind.FIRST_RESPONSE, risk.severity(),
-				playbook.severity(risk.severity()).firstResponse(), calendar, risk.detectedAt(), risk.firstResponseAt(),
-				now);
+				new SlaTargets(severity -> playbook.severity(severity).firstResponse()), calendar, risk.detectedAt(),
+				risk.firstResponseAt(), now);
 		startOrRetarget(riskKey, ClockKind.NOTIFICATION, risk.severity(),
-				playbook.matrix(risk.severity()).notification(), calendar, risk.detectedAt(), notified, now);
+				new SlaTargets(severity -> playbook.matrix(severity).notification()), calendar, risk.detectedAt(),
+				notified, now);
 	}
 
 	/** A milestone was set: its clock runs to the end of the working day it is due, in the account's calendar. */
@@ -212,11 +212,12 @@ public class SlaClocks {
 		});
 	}
 
-	private void startOrRetarget(String riskKey, ClockKind kind, Severity severity, SlaTarget target,
+	private void startOrRetarget(String riskKey, ClockKind kind, Severity severity, SlaTargets targets,
 			CalendarRef calendar, Instant start, Instant alreadyMet, Instant now) {
-		boolean business = target.unit() != SlaTarget.Unit.HOURS;
-		Duration total = total(target, calendar, start);
-		String label = severity + ": " + describe(target);
+		SlaTargets.Target target = targets.of(severity, calendar(calendar), start);
+		boolean business = target.businessTime();
+		Duration total = target.total();
+		String label = target.label();
 		var existing = clocks.findByRiskKeyAndKind(riskKey, kind);
 		if (existing.isEmpty()) {
 			start(riskKey, kind, severity, label, total, calendar, business, start, alreadyMet, now);
@@ -281,29 +282,9 @@ public class SlaClocks {
 		}
 	}
 
-	/** The target as a span of the clock's measure from its start. */
-	private Duration total(SlaTarget target, CalendarRef ref, Instant start) {
-		BusinessCalendar calendar = calendar(ref);
-		return switch (target.unit()) {
-			case HOURS -> Duration.ofHours(target.amount());
-			case BUSINESS_HOURS -> Duration.ofHours(target.amount());
-			case BUSINESS_DAYS -> calendar.between(start, calendar.plusBusinessDays(start, target.amount()));
-			case SAME_DAY -> calendar.between(start, calendar.endOfBusinessDay(start));
-		};
-	}
-
 	/** Instants in timeline text to the minute; the details keep them exact. */
 	private static Instant minutes(Instant instant) {
 		return instant.truncatedTo(ChronoUnit.MINUTES);
-	}
-
-	private static String describe(SlaTarget target) {
-		return switch (target.unit()) {
-			case HOURS -> target.amount() + " h";
-			case BUSINESS_HOURS -> target.amount() + " business h";
-			case BUSINESS_DAYS -> target.amount() + " business day" + (target.amount() == 1 ? "" : "s");
-			case SAME_DAY -> "same business day";
-		};
 	}
 
 	/** The calendar the risk's account counts business time in. */
