@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.riskdesk.playbook.Cadence;
@@ -183,8 +184,13 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		}
 	}
 
-	/** OPEN -> TRIAGED: needs a severity and an owner, given now or before. */
-	void triage(Severity newSeverity, Long newOwnerId, String actor, Instant now) {
+	/**
+	 * OPEN -> TRIAGED: needs a severity and an owner, given now or before. Changing a severity the
+	 * risk already had needs a reason, as any severity change does: otherwise triage would be a
+	 * quiet way out of a warned clock.
+	 */
+	void triage(Severity newSeverity, Long newOwnerId, String reason, Function<Severity, Cadence> defaultCadence,
+			String actor, Instant now) {
 		RiskWorkflow.requireAllowed(status, RiskStatus.TRIAGED);
 		Severity chosen = newSeverity != null ? newSeverity : severity;
 		Long owner = newOwnerId != null ? newOwnerId : ownerId;
@@ -195,8 +201,8 @@ class Risk extends AbstractAggregateRoot<Risk> {
 			throw new InvalidFieldException("ownerId", "is required to triage a risk");
 		}
 		if (severity != null && chosen != severity) {
-			record(TimelineKind.SEVERITY_CHANGED, "Severity " + severity + " -> " + chosen + ": set at triage",
-					severity.name(), chosen.name(), Map.of("reason", "set at triage"), actor, now);
+			requireText("reason", reason, "is required to change the severity at triage (it is " + severity + ")");
+			recordSeverityChange(chosen, "at triage: " + reason.strip(), defaultCadence, actor, now);
 		}
 		severity = chosen;
 		ownerId = owner;
@@ -250,7 +256,8 @@ class Risk extends AbstractAggregateRoot<Risk> {
 	}
 
 	/** Severity may change at any time before close, always with a reason. */
-	void changeSeverity(Severity newSeverity, String reason, String actor, Instant now) {
+	void changeSeverity(Severity newSeverity, String reason, Function<Severity, Cadence> defaultCadence, String actor,
+			Instant now) {
 		requireNotClosed();
 		if (newSeverity == null) {
 			throw new InvalidFieldException("severity", "is required");
@@ -259,9 +266,40 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (newSeverity == severity) {
 			throw new ConflictException("The risk is already " + newSeverity);
 		}
-		record(TimelineKind.SEVERITY_CHANGED, "Severity " + label(severity) + " -> " + newSeverity + ": " + reason.strip(),
-				label(severity), newSeverity.name(), Map.of("reason", reason.strip()), actor, now);
+		recordSeverityChange(newSeverity, reason.strip(), defaultCadence, actor, now);
+	}
+
+	/**
+	 * A cadence that is the playbook's default for the old severity follows the new one (S2's
+	 * weekly meeting becomes S0's daily war room); one the owner chose stays.
+	 */
+	private void recordSeverityChange(Severity newSeverity, String reason, Function<Severity, Cadence> defaultCadence,
+			String actor, Instant now) {
+		Severity old = severity;
+		record(TimelineKind.SEVERITY_CHANGED, "Severity " + label(old) + " -> " + newSeverity + ": " + reason,
+				label(old), newSeverity.name(), Map.of("reason", reason), actor, now);
 		severity = newSeverity;
+		if (old != null && cadence != null && cadence == defaultCadence.apply(old)
+				&& cadence != defaultCadence.apply(newSeverity)) {
+			Cadence planned = defaultCadence.apply(newSeverity);
+			record(TimelineKind.UPDATED, "Cadence re-planned to " + planned + ", the playbook's default for " + newSeverity,
+					cadence.name(), planned.name(), Map.of("field", "cadence"), actor, now);
+			cadence = planned;
+		}
+	}
+
+	/**
+	 * The stakeholders the escalation matrix names for the current severity were notified; after
+	 * an escalation the new level's people are owed this again.
+	 */
+	void recordNotification(String note, String actor, Instant now) {
+		requireNotClosed();
+		if (severity == null) {
+			throw new ConflictException("Risk " + riskKey + " has no severity yet: the matrix names nobody to notify");
+		}
+		requireText("text", note, "is required: who was notified, and how");
+		record(TimelineKind.STAKEHOLDERS_NOTIFIED, "Stakeholders notified for " + severity + ": " + note.strip(), null,
+				severity.name(), Map.of("severity", severity.name()), actor, now);
 	}
 
 	/** Records CREATE_CAP, NOTIFY_STAKEHOLDERS or SET_CADENCE; the other two are recorded by logging and triage. */

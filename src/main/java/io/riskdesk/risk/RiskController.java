@@ -114,6 +114,14 @@ class RiskController {
 		return withEtag(risks.recordFirstResponse(key, Versions.optional(ifMatch), note.text(), user.getName()));
 	}
 
+	@PostMapping("/{key}/notifications")
+	@Operation(summary = "Record that the escalation matrix's stakeholders for the current severity were notified; "
+			+ "meets the notification SLA clock (again, after an escalation)")
+	ResponseEntity<RiskDetails> recordNotification(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody TextRequest note, Principal user) {
+		return withEtag(risks.recordNotification(key, Versions.optional(ifMatch), note.text(), user.getName()));
+	}
+
 	@PostMapping("/{key}/action-items")
 	ResponseEntity<RiskDetails> recordActionItem(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ActionItem item, Principal user) {

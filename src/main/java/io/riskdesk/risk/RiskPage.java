@@ -71,10 +71,10 @@ class RiskPage {
 
 	@PostMapping("/triage")
 	String triage(@PathVariable String key, @RequestParam int version, @RequestParam(required = false) Severity severity,
-			@RequestParam(required = false) Long ownerId, Principal user, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			@RequestParam(required = false) Long ownerId, @RequestParam(required = false) String reason, Principal user,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		return act(key, "triage", "Triaged.", () -> risks.transition(key, version,
-				new TransitionRequest(RiskStatus.TRIAGED, severity, ownerId, null, null, null, null), user.getName()),
+				new TransitionRequest(RiskStatus.TRIAGED, severity, ownerId, null, null, null, reason), user.getName()),
 				request, response, model);
 	}
 
@@ -113,6 +113,14 @@ class RiskPage {
 			HttpServletResponse response, Model model) {
 		return act(key, "first-response", "First response recorded.",
 				() -> risks.recordFirstResponse(key, version, note, user.getName()), request, response, model);
+	}
+
+	@PostMapping("/notifications")
+	String recordNotification(@PathVariable String key, @RequestParam int version,
+			@RequestParam(required = false) String text, Principal user, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return act(key, "notification", "Notification recorded.",
+				() -> risks.recordNotification(key, version, text, user.getName()), request, response, model);
 	}
 
 	@PostMapping("/blockers")
@@ -199,6 +207,9 @@ class RiskPage {
 		model.addAttribute("cadences", Cadence.values());
 		model.addAttribute("outcomes", Outcome.values());
 		model.addAttribute("missingManualSteps", missingManual);
+		// Before triage records it, notifying is a triage step; after, each escalation is owed one more.
+		model.addAttribute("notificationAgain",
+				risk.severity() != null && !risk.missingTriageSteps().contains(TriageStep.NOTIFY_STAKEHOLDERS));
 		model.addAttribute("allowed", risk.allowedTransitions().stream().map(Enum::name).toList());
 		model.addAttribute("steps", Stream.of(TriageStep.values())
 			.map(step -> new StepRow(step, risk.triageSteps().stream().filter(s -> s.step() == step).findFirst().orElse(null)))

@@ -14,6 +14,7 @@ import io.riskdesk.account.AccountService;
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonView;
 import io.riskdesk.playbook.Cadence;
+import io.riskdesk.playbook.Severity;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.web.InvalidFieldException;
 import io.riskdesk.web.NotFoundException;
@@ -98,7 +99,7 @@ public class RiskService {
 		switch (request.to()) {
 			case TRIAGED -> {
 				requirePerson("ownerId", request.ownerId());
-				risk.triage(request.severity(), request.ownerId(), actor, now);
+				risk.triage(request.severity(), request.ownerId(), request.reason(), this::defaultCadence, actor, now);
 			}
 			case ACTIVE -> risk.activate(request.reason(), actor, now);
 			case RESOLVED -> risk.resolve(request.rootCause(), request.preventionItems(), actor, now);
@@ -110,15 +111,25 @@ public class RiskService {
 
 	public RiskDetails changeSeverity(String key, Integer expectedVersion, SeverityChange change, String actor) {
 		Risk risk = load(key, expectedVersion);
-		risk.changeSeverity(change.severity(), change.reason(), actor, clock.instant());
+		risk.changeSeverity(change.severity(), change.reason(), this::defaultCadence, actor, clock.instant());
 		return details(risks.save(risk));
+	}
+
+	public RiskDetails recordNotification(String key, Integer expectedVersion, String note, String actor) {
+		Risk risk = load(key, expectedVersion);
+		risk.recordNotification(note, actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	private Cadence defaultCadence(Severity severity) {
+		return playbook.matrix(severity).cadence();
 	}
 
 	public RiskDetails recordTriageStep(String key, Integer expectedVersion, TriageStepRequest request, String actor) {
 		Risk risk = load(key, expectedVersion);
 		Cadence cadence = request.cadence();
 		if (cadence == null && risk.getSeverity() != null) {
-			cadence = playbook.matrix(risk.getSeverity()).cadence();
+			cadence = defaultCadence(risk.getSeverity());
 		}
 		risk.recordTriageStep(request.step(), request.note(), cadence, actor, clock.instant());
 		return details(risks.save(risk));

@@ -4,6 +4,8 @@ package io.riskdesk.risk;
 public enum TimelineKind {
 	LOGGED, UPDATED, TRANSITIONED, SEVERITY_CHANGED, TRIAGE_STEP, DECISION, BLOCKER_RAISED, BLOCKER_CLEARED,
 	ACTION_ITEM, FIRST_RESPONSE,
+	/** The stakeholders of the escalation matrix were notified (again, after an escalation). */
+	STAKEHOLDERS_NOTIFIED,
 	/** A milestone of the corrective action plan added or done. */
 	MILESTONE,
 	/** Written by the intake: the document the risk was imported from, and the meetings it announced. */

@@ -43,6 +43,7 @@ class RiskClockListener {
 				}
 			}
 			case FIRST_RESPONSE -> clocks.meet(change.riskKey(), ClockKind.FIRST_RESPONSE);
+			case STAKEHOLDERS_NOTIFIED -> clocks.meet(change.riskKey(), ClockKind.NOTIFICATION);
 			default -> {
 			}
 		}

@@ -115,6 +115,8 @@ class SlaClock {
 	 */
 	Change retarget(Severity newSeverity, String newTarget, Duration newTotal, boolean newBusinessTime,
 			Measure oldMeasure, Measure newMeasure, double warningFraction, Instant now) {
+		// A downgrade does not take back a warning already given: the clock stays at risk on record.
+		boolean downgrade = severity != null && newSeverity.compareTo(severity) > 0;
 		severity = newSeverity;
 		// A kept, broken or stopped promise stays what it was; only a counting clock moves.
 		if ((state != ClockState.RUNNING && state != ClockState.PAUSED) || newTarget.equals(target)) {
@@ -129,7 +131,9 @@ class SlaClock {
 		totalSeconds = newTotal.toSeconds();
 		remainingSeconds = totalSeconds - used;
 		measuredAt = now;
-		warnedAt = null;
+		if (!downgrade) {
+			warnedAt = null;
+		}
 		if (state == ClockState.RUNNING) {
 			schedule(newMeasure, warningFraction);
 			if (!now.isBefore(dueAt)) {
@@ -138,6 +142,31 @@ class SlaClock {
 			}
 		}
 		return Change.RETARGETED;
+	}
+
+	/**
+	 * An escalation after the promise was kept: what satisfied a lower severity does not satisfy
+	 * this one (S0's stakeholders were not told of an S2), so the clock runs again, from now, to
+	 * the new severity's target. A breach of the earlier promise stays on the timeline.
+	 */
+	boolean reopenFor(Severity newSeverity, String newTarget, Duration newTotal, boolean newBusinessTime,
+			Measure measure, double warningFraction, Instant now) {
+		if (metAt == null || severity == null || newSeverity.compareTo(severity) >= 0) {
+			return false;
+		}
+		severity = newSeverity;
+		target = newTarget;
+		businessTime = newBusinessTime;
+		totalSeconds = newTotal.toSeconds();
+		remainingSeconds = totalSeconds;
+		startedAt = now;
+		measuredAt = now;
+		state = ClockState.RUNNING;
+		metAt = null;
+		warnedAt = null;
+		breachedAt = null;
+		schedule(measure, warningFraction);
+		return true;
 	}
 
 	/** The severity the clock is reported under; its target does not depend on it (the triage clock). */

@@ -57,6 +57,10 @@ public class SlaClocks {
 
 	private final double warningFraction;
 
+	private final SlaTargets firstResponseTargets;
+
+	private final SlaTargets notificationTargets;
+
 	SlaClocks(SlaClockRepository clocks, BusinessCalendars calendars, RiskService risks, AccountService accounts,
 			Playbook playbook, @Lazy SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock,
 			@Value("${riskdesk.sla.warning-fraction:0.75}") double warningFraction) {
@@ -72,6 +76,8 @@ public class SlaClocks {
 		this.events = events;
 		this.clock = clock;
 		this.warningFraction = warningFraction;
+		this.firstResponseTargets = new SlaTargets(severity -> playbook.severity(severity).firstResponse());
+		this.notificationTargets = new SlaTargets(severity -> playbook.matrix(severity).notification());
 	}
 
 	@Transactional(readOnly = true)
@@ -148,10 +154,10 @@ public class SlaClocks {
 			.findFirst()
 			.orElse(null);
 		startOrRetarget(riskKey, ClockKind.FIRST_RESPONSE, risk.severity(),
-				new SlaTargets(severity -> playbook.severity(severity).firstResponse()), calendar, risk.detectedAt(),
+				firstResponseTargets, calendar, risk.detectedAt(),
 				risk.firstResponseAt(), now);
 		startOrRetarget(riskKey, ClockKind.NOTIFICATION, risk.severity(),
-				new SlaTargets(severity -> playbook.matrix(severity).notification()), calendar, risk.detectedAt(),
+				notificationTargets, calendar, risk.detectedAt(),
 				notified, now);
 	}
 
@@ -224,6 +230,9 @@ public class SlaClocks {
 			return;
 		}
 		SlaClock c = existing.get();
+		if (kind == ClockKind.NOTIFICATION && reopen(c, severity, calendar, now)) {
+			return;
+		}
 		// What fell due before this change happened first: a breach is recorded at its due instant.
 		announce(c, c.check(now), now);
 		SlaClock.Change change = c.retarget(severity, label, total, business, measure(c), measure(calendar, business),
@@ -239,6 +248,20 @@ public class SlaClocks {
 		if (change == SlaClock.Change.RETARGETED_AND_BREACHED) {
 			announce(c, SlaClock.Change.BREACHED, now);
 		}
+	}
+
+	/** Raised above the severity whose stakeholders were notified: the new level's are owed it, from now. */
+	private boolean reopen(SlaClock c, Severity severity, CalendarRef calendar, Instant now) {
+		SlaTargets.Target target = notificationTargets.of(severity, calendar(calendar), now);
+		if (!c.reopenFor(severity, target.label(), target.total(), target.businessTime(),
+				measure(calendar, target.businessTime()), warningFraction, now)) {
+			return false;
+		}
+		risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA, "NOTIFICATION clock re-opened for " + target.label()
+				+ ": the stakeholders of the new severity are owed a notification, due " + minutes(c.getDueAt()),
+				Map.of("clock", ClockKind.NOTIFICATION.name(), "event", "REOPENED", "target", target.label()), ACTOR);
+		persist(c, now);
+		return true;
 	}
 
 	private void start(String riskKey, ClockKind kind, Severity severity, String label, Duration total,

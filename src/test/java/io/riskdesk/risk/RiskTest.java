@@ -1,6 +1,7 @@
 package io.riskdesk.risk;
 
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.List;
 
 import io.riskdesk.playbook.Cadence;
@@ -20,6 +21,14 @@ class RiskTest {
 
 	private static final Instant T1 = Instant.parse("2026-11-23T10:00:00Z");
 
+	/** The shipped playbook's default cadence per severity. */
+	private static final Function<Severity, Cadence> CADENCES = severity -> switch (severity) {
+		case S0 -> Cadence.DAILY;
+		case S1 -> Cadence.THREE_TIMES_WEEKLY;
+		case S2 -> Cadence.WEEKLY;
+		case S3 -> Cadence.BIWEEKLY;
+	};
+
 	private Risk open() {
 		return Risk.log("RISK-2026-0001", new NewRisk(1L, "Sponsor left", RiskCategory.PEOPLE, null, null, null, null,
 				null, null), RiskSource.MANUAL, T0, "alex", T0);
@@ -27,7 +36,7 @@ class RiskTest {
 
 	private Risk active() {
 		Risk risk = open();
-		risk.triage(Severity.S1, 7L, "alex", T1);
+		risk.triage(Severity.S1, 7L, null, CADENCES, "alex", T1);
 		risk.recordTriageStep(TriageStep.CREATE_CAP, "Meet new sponsor by Friday", null, "alex", T1);
 		risk.recordTriageStep(TriageStep.NOTIFY_STAKEHOLDERS, "AE and CS manager", null, "alex", T1);
 		risk.recordTriageStep(TriageStep.SET_CADENCE, null, Cadence.THREE_TIMES_WEEKLY, "alex", T1);
@@ -45,12 +54,12 @@ class RiskTest {
 
 	@Test
 	void triageNeedsSeverityAndOwner() {
-		assertThatThrownBy(() -> open().triage(null, 7L, "alex", T1)).isInstanceOf(InvalidFieldException.class)
+		assertThatThrownBy(() -> open().triage(null, 7L, null, CADENCES, "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("severity");
-		assertThatThrownBy(() -> open().triage(Severity.S2, null, "alex", T1)).isInstanceOf(InvalidFieldException.class)
+		assertThatThrownBy(() -> open().triage(Severity.S2, null, null, CADENCES, "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("ownerId");
 		Risk risk = open();
-		risk.triage(Severity.S2, 7L, "alex", T1);
+		risk.triage(Severity.S2, 7L, null, CADENCES, "alex", T1);
 		assertThat(risk.getStatus()).isEqualTo(RiskStatus.TRIAGED);
 		assertThat(risk.getTriagedAt()).isEqualTo(T1);
 	}
@@ -58,7 +67,7 @@ class RiskTest {
 	@Test
 	void activeNeedsAllFiveTriageSteps() {
 		Risk risk = open();
-		risk.triage(Severity.S1, 7L, "alex", T1);
+		risk.triage(Severity.S1, 7L, null, CADENCES, "alex", T1);
 		risk.recordTriageStep(TriageStep.CREATE_CAP, "Plan", null, "alex", T1);
 		assertThatThrownBy(() -> risk.activate(null, "alex", T1)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("NOTIFY_STAKEHOLDERS")
@@ -103,7 +112,7 @@ class RiskTest {
 		assertThat(RiskWorkflow.allowedFrom(RiskStatus.CLOSED)).isEmpty();
 		assertThatThrownBy(() -> risk.activate("again", "alex", T1)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("closed risk is final");
-		assertThatThrownBy(() -> risk.changeSeverity(Severity.S0, "x", "alex", T1)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> risk.changeSeverity(Severity.S0, "x", CADENCES, "alex", T1)).isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> risk.addDecision("x", "alex", T1)).isInstanceOf(ConflictException.class);
 	}
 
@@ -126,17 +135,17 @@ class RiskTest {
 		assertThat(RiskWorkflow.allowedFrom(RiskStatus.RESOLVED)).containsExactly(RiskStatus.ACTIVE, RiskStatus.CLOSED);
 		assertThatThrownBy(() -> open().resolve("Cause", List.of("Item"), "alex", T1)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("cannot go from OPEN to RESOLVED");
-		assertThatThrownBy(() -> active().triage(Severity.S0, 1L, "alex", T1)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> active().triage(Severity.S0, 1L, null, CADENCES, "alex", T1)).isInstanceOf(ConflictException.class);
 	}
 
 	@Test
 	void severityChangesNeedAReasonAndAreRecorded() {
 		Risk risk = active();
-		assertThatThrownBy(() -> risk.changeSeverity(Severity.S0, "", "alex", T1)).isInstanceOf(InvalidFieldException.class)
+		assertThatThrownBy(() -> risk.changeSeverity(Severity.S0, "", CADENCES, "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("reason");
-		risk.changeSeverity(Severity.S0, "Cancellation notice", "alex", T1);
+		risk.changeSeverity(Severity.S0, "Cancellation notice", CADENCES, "alex", T1);
 		assertThat(risk.getSeverity()).isEqualTo(Severity.S0);
-		assertThatThrownBy(() -> risk.changeSeverity(Severity.S0, "Same again", "alex", T1))
+		assertThatThrownBy(() -> risk.changeSeverity(Severity.S0, "Same again", CADENCES, "alex", T1))
 			.isInstanceOf(ConflictException.class);
 	}
 
