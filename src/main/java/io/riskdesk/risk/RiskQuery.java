@@ -5,9 +5,9 @@ import java.util.Set;
 
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -28,7 +28,7 @@ public record RiskQuery(
 		Long accountId,
 		Set<SlaStatus> slaStatus,
 		@PositiveOrZero @Max(3650) Integer renewalWithinDays,
-		@Size(max = 200) String q,
+		@Text(max = Text.NAME) String q,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedFrom,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedTo,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedFrom,

@@ -3,11 +3,11 @@ package io.riskdesk.sla;
 import java.time.Instant;
 import java.util.List;
 
+import io.riskdesk.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ class SlaController {
 		this.compliance = compliance;
 	}
 
-	record PauseRequest(@NotBlank @Size(max = 2000) String reason) {
+	record PauseRequest(@NotBlank @Text(max = Text.LINE) String reason) {
 	}
 
 	@GetMapping("/api/risks/{key}/clocks")
