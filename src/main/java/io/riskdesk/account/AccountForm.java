@@ -8,6 +8,7 @@ import java.util.Map;
 import io.riskdesk.playbook.ContactRole;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.TeamRole;
+import io.riskdesk.web.SaneDate;
 import io.riskdesk.web.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -23,7 +24,7 @@ import jakarta.validation.constraints.Pattern;
 public record AccountForm(
 		@NotBlank @Text(max = Text.NAME) String name,
 		@Valid Money arr,
-		LocalDate renewalDate,
+		@SaneDate LocalDate renewalDate,
 		@NotNull Segment segment,
 		@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 two-letter country code") String country,
 		@NotNull ZoneId timeZone,

@@ -14,6 +14,7 @@ import io.riskdesk.account.Segment;
 import io.riskdesk.plan.MilestoneStatus;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.SaneDate;
 import io.riskdesk.web.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -60,7 +61,7 @@ public record ImportRequest(
 			Long id,
 			@Text(max = Text.NAME) String name,
 			@Valid Money arr,
-			LocalDate renewalDate,
+			@SaneDate LocalDate renewalDate,
 			Segment segment,
 			@Size(max = 2) String country,
 			ZoneId timeZone) {
@@ -78,7 +79,7 @@ public record ImportRequest(
 			@NotNull Severity severity,
 			@Text(max = Text.LONG) String description,
 			Long ownerId,
-			@NotNull LocalDateTime detectedAt,
+			@NotNull @SaneDate LocalDateTime detectedAt,
 			@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = Text.ITEMS) List<@Text(max = Text.LINE) String> evidence) {
 
 		public RiskPart {
@@ -90,7 +91,7 @@ public record ImportRequest(
 	public record MilestonePart(
 			@NotBlank @Text(max = Text.TITLE) String title,
 			@NotBlank @Text(max = Text.NAME) String owner,
-			@NotNull LocalDate due,
+			@NotNull @SaneDate LocalDate due,
 			MilestoneStatus status) {
 
 		public MilestonePart {
@@ -99,7 +100,7 @@ public record ImportRequest(
 	}
 
 	/** A follow-up meeting, recorded on the risk's timeline. */
-	public record MeetingPart(@NotNull LocalDate date, LocalTime time, @Text(max = Text.LINE) String purpose) {
+	public record MeetingPart(@NotNull @SaneDate LocalDate date, LocalTime time, @Text(max = Text.LINE) String purpose) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.SaneDate;
 import io.riskdesk.web.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -29,10 +30,10 @@ public record RiskQuery(
 		Set<SlaStatus> slaStatus,
 		@PositiveOrZero @Max(3650) Integer renewalWithinDays,
 		@Text(max = Text.NAME) String q,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedFrom,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedTo,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedFrom,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedTo) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate detectedFrom,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate detectedTo,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedFrom,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedTo) {
 
 	public RiskQuery {
 		severity = severity == null ? Set.of() : Set.copyOf(severity);

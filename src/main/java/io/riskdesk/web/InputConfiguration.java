@@ -1,5 +1,7 @@
 package io.riskdesk.web;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -9,11 +11,12 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How input is read: strict JSON.
+ * How input is read: strict JSON and a validator that knows the application's clock.
  * {@link ApiProblemHandler} turns what these refuse into a 400 naming the field.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +37,12 @@ class InputConfiguration {
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL));
+	}
+
+	/** {@link SaneDate} (and {@code @Past}, {@code @Future}) measure from the injected clock, not the system's. */
+	@Bean
+	ValidationConfigurationCustomizer validationClock(Clock clock) {
+		return configuration -> configuration.clockProvider(() -> clock);
 	}
 
 }
