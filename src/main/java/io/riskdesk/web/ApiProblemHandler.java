@@ -89,6 +89,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail integrity(DataIntegrityViolationException ex) {
+		if (PageErrors.unstorable(ex)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, PageErrors.UNSTORABLE);
+			problem.setTitle("Invalid request");
+			return problem;
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The change conflicts with existing data (a duplicate, or a record still in use)");
 		problem.setTitle("Conflict");
