@@ -28,7 +28,6 @@ public record NewRisk(
 	/** The most co-owners of a risk, at logging and after. */
 	public static final int MAX_CO_OWNERS = 20;
 
-
 	public NewRisk {
 		coOwnerIds = coOwnerIds == null ? List.of() : List.copyOf(coOwnerIds);
 		evidence = evidence == null ? List.of() : List.copyOf(evidence);
