@@ -8,12 +8,13 @@ import java.util.Map;
 import io.riskdesk.playbook.ContactRole;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.TeamRole;
+import io.riskdesk.web.SaneDate;
+import io.riskdesk.web.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * What a user gives to create or replace an account. Team maps each role to a person id;
@@ -21,13 +22,13 @@ import jakarta.validation.constraints.Size;
  * unless another is named.
  */
 public record AccountForm(
-		@NotBlank @Size(max = 200) String name,
+		@NotBlank @Text(max = Text.NAME) String name,
 		@Valid Money arr,
-		LocalDate renewalDate,
+		@SaneDate LocalDate renewalDate,
 		@NotNull Segment segment,
 		@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 two-letter country code") String country,
 		@NotNull ZoneId timeZone,
-		@Size(max = 100) String calendar,
+		@Text(max = Text.CODE) String calendar,
 		Map<TeamRole, @NotNull Long> team,
 		List<@NotNull @Valid ContactForm> contacts) {
 
@@ -39,9 +40,9 @@ public record AccountForm(
 
 	public record ContactForm(
 			@NotNull ContactRole role,
-			@NotBlank @Size(max = 200) String name,
-			@Email @Size(max = 320) String email,
-			@Size(max = 200) String title) {
+			@NotBlank @Text(max = Text.NAME) String name,
+			@Email @Text(max = Text.EMAIL) String email,
+			@Text(max = Text.NAME) String title) {
 	}
 
 }

@@ -7,11 +7,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.riskdesk.account.Money;
 import io.riskdesk.account.Segment;
 import io.riskdesk.plan.MilestoneStatus;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.SaneDate;
+import io.riskdesk.web.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,12 +28,12 @@ import jakarta.validation.constraints.Size;
  */
 public record ImportRequest(
 		@NotBlank String content,
-		@Size(max = 255) String fileName,
+		@Text(max = Text.FILE_NAME) String fileName,
 		@NotNull @Valid AccountPart account,
 		@NotNull @Valid RiskPart risk,
-		@Size(max = 100) List<@Valid MilestonePart> actionItems,
-		@Size(max = 50) List<@Size(max = 5000) String> decisions,
-		@Size(max = 20) List<@Valid MeetingPart> meetings) {
+		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = 100) List<@Valid MilestonePart> actionItems,
+		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = Text.ITEMS) List<@Text(max = Text.NOTE) String> decisions,
+		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = 20) List<@Valid MeetingPart> meetings) {
 
 	public ImportRequest {
 		fileName = fileName == null || fileName.isBlank() ? null : fileName.strip();
@@ -38,7 +42,7 @@ public record ImportRequest(
 		meetings = withoutGaps(meetings);
 	}
 
-	/** A row the reviewer removed is no entry, whether it comes as a gap in a form's indexes or a JSON null. */
+	/** A row the reviewer removed is no entry, whether it comes as a gap in a form's indexes or a JSON null (skipped, not refused). */
 	private static <T> List<T> withoutGaps(List<T> rows) {
 		return rows == null ? List.of() : rows.stream().filter(Objects::nonNull).toList();
 	}
@@ -55,9 +59,9 @@ public record ImportRequest(
 	 */
 	public record AccountPart(
 			Long id,
-			@Size(max = 200) String name,
+			@Text(max = Text.NAME) String name,
 			@Valid Money arr,
-			LocalDate renewalDate,
+			@SaneDate LocalDate renewalDate,
 			Segment segment,
 			@Size(max = 2) String country,
 			ZoneId timeZone) {
@@ -70,13 +74,13 @@ public record ImportRequest(
 
 	/** The risk to log; {@code detectedAt} is a local time in the account's zone, as documents state it. */
 	public record RiskPart(
-			@NotBlank @Size(max = 300) String title,
+			@NotBlank @Text(max = Text.TITLE) String title,
 			@NotNull RiskCategory category,
 			@NotNull Severity severity,
-			@Size(max = 20000) String description,
+			@Text(max = Text.LONG) String description,
 			Long ownerId,
-			@NotNull LocalDateTime detectedAt,
-			@Size(max = 50) List<@Size(max = 2000) String> evidence) {
+			@NotNull @SaneDate LocalDateTime detectedAt,
+			@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = Text.ITEMS) List<@Text(max = Text.LINE) String> evidence) {
 
 		public RiskPart {
 			evidence = withoutBlanks(evidence);
@@ -85,9 +89,9 @@ public record ImportRequest(
 
 	/** An action item, to become a milestone of the corrective action plan. */
 	public record MilestonePart(
-			@NotBlank @Size(max = 300) String title,
-			@NotBlank @Size(max = 200) String owner,
-			@NotNull LocalDate due,
+			@NotBlank @Text(max = Text.TITLE) String title,
+			@NotBlank @Text(max = Text.NAME) String owner,
+			@NotNull @SaneDate LocalDate due,
 			MilestoneStatus status) {
 
 		public MilestonePart {
@@ -96,7 +100,7 @@ public record ImportRequest(
 	}
 
 	/** A follow-up meeting, recorded on the risk's timeline. */
-	public record MeetingPart(@NotNull LocalDate date, LocalTime time, @Size(max = 500) String purpose) {
+	public record MeetingPart(@NotNull @SaneDate LocalDate date, LocalTime time, @Text(max = Text.LINE) String purpose) {
 	}
 
 }

@@ -4,11 +4,10 @@ import java.security.Principal;
 import java.time.LocalDate;
 
 import io.riskdesk.web.Htmx;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.Inputs;
 import io.riskdesk.web.PanelActions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,13 +46,8 @@ class MilestonePanel {
 			@RequestParam(required = false) String owner,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due, Principal user,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		NewMilestone milestone = new NewMilestone(title, owner, due);
-		return act(key, () -> {
-			for (ConstraintViolation<NewMilestone> violation : validator.validate(milestone)) {
-				throw new InvalidFieldException(violation.getPropertyPath().toString(), violation.getMessage());
-			}
-			plans.add(key, milestone, user.getName());
-		}, "Milestone added.", model, request, response);
+		return act(key, () -> plans.add(key, Inputs.requireValid(validator, new NewMilestone(title, owner, due)), user.getName()),
+				"Milestone added.", model, request, response);
 	}
 
 	@PostMapping("/{id}/done")

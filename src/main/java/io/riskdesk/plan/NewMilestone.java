@@ -2,10 +2,11 @@ package io.riskdesk.plan;
 
 import java.time.LocalDate;
 
+import io.riskdesk.web.SaneDate;
+import io.riskdesk.web.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
-public record NewMilestone(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 200) String owner,
-		@NotNull LocalDate due) {
+public record NewMilestone(@NotBlank @Text(max = Text.TITLE) String title, @NotBlank @Text(max = Text.NAME) String owner,
+		@NotNull @SaneDate LocalDate due) {
 }

@@ -2,10 +2,11 @@ package io.riskdesk.risk;
 
 import java.time.LocalDate;
 
+import io.riskdesk.web.SaneDate;
+import io.riskdesk.web.Text;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** Something someone agreed to do, recorded on the timeline. */
-public record ActionItem(@NotBlank @Size(max = 200) String owner, @NotBlank @Size(max = 2000) String task,
-		LocalDate due) {
+public record ActionItem(@NotBlank @Text(max = Text.NAME) String owner, @NotBlank @Text(max = Text.LINE) String task,
+		@SaneDate LocalDate due) {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,14 +16,17 @@ import jakarta.validation.constraints.Size;
  */
 public record NewRisk(
 		@NotNull Long accountId,
-		@NotBlank @Size(max = 300) String title,
+		@NotBlank @Text(max = Text.TITLE) String title,
 		@NotNull RiskCategory category,
-		@Size(max = 20000) String description,
+		@Text(max = Text.LONG) String description,
 		Severity severity,
 		Long ownerId,
-		@Size(max = 20) List<@NotNull Long> coOwnerIds,
+		@Size(max = NewRisk.MAX_CO_OWNERS) List<@NotNull Long> coOwnerIds,
 		Instant detectedAt,
-		@Size(max = 50) List<@NotBlank @Size(max = 2000) String> evidence) {
+		@Size(max = Text.ITEMS) List<@NotBlank @Text(max = Text.LINE) String> evidence) {
+
+	/** The most co-owners of a risk, at logging and after. */
+	public static final int MAX_CO_OWNERS = 20;
 
 	public NewRisk {
 		coOwnerIds = coOwnerIds == null ? List.of() : List.copyOf(coOwnerIds);

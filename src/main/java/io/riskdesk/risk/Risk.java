@@ -19,6 +19,8 @@ import io.riskdesk.playbook.Severity;
 import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.InvalidFieldException;
 import io.riskdesk.web.NotFoundException;
+import io.riskdesk.web.Text;
+import io.riskdesk.web.TextValidator;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -32,9 +34,6 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("risk")
 class Risk extends AbstractAggregateRoot<Risk> {
-
-	/** The longest decision, blocker, note, reason or root cause accepted. */
-	static final int MAX_TEXT = 20_000;
 
 	@Id
 	private Long id;
@@ -215,7 +214,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 	void activate(String reason, String actor, Instant now) {
 		RiskWorkflow.requireAllowed(status, RiskStatus.ACTIVE);
 		if (status == RiskStatus.RESOLVED) {
-			requireText("reason", reason, "is required to reopen a risk");
+			requireText("reason", reason, Text.LINE, "is required to reopen a risk");
 			resolvedAt = null;
 			moveTo(RiskStatus.ACTIVE, reason.strip(), actor, now);
 			return;
@@ -231,7 +230,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 	/** ACTIVE -> RESOLVED: only with a root cause and at least one prevention item. */
 	void resolve(String cause, List<String> prevention, String actor, Instant now) {
 		RiskWorkflow.requireAllowed(status, RiskStatus.RESOLVED);
-		requireText("rootCause", cause, "is required to resolve a risk");
+		requireText("rootCause", cause, Text.LONG, "is required to resolve a risk");
 		List<String> items = prevention == null ? List.of()
 				: prevention.stream().filter(Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).toList();
 		if (items.isEmpty()) {
@@ -262,7 +261,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (newSeverity == null) {
 			throw new InvalidFieldException("severity", "is required");
 		}
-		requireText("reason", reason, "is required to change the severity");
+		requireText("reason", reason, Text.LINE, "is required to change the severity");
 		if (newSeverity == severity) {
 			throw new ConflictException("The risk is already " + newSeverity);
 		}
@@ -312,7 +311,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 			throw new ConflictException(step + " was already recorded");
 		}
 		if (step != TriageStep.SET_CADENCE) {
-			requireText("note", note, "is required for " + step + " (what was planned or who was notified)");
+			requireText("note", note, Text.NOTE, "is required for " + step + " (what was planned or who was notified)");
 		}
 		else {
 			if (chosenCadence == null) {
@@ -326,7 +325,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 
 	void addDecision(String text, String actor, Instant now) {
 		requireNotClosed();
-		requireText("text", text, "is required");
+		requireText("text", text, Text.NOTE, "is required");
 		decisions.add(new Decision(text.strip(), now, actor));
 		record(TimelineKind.DECISION, "Decision: " + text.strip(), null, null, Map.of("number", decisions.size()),
 				actor, now);
@@ -334,7 +333,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 
 	void raiseBlocker(String description, String actor, Instant now) {
 		requireNotClosed();
-		requireText("description", description, "is required");
+		requireText("description", description, Text.NOTE, "is required");
 		blockers.add(new Blocker(description.strip(), now, actor, null, null, null));
 		record(TimelineKind.BLOCKER_RAISED, "Blocker #" + blockers.size() + " raised: " + description.strip(), null,
 				"open", Map.of("number", blockers.size()), actor, now);
@@ -349,7 +348,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (!blocker.open()) {
 			throw new ConflictException("Blocker #" + number + " was already cleared at " + blocker.clearedAt());
 		}
-		requireText("resolution", resolution, "is required to clear a blocker");
+		requireText("resolution", resolution, Text.NOTE, "is required to clear a blocker");
 		blockers.set(number - 1, new Blocker(blocker.description(), blocker.raisedAt(), blocker.raisedBy(), now, actor,
 				resolution.strip()));
 		record(TimelineKind.BLOCKER_CLEARED, "Blocker #" + number + " cleared: " + resolution.strip(), "open",
@@ -362,7 +361,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (firstResponseAt != null) {
 			throw new ConflictException("The first response was already recorded at " + firstResponseAt);
 		}
-		requireText("note", note, "is required: how and to whom the first response went");
+		requireText("note", note, Text.NOTE, "is required: how and to whom the first response went");
 		firstResponseAt = now;
 		record(TimelineKind.FIRST_RESPONSE, "First response: " + note.strip(), null, now.toString(), Map.of(), actor,
 				now);
@@ -420,14 +419,15 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		}
 	}
 
-	/** Every free text of a risk: present, and short enough for a person to read (API and UI alike). */
-	private static void requireText(String field, String value, String reason) {
+	/**
+	 * Every free text of a risk's actions: present, and a plain text within the limit its API
+	 * record names, since the pages post these texts as plain parameters.
+	 */
+	private static void requireText(String field, String value, int max, String reason) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidFieldException(field, reason);
 		}
-		if (value.length() > MAX_TEXT) {
-			throw new InvalidFieldException(field, "must be at most " + MAX_TEXT + " characters");
-		}
+		TextValidator.check(field, value, max);
 	}
 
 	private static String label(Severity severity) {

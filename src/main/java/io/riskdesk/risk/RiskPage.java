@@ -15,9 +15,11 @@ import io.riskdesk.playbook.Severity;
 import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.FormErrors;
 import io.riskdesk.web.Htmx;
+import io.riskdesk.web.Inputs;
 import io.riskdesk.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -56,9 +58,12 @@ class RiskPage {
 
 	private final PickLists pickLists;
 
-	RiskPage(RiskService risks, PickLists pickLists) {
+	private final Validator validator;
+
+	RiskPage(RiskService risks, PickLists pickLists, Validator validator) {
 		this.risks = risks;
 		this.pickLists = pickLists;
+		this.validator = validator;
 	}
 
 	@GetMapping
@@ -145,9 +150,10 @@ class RiskPage {
 			@RequestParam(required = false) String rootCause, @RequestParam(required = false) String preventionItems,
 			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) String reason,
 			Principal user, HttpServletRequest request, HttpServletResponse response, Model model) {
-		List<String> prevention = preventionItems == null ? List.of() : preventionItems.lines().toList();
-		return act(key, "to-" + to, "Moved to " + to + ".", () -> risks.transition(key, version,
-				new TransitionRequest(to, null, null, rootCause, prevention, outcome, reason), user.getName()),
+		List<String> prevention = preventionItems == null ? List.of()
+				: preventionItems.lines().filter(line -> !line.isBlank()).toList();
+		return act(key, "to-" + to, "Moved to " + to + ".", () -> risks.transition(key, version, Inputs.requireValid(
+				validator, new TransitionRequest(to, null, null, rootCause, prevention, outcome, reason)), user.getName()),
 				request, response, model);
 	}
 
@@ -156,11 +162,8 @@ class RiskPage {
 			@RequestParam(required = false) String owner, @RequestParam(required = false) String task,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
 			Principal user, HttpServletRequest request, HttpServletResponse response, Model model) {
-		return act(key, "action", "Action item recorded.", () -> {
-			requireText("owner", owner);
-			requireText("task", task);
-			return risks.recordActionItem(key, version, new ActionItem(owner, task, due), user.getName());
-		}, request, response, model);
+		return act(key, "action", "Action item recorded.", () -> risks.recordActionItem(key, version,
+				Inputs.requireValid(validator, new ActionItem(owner, task, due)), user.getName()), request, response, model);
 	}
 
 	/**
@@ -229,12 +232,6 @@ class RiskPage {
 		model.addAttribute("failed", form);
 		model.addAttribute("message", message);
 		model.addAttribute("messageKind", kind);
-	}
-
-	private static void requireText(String field, String value) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidFieldException(field, "is required");
-		}
 	}
 
 }

@@ -5,9 +5,10 @@ import java.util.Set;
 
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.SaneDate;
+import io.riskdesk.web.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -28,11 +29,11 @@ public record RiskQuery(
 		Long accountId,
 		Set<SlaStatus> slaStatus,
 		@PositiveOrZero @Max(3650) Integer renewalWithinDays,
-		@Size(max = 200) String q,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedFrom,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedTo,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedFrom,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedTo) {
+		@Text(max = Text.NAME) String q,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate detectedFrom,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate detectedTo,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedFrom,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedTo) {
 
 	public RiskQuery {
 		severity = severity == null ? Set.of() : Set.copyOf(severity);

@@ -4,20 +4,23 @@ import java.util.List;
 
 import io.riskdesk.playbook.Cadence;
 import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.web.Text;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A partial update of a risk's descriptive fields: absent (null) fields stay as they are.
+ * A partial update of a risk's descriptive fields: absent (null) fields stay as they are; the
+ * others follow the rules of {@link NewRisk}.
  * Severity and status have their own endpoints because they need a reason or required fields.
  */
 public record RiskUpdate(
-		@Size(max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
-		@Size(max = 20000) String description,
+		@Text(max = Text.TITLE) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
+		@Text(max = Text.LONG) String description,
 		RiskCategory category,
 		Long ownerId,
-		List<@NotNull Long> coOwnerIds,
-		List<@NotNull @Size(max = 2000) String> evidence,
+		@Size(max = NewRisk.MAX_CO_OWNERS) List<@NotNull Long> coOwnerIds,
+		@Size(max = Text.ITEMS) List<@NotBlank @Text(max = Text.LINE) String> evidence,
 		Cadence cadence) {
 }

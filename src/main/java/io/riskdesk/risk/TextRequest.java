@@ -1,8 +1,8 @@
 package io.riskdesk.risk;
 
+import io.riskdesk.web.Text;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** The body of a decision, a blocker, or a blocker's resolution. */
-public record TextRequest(@NotBlank @Size(max = 5000) String text) {
+public record TextRequest(@NotBlank @Text(max = Text.NOTE) String text) {
 }

@@ -3,6 +3,7 @@ package io.riskdesk.risk;
 import java.util.List;
 
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.web.Text;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -15,8 +16,8 @@ public record TransitionRequest(
 		@NotNull RiskStatus to,
 		Severity severity,
 		Long ownerId,
-		@Size(max = 20000) String rootCause,
-		@Size(max = 50) List<@Size(max = 2000) String> preventionItems,
+		@Text(max = Text.LONG) String rootCause,
+		@Size(max = Text.ITEMS) List<@Text(max = Text.LINE) String> preventionItems,
 		Outcome outcome,
-		@Size(max = 2000) String reason) {
+		@Text(max = Text.LINE) String reason) {
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import io.riskdesk.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,7 +31,7 @@ class ApiTokenController {
 		this.tokens = tokens;
 	}
 
-	record NewToken(@NotBlank @Size(max = 100) String name, @NotBlank String username) {
+	record NewToken(@NotBlank @Text(max = Text.CODE) String name, @NotBlank @Text(max = Text.NAME) String username) {
 	}
 
 	@PostMapping

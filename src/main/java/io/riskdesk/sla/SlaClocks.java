@@ -21,6 +21,8 @@ import io.riskdesk.risk.TriageStep;
 import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.InvalidFieldException;
 import io.riskdesk.web.NotFoundException;
+import io.riskdesk.web.Text;
+import io.riskdesk.web.TextValidator;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -98,6 +100,8 @@ public class SlaClocks {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidFieldException("reason", "is required to pause a clock (e.g. waiting on the customer)");
 		}
+		// The page posts the reason as it was typed: the API's limit applies to it too.
+		TextValidator.check("reason", reason, Text.LINE);
 		SlaClock c = load(riskKey, kind);
 		Instant now = clock.instant();
 		// A clock already past due breaches (at its due instant) rather than pausing.

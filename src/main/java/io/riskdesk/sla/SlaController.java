@@ -3,11 +3,12 @@ package io.riskdesk.sla;
 import java.time.Instant;
 import java.util.List;
 
+import io.riskdesk.web.SaneDate;
+import io.riskdesk.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,7 @@ class SlaController {
 		this.compliance = compliance;
 	}
 
-	record PauseRequest(@NotBlank @Size(max = 2000) String reason) {
+	record PauseRequest(@NotBlank @Text(max = Text.LINE) String reason) {
 	}
 
 	@GetMapping("/api/risks/{key}/clocks")
@@ -54,8 +55,8 @@ class SlaController {
 	@Operation(summary = "Per severity: clocks met and breached, median time to triage and to first response, "
 			+ "for clocks started in [from, to)")
 	List<SlaCompliance.SeverityCompliance> compliance(
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @SaneDate(years = SaneDate.SEARCH_YEARS) Instant from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @SaneDate(years = SaneDate.SEARCH_YEARS) Instant to) {
 		return compliance.between(from, to);
 	}
 

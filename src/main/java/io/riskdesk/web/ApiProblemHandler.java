@@ -1,12 +1,22 @@
 package io.riskdesk.web;
 
+import java.lang.invoke.MethodType;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
@@ -41,6 +51,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	record FieldProblem(String field, String reason) {
 	}
 
+	private static final Map<Class<?>, String> EXAMPLES = Map.of(
+			LocalDate.class, "must be a date such as 2026-12-31",
+			LocalDateTime.class, "must be a date and time such as 2026-12-31T14:30",
+			LocalTime.class, "must be a time such as 14:30",
+			Instant.class, "must be an instant such as 2026-12-31T14:30:00Z",
+			ZoneId.class, "must be a time zone such as Europe/Paris",
+			Currency.class, "must be an ISO 4217 currency code such as USD");
+
 	@ExceptionHandler
 	ProblemDetail invalidField(InvalidFieldException ex) {
 		return badRequest(List.of(new FieldProblem(ex.field(), ex.reason())));
@@ -71,6 +89,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail integrity(DataIntegrityViolationException ex) {
+		if (PageErrors.unstorable(ex)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, PageErrors.UNSTORABLE);
+			problem.setTitle("Invalid request");
+			return problem;
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The change conflicts with existing data (a duplicate, or a record still in use)");
 		problem.setTitle("Conflict");
@@ -133,14 +156,40 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof UnrecognizedPropertyException) {
 			return "is not a known field";
 		}
-		if (ex instanceof InvalidFormatException format) {
-			Class<?> type = format.getTargetType();
-			if (type != null && type.isEnum()) {
-				return "must be one of " + List.of(type.getEnumConstants());
-			}
-			return "'" + format.getValue() + "' is not a valid " + (type == null ? "value" : type.getSimpleName());
+		if (ex instanceof InvalidNullException) {
+			return "must not be null";
+		}
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			return expected(mismatch.getTargetType());
 		}
 		return firstLine(ex.getOriginalMessage());
+	}
+
+	/** What a JSON value of this type must look like, for the reader of the API rather than of Jackson. */
+	private static String expected(Class<?> type) {
+		Class<?> boxed = type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
+		if (boxed.isEnum()) {
+			return "must be one of " + List.of(boxed.getEnumConstants());
+		}
+		if (CharSequence.class.isAssignableFrom(boxed)) {
+			return "must be a text";
+		}
+		if (boxed == Boolean.class) {
+			return "must be true or false";
+		}
+		if (boxed == Long.class || boxed == Integer.class || boxed == Short.class || boxed == BigInteger.class) {
+			return "must be a whole number";
+		}
+		if (Number.class.isAssignableFrom(boxed)) {
+			return "must be a number";
+		}
+		if (Collection.class.isAssignableFrom(boxed) || boxed.isArray()) {
+			return "must be a list";
+		}
+		if (Map.class.isAssignableFrom(boxed)) {
+			return "must be an object";
+		}
+		return EXAMPLES.getOrDefault(boxed, "is not a valid " + boxed.getSimpleName());
 	}
 
 	private static String reason(FieldError error) {

@@ -31,7 +31,7 @@ public final class FormErrors {
 
 	public static Map<String, String> of(Set<? extends ConstraintViolation<?>> violations) {
 		Map<String, String> byField = new TreeMap<>();
-		violations.forEach(v -> byField.putIfAbsent(field(v.getPropertyPath().toString()), v.getMessage()));
+		violations.forEach(v -> byField.putIfAbsent(field(Inputs.field(v.getPropertyPath())), v.getMessage()));
 		return byField;
 	}
 

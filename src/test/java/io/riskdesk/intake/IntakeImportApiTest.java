@@ -1,6 +1,8 @@
 package io.riskdesk.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +31,7 @@ import static io.riskdesk.ApiFixtures.asAlex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -45,6 +48,9 @@ class IntakeImportApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "escalation-email-techcorp-enterprises.md", "meeting-abc-corp.md", "meeting-globaltech.md",
@@ -241,12 +247,32 @@ class IntakeImportApiTest {
 	void aFailureAfterTheAccountWasCreatedLeavesNoAccountBehind() throws Exception {
 		String name = "Contoso " + unique();
 		ObjectNode proposal = newAccountProposal(name);
-		((ObjectNode) proposal.get("risk")).put("detectedAt", "2099-01-01T09:00:00");
+		// In the future, so the risk is refused once the account is written; near enough to pass validation.
+		((ObjectNode) proposal.get("risk")).put("detectedAt", LocalDateTime.now(clock).plusMonths(6).withNano(0).toString());
 
 		assertRefused(proposal, "risk.detectedAt");
 
 		assertThat(risksOf(name)).isZero();
 		assertThat(accountExists(name)).isFalse();
+	}
+
+	@Test
+	void controlCharactersAndFarDatesAreRefusedNamingTheFieldAndNothingIsWritten() throws Exception {
+		String name = "Northwind " + unique();
+		ObjectNode proposal = newAccountProposal(name);
+		((ObjectNode) proposal.get("risk")).put("title", "Sync\u0000failing");
+		assertRefused(proposal, "risk.title");
+
+		proposal = newAccountProposal(name);
+		proposal.putArray("decisions").add("Escalate\u0007");
+		assertRefused(proposal, "decisions[0]");
+
+		proposal = newAccountProposal(name);
+		((ObjectNode) proposal.get("actionItems").get(0)).put("due", "+99999-12-31");
+		assertRefused(proposal, "actionItems[0].due");
+
+		assertThat(accountExists(name)).isFalse();
+		assertThat(risksOf(name)).isZero();
 	}
 
 	@Test
@@ -294,7 +320,9 @@ class IntakeImportApiTest {
 	}
 
 	private void assertRefused(JsonNode proposal, String field) throws Exception {
-		confirm(proposal).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value(field));
+		confirm(proposal).andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value(field));
 	}
 
 	private boolean accountExists(String name) {

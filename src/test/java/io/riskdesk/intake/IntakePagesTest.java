@@ -121,6 +121,17 @@ class IntakePagesTest {
 	}
 
 	@Test
+	void aControlCharacterInAReviewedFieldComesBackNextToItAndNothingIsImported() throws Exception {
+		String name = "Nul " + UUID.randomUUID().toString().substring(0, 6);
+		String document = "Date: 2026-03-02\nCustomer: " + name + "\nAction items:\n- Priya: send the RCA by Friday\n";
+		mvc.perform(confirm(document, name).param("actionItems[0].due", "2026-03-06").param("risk.title", "Sync\u0000failing"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"risk-title-error\""),
+					containsString("must not contain control characters"))));
+		assertThat(imports.recent(200)).noneMatch(i -> i.fileName() != null && i.fileName().contains(name));
+	}
+
+	@Test
 	void aFormPostsTheDocumentBackWithCrlfAndItIsStillTheSameDocument() throws Exception {
 		String name = "Crlf " + UUID.randomUUID().toString().substring(0, 6);
 		String document = "Date: 2026-03-02\nCustomer: " + name + "\nAction items:\n- Priya: send the RCA by Friday\n";

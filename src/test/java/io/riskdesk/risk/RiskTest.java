@@ -9,6 +9,7 @@ import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.Text;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,10 +151,13 @@ class RiskTest {
 	}
 
 	@Test
-	void refusesTextsLongerThanAPersonWouldRead() {
-		assertThatThrownBy(() -> active().addDecision("x".repeat(Risk.MAX_TEXT + 1), "alex", T1))
+	void refusesTextsBeyondTheApisLimitOrWithControlCharacters() {
+		assertThatThrownBy(() -> active().addDecision("x".repeat(Text.NOTE + 1), "alex", T1))
 			.isInstanceOf(InvalidFieldException.class)
-			.hasMessageContaining("must be at most 20000 characters");
+			.hasMessageContaining("must be at most 5000 characters");
+		assertThatThrownBy(() -> active().raiseBlocker("Freeze\u0000", "alex", T1))
+			.isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("description");
 	}
 
 	@Test
