@@ -200,7 +200,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 			throw new InvalidFieldException("ownerId", "is required to triage a risk");
 		}
 		if (severity != null && chosen != severity) {
-			requireText("reason", reason, "is required to change the severity at triage (it is " + severity + ")");
+			requireText("reason", reason, Text.LINE, "is required to change the severity at triage (it is " + severity + ")");
 			recordSeverityChange(chosen, "at triage: " + reason.strip(), defaultCadence, actor, now);
 		}
 		severity = chosen;
@@ -296,7 +296,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (severity == null) {
 			throw new ConflictException("Risk " + riskKey + " has no severity yet: the matrix names nobody to notify");
 		}
-		requireText("text", note, "is required: who was notified, and how");
+		requireText("text", note, Text.NOTE, "is required: who was notified, and how");
 		record(TimelineKind.STAKEHOLDERS_NOTIFIED, "Stakeholders notified for " + severity + ": " + note.strip(), null,
 				severity.name(), Map.of("severity", severity.name()), actor, now);
 	}
