@@ -1,6 +1,6 @@
 package io.riskdesk.security;
 
-import tools.jackson.databind.json.JsonMapper;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Two doors: the API (and actuator) for machines, stateless with HTTP Basic or bearer tokens;
@@ -32,10 +33,19 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * A URL the firewall refuses (a "..", "//" or ";" in the path, say) goes to the error page
+	 * with the firewall's reason, which makes it a problem detail for the API and a page for people.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejected() {
+		return (request, response, ex) -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, ApiTokens tokens,
-			JsonMapper json) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, ApiTokens tokens)
+			throws Exception {
 		DaoAuthenticationProvider basic = new DaoAuthenticationProvider(users);
 		basic.setPasswordEncoder(passwords);
 		AuthenticationManager manager = new ProviderManager(basic, BearerTokenAuthentication.provider(tokens, users));
@@ -43,7 +53,7 @@ class SecurityConfiguration {
 		AuthenticationFilter bearer = new AuthenticationFilter(manager, BearerTokenAuthentication.converter());
 		bearer.setSuccessHandler((request, response, authentication) -> {
 		});
-		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(ProblemResponses.unauthorized(json)));
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(ProblemResponses.unauthorized()));
 
 		String[] riskWriters = Role.names(Role.RISK_WRITERS);
 		String[] accountWriters = Role.names(Role.ACCOUNT_WRITERS);
@@ -56,14 +66,14 @@ class SecurityConfiguration {
 				.requestMatchers("/api/risks/**", "/api/intake/**").hasAnyRole(riskWriters)
 				.requestMatchers("/api/accounts/**", "/api/people/**").hasAnyRole(accountWriters)
 				.anyRequest().hasRole(Role.ADMIN.name()))
-			.httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+			.httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(ProblemResponses.unauthorized()))
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// The API never reads the browser session, so a forged cross-site request carries no credentials.
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.csrf(csrf -> csrf.disable())
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized(json))
-				.accessDeniedHandler(ProblemResponses.forbidden(json)))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
+				.accessDeniedHandler(ProblemResponses.forbidden()))
 			.build();
 	}
 
