@@ -1,5 +1,7 @@
 package io.riskdesk.security;
 
+import java.time.Clock;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -44,11 +46,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, ApiTokens tokens)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, ApiTokens tokens,
+			Clock clock) throws Exception {
 		DaoAuthenticationProvider basic = new DaoAuthenticationProvider(users);
 		basic.setPasswordEncoder(passwords);
-		AuthenticationManager manager = new ProviderManager(basic, BearerTokenAuthentication.provider(tokens, users));
+		AuthenticationManager manager = new ProviderManager(new CachedBasicAuthentication(basic, clock),
+				BearerTokenAuthentication.provider(tokens, users));
 
 		AuthenticationFilter bearer = new AuthenticationFilter(manager, BearerTokenAuthentication.converter());
 		bearer.setSuccessHandler((request, response, authentication) -> {

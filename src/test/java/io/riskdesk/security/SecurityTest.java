@@ -1,16 +1,22 @@
 package io.riskdesk.security;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import com.jayway.jsonpath.JsonPath;
+import io.riskdesk.MutableClock;
 import io.riskdesk.RiskdeskTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 import static io.riskdesk.ApiFixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -28,6 +34,12 @@ class SecurityTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void apiWithoutCredentialsGets401ProblemDetail() throws Exception {
@@ -54,6 +66,13 @@ class SecurityTest {
 			.andExpect(jsonPath("$.detail", containsString("CSM, CS_MANAGER, CS_LEADER or ADMIN")));
 		mvc.perform(as("jordan", post("/api/risks/RISK-2025-0001/decisions")).content("{\"text\": \"x\"}"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aWrongPasswordRightAfterTheRightOneIsStillRefused() throws Exception {
+		mvc.perform(get("/api/risks").with(httpBasic("alex", "demo"))).andExpect(status().isOk());
+		mvc.perform(get("/api/risks").with(httpBasic("alex", "wrong"))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/risks").with(httpBasic("alex", "demo"))).andExpect(status().isOk());
 	}
 
 	@Test
@@ -85,6 +104,59 @@ class SecurityTest {
 			.andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/risks").header(HttpHeaders.AUTHORIZATION, "Bearer rd_not-a-token"))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aTokenReadWritesItsUseAtMostOnceAMinute() throws Exception {
+		Instant start = Instant.parse("2026-11-30T09:00:00Z");
+		clock.set(start);
+		try {
+			String secret = token("alex");
+			long id = jdbc.sql("select id from api_token where token_hash = :hash").param("hash", ApiTokens.sha256(secret))
+				.query(Long.class).single();
+			read(secret);
+			assertThat(lastUsed(id)).isEqualTo(start);
+
+			clock.advance(Duration.ofSeconds(59));
+			read(secret);
+			read(secret);
+			assertThat(lastUsed(id)).as("no write within the minute").isEqualTo(start);
+
+			clock.advance(Duration.ofSeconds(2));
+			read(secret);
+			assertThat(lastUsed(id)).isEqualTo(start.plusSeconds(61));
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	@Test
+	void aRevokedTokenIsRefusedAtOnceEvenJustAfterAUse() throws Exception {
+		String secret = token("alex");
+		read(secret);
+		long id = jdbc.sql("select id from api_token where token_hash = :hash").param("hash", ApiTokens.sha256(secret))
+			.query(Long.class).single();
+		mvc.perform(as("admin", delete("/api/tokens/{id}", id))).andExpect(status().isOk());
+		mvc.perform(get("/api/risks").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
+			.andExpect(status().isUnauthorized());
+	}
+
+	private String token(String username) throws Exception {
+		String created = mvc.perform(as("admin", post("/api/tokens")).content("{\"name\": \"reader\", \"username\": \"%s\"}".formatted(username)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(created, "$.secret");
+	}
+
+	private void read(String secret) throws Exception {
+		mvc.perform(get("/api/risks?size=1").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).andExpect(status().isOk());
+	}
+
+	private Instant lastUsed(long id) {
+		return jdbc.sql("select last_used_at from api_token where id = :id").param("id", id).query(Instant.class).single();
 	}
 
 	@Test
