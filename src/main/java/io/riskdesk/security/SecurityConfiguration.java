@@ -11,7 +11,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -22,6 +24,7 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two doors: the API (and actuator) for machines, stateless with HTTP Basic or bearer tokens;
@@ -29,6 +32,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** Spring Security's default headers, and links out of Riskdesk do not carry its URLs (risk keys, filters). */
+	private static final Customizer<HeadersConfigurer<HttpSecurity>> HEADERS = headers -> headers
+		.referrerPolicy(policy -> policy.policy(ReferrerPolicy.SAME_ORIGIN));
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -66,6 +73,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/api/tokens/**", "/actuator/**").hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+				.requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
 				.requestMatchers("/api/risks/**", "/api/intake/**").hasAnyRole(riskWriters)
 				.requestMatchers("/api/accounts/**", "/api/people/**").hasAnyRole(accountWriters)
 				.anyRequest().hasRole(Role.ADMIN.name()))
@@ -74,6 +82,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// The API never reads the browser session, so a forged cross-site request carries no credentials.
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.headers(HEADERS)
 			.csrf(csrf -> csrf.disable())
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
 				.accessDeniedHandler(ProblemResponses.forbidden()))
@@ -94,6 +103,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(errors -> errors.accessDeniedHandler(UiAccessRules.deniedPage()))
+			.headers(HEADERS)
 			.build();
 	}
 

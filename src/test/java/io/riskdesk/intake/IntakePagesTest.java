@@ -76,6 +76,15 @@ class IntakePagesTest {
 	}
 
 	@Test
+	void anUploadedFileKeepsOnlyItsOwnName() throws Exception {
+		MockMultipartFile file = new MockMultipartFile("file", "C:\\Users\\alex\\renewal\r\nreview.md", "text/markdown",
+				IntakeTestSupport.resource("renewal-review-table.md"));
+		mvc.perform(multipart("/intake").file(file).with(user("alex").roles("CSM")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<input type=\"hidden\" name=\"fileName\" value=\"renewalreview.md\">")));
+	}
+
+	@Test
 	void emptyTextStaysOnTheStartPageWithTheReason() throws Exception {
 		mvc.perform(asAlex(post("/intake")).param("content", "   "))
 			.andExpect(status().isBadRequest())

@@ -28,14 +28,23 @@ public record RawHttp(int port) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Sends {@code method target} with the given headers and reads the answer until the server closes. */
 	public Answer send(String method, String target, Map<String, String> headers) throws IOException {
+		return send(method, target, headers, "");
+	}
+
+	/** Sends {@code method target} with the given headers and body, and reads the answer until the server closes. */
+	public Answer send(String method, String target, Map<String, String> headers, String body) throws IOException {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(10_000);
 			StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
 			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
 			OutputStream out = socket.getOutputStream();
+			byte[] content = body.getBytes(StandardCharsets.UTF_8);
+			if (content.length > 0) {
+				request.append("Content-Length: ").append(content.length).append("\r\n");
+			}
 			out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.write(content);
 			out.flush();
 			return parse(socket.getInputStream().readAllBytes());
 		}
