@@ -61,7 +61,10 @@ final class CachedBasicAuthentication implements AuthenticationProvider {
 		Instant now = clock.instant();
 		Success known = successes.get(username);
 		if (known != null && now.isBefore(known.until()) && MessageDigest.isEqual(known.passwordMac(), passwordMac)) {
-			return UsernamePasswordAuthenticationToken.authenticated(known.principal(), null, known.authorities());
+			UsernamePasswordAuthenticationToken remembered = UsernamePasswordAuthenticationToken
+				.authenticated(known.principal(), null, known.authorities());
+			remembered.setDetails(request.getDetails()); // this request's (remote address), as a full check copies them
+			return remembered;
 		}
 		Authentication checked = passwordCheck.authenticate(request); // throws for a wrong password
 		successes.put(username, new Success(passwordMac, checked.getPrincipal(), checked.getAuthorities(), now.plus(TTL)));
