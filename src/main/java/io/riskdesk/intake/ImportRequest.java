@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -36,11 +37,26 @@ public record ImportRequest(
 		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = 20) List<@Valid MeetingPart> meetings) {
 
 	public ImportRequest {
-		fileName = fileName == null || fileName.isBlank() ? null : fileName.strip();
+		fileName = baseName(fileName);
 		actionItems = withoutGaps(actionItems);
 		decisions = withoutBlanks(decisions);
 		meetings = withoutGaps(meetings);
 	}
+
+	/**
+	 * The file's own name only: browsers and clients may send the folders along ({@code C:\temp\x.md},
+	 * {@code ../../etc/passwd}), and a line break would end up in logs and download headers.
+	 */
+	private static String baseName(String fileName) {
+		if (fileName == null) {
+			return null;
+		}
+		String name = LINE_BREAKS_AND_CONTROLS.matcher(fileName).replaceAll("");
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+		return name.isEmpty() || name.equals(".") || name.equals("..") ? null : name;
+	}
+
+	private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
 	/** A row the reviewer removed is no entry, whether it comes as a gap in a form's indexes or a JSON null (skipped, not refused). */
 	private static <T> List<T> withoutGaps(List<T> rows) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,6 +21,7 @@ import io.riskdesk.web.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -89,15 +91,39 @@ class ApiTokens {
 		return get(id);
 	}
 
-	/** The user a valid, unrevoked token belongs to; records the use. */
+	/**
+	 * The user a valid, unrevoked token belongs to. A read, checked against the database every
+	 * time so a revocation counts at once; the use is written at most once a {@link #USE_RECORDED_EVERY}
+	 * per token, so an integration's reads do not each cost a write.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	Optional<String> authenticate(String secret) {
-		return jdbc.sql("""
-				update api_token set last_used_at = :now
-				where token_hash = :hash and revoked_at is null returning username""")
-			.param("now", Timestamp.from(clock.instant()))
+		return jdbc.sql("select id, username, last_used_at from api_token where token_hash = :hash and revoked_at is null")
 			.param("hash", sha256(secret))
-			.query(String.class)
-			.optional();
+			.query((rs, n) -> new Use(rs.getLong("id"), rs.getString("username"), instant(rs.getTimestamp("last_used_at"))))
+			.optional()
+			.map(use -> {
+				recordUse(use);
+				return use.username();
+			});
+	}
+
+	static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
+
+	private record Use(long tokenId, String username, Instant lastRecorded) {
+	}
+
+	private void recordUse(Use use) {
+		Instant now = clock.instant();
+		Instant due = now.minus(USE_RECORDED_EVERY);
+		if (use.lastRecorded() == null || use.lastRecorded().isBefore(due)) {
+			// The condition again in SQL: of nodes (or threads) racing, one writes.
+			jdbc.sql("update api_token set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :due)")
+				.param("now", Timestamp.from(now))
+				.param("id", use.tokenId())
+				.param("due", Timestamp.from(due))
+				.update();
+		}
 	}
 
 	private TokenView get(long id) {

@@ -1,6 +1,8 @@
 package io.riskdesk.security;
 
-import tools.jackson.databind.json.JsonMapper;
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -19,6 +23,8 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two doors: the API (and actuator) for machines, stateless with HTTP Basic or bearer tokens;
@@ -27,23 +33,37 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** Spring Security's default headers, and links out of Riskdesk do not carry its URLs (risk keys, filters). */
+	private static final Customizer<HeadersConfigurer<HttpSecurity>> HEADERS = headers -> headers
+		.referrerPolicy(policy -> policy.policy(ReferrerPolicy.SAME_ORIGIN));
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * A URL the firewall refuses (a "..", "//" or ";" in the path, say) goes to the error page
+	 * with the firewall's reason, which makes it a problem detail for the API and a page for people.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejected() {
+		return (request, response, ex) -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, ApiTokens tokens,
-			JsonMapper json) throws Exception {
+			Clock clock) throws Exception {
 		DaoAuthenticationProvider basic = new DaoAuthenticationProvider(users);
 		basic.setPasswordEncoder(passwords);
-		AuthenticationManager manager = new ProviderManager(basic, BearerTokenAuthentication.provider(tokens, users));
+		AuthenticationManager manager = new ProviderManager(new CachedBasicAuthentication(basic, clock),
+				BearerTokenAuthentication.provider(tokens, users));
 
 		AuthenticationFilter bearer = new AuthenticationFilter(manager, BearerTokenAuthentication.converter());
 		bearer.setSuccessHandler((request, response, authentication) -> {
 		});
-		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(ProblemResponses.unauthorized(json)));
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(ProblemResponses.unauthorized()));
 
 		String[] riskWriters = Role.names(Role.RISK_WRITERS);
 		String[] accountWriters = Role.names(Role.ACCOUNT_WRITERS);
@@ -53,17 +73,19 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/api/tokens/**", "/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+				.requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
 				.requestMatchers("/api/risks/**", "/api/intake/**").hasAnyRole(riskWriters)
 				.requestMatchers("/api/accounts/**", "/api/people/**").hasAnyRole(accountWriters)
 				.anyRequest().hasRole(Role.ADMIN.name()))
-			.httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+			.httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(ProblemResponses.unauthorized()))
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// The API never reads the browser session, so a forged cross-site request carries no credentials.
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.headers(HEADERS)
 			.csrf(csrf -> csrf.disable())
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized(json))
-				.accessDeniedHandler(ProblemResponses.forbidden(json)))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
+				.accessDeniedHandler(ProblemResponses.forbidden()))
 			.build();
 	}
 
@@ -81,6 +103,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(errors -> errors.accessDeniedHandler(UiAccessRules.deniedPage()))
+			.headers(HEADERS)
 			.build();
 	}
 

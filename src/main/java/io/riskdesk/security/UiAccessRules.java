@@ -28,7 +28,7 @@ final class UiAccessRules {
 	static final List<Rule> RULES = List.of(
 			new Rule(PATHS.matcher("/risks/new"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/**"), Role.RISK_WRITERS),
-			new Rule(PATHS.matcher(HttpMethod.GET, "/intake"), Role.RISK_WRITERS),
+			new Rule(PATHS.matcher("/intake"), Role.RISK_WRITERS), // GET, and HEAD like it
 			new Rule(PATHS.matcher(HttpMethod.POST, "/intake/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/accounts/new"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/**"), Role.ACCOUNT_WRITERS));

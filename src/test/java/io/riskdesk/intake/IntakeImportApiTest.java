@@ -222,6 +222,23 @@ class IntakeImportApiTest {
 	}
 
 	@Test
+	void aFileNameKeepsNeitherFoldersNorLineBreaks() throws Exception {
+		assertThat(notes(document("Fifth Coffee " + unique()), "C:\\temp\\x.md").at("/proposal/fileName").asString())
+			.isEqualTo("x.md");
+		assertThat(notes(document("Fifth Coffee " + unique()), "../../").at("/proposal/fileName").isNull()).isTrue();
+
+		String name = "Fifth Coffee " + unique();
+		ObjectNode proposal = (ObjectNode) notes(document(name), "notes.md").get("proposal");
+		newAccount(proposal, name);
+		proposal.put("fileName", "../../etc/pass\r\nwd");
+		JsonNode confirmed = json.readTree(confirm(proposal).andExpect(status().isCreated()).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(confirmed.get("fileName").asString()).isEqualTo("passwd");
+		mvc.perform(asAlex(get("/api/intake/imports/" + confirmed.get("id").asLong() + "/document")))
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("filename=\"passwd\"")));
+	}
+
+	@Test
 	void theSameDocumentConfirmedTwiceAtOnceOnAnExistingAccountWhoseArrChangesMakesOneRisk() throws Exception {
 		ApiFixtures fixtures = new ApiFixtures(mvc);
 		long accountId = fixtures.account("Margie", fixtures.person("Ola Berg"));

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,12 +68,21 @@ class IntakePagesTest {
 
 	@Test
 	void anUploadedFileIsReadToo() throws Exception {
-		MockMultipartFile file = new MockMultipartFile("file", "renewal-review.md", "text/markdown",
+		upload("renewal-review.md").andExpect(content().string(allOf(containsString("Review the import"),
+				containsString("<input type=\"hidden\" name=\"fileName\" value=\"renewal-review.md\">"))));
+	}
+
+	@Test
+	void anUploadedFileKeepsOnlyItsOwnName() throws Exception {
+		upload("C:\\Users\\alex\\renewal\r\nreview.md")
+			.andExpect(content().string(containsString("<input type=\"hidden\" name=\"fileName\" value=\"renewalreview.md\">")));
+	}
+
+	private ResultActions upload(String fileName) throws Exception {
+		MockMultipartFile file = new MockMultipartFile("file", fileName, "text/markdown",
 				IntakeTestSupport.resource("renewal-review-table.md"));
-		mvc.perform(multipart("/intake").file(file).with(user("alex").roles("CSM")).with(csrf()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Review the import"),
-					containsString("<input type=\"hidden\" name=\"fileName\" value=\"renewal-review.md\">"))));
+		return mvc.perform(multipart("/intake").file(file).with(user("alex").roles("CSM")).with(csrf()))
+			.andExpect(status().isOk());
 	}
 
 	@Test

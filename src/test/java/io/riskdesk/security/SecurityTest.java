@@ -1,16 +1,23 @@
 package io.riskdesk.security;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import com.jayway.jsonpath.JsonPath;
+import io.riskdesk.MutableClock;
 import io.riskdesk.RiskdeskTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 import static io.riskdesk.ApiFixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -28,6 +35,12 @@ class SecurityTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void apiWithoutCredentialsGets401ProblemDetail() throws Exception {
@@ -57,6 +70,13 @@ class SecurityTest {
 	}
 
 	@Test
+	void aWrongPasswordRightAfterTheRightOneIsStillRefused() throws Exception {
+		mvc.perform(get("/api/risks").with(httpBasic("alex", "demo"))).andExpect(status().isOk());
+		mvc.perform(get("/api/risks").with(httpBasic("alex", "wrong"))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/risks").with(httpBasic("alex", "demo"))).andExpect(status().isOk());
+	}
+
+	@Test
 	void onlyAdminsManageTokens() throws Exception {
 		mvc.perform(as("morgan", get("/api/tokens"))).andExpect(status().isForbidden());
 		mvc.perform(as("admin", get("/api/tokens"))).andExpect(status().isOk());
@@ -64,15 +84,11 @@ class SecurityTest {
 
 	@Test
 	void bearerTokenWorksUntilRevoked() throws Exception {
-		String created = mvc.perform(as("admin", post("/api/tokens")).content("{\"name\": \"CRM sync\", \"username\": \"alex\"}"))
-			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.secret", startsWith("rd_")))
-			.andExpect(jsonPath("$.token.username").value("alex"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String created = newToken("alex");
 		String secret = JsonPath.read(created, "$.secret");
 		int id = JsonPath.read(created, "$.token.id");
+		assertThat(secret).startsWith("rd_");
+		assertThat(JsonPath.<String>read(created, "$.token.username")).isEqualTo("alex");
 
 		mvc.perform(get("/api/risks").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).andExpect(status().isOk());
 		mvc.perform(as("admin", get("/api/tokens")))
@@ -88,6 +104,31 @@ class SecurityTest {
 	}
 
 	@Test
+	void aTokenReadWritesItsUseAtMostOnceAMinute() throws Exception {
+		Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		clock.set(start);
+		try {
+			String created = newToken("alex");
+			String secret = JsonPath.read(created, "$.secret");
+			int id = JsonPath.read(created, "$.token.id");
+			read(secret);
+			assertThat(lastUsed(id)).isEqualTo(start);
+
+			clock.advance(Duration.ofSeconds(59));
+			read(secret);
+			read(secret);
+			assertThat(lastUsed(id)).as("no write within the minute").isEqualTo(start);
+
+			clock.advance(Duration.ofSeconds(2));
+			read(secret);
+			assertThat(lastUsed(id)).isEqualTo(start.plusSeconds(61));
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	@Test
 	void healthAndLoginPageAreOpenEverythingElseIsNot() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/login")).andExpect(status().isOk());
@@ -96,6 +137,23 @@ class SecurityTest {
 		mvc.perform(get("/v3/api-docs").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
 		mvc.perform(as("admin", get("/actuator/prometheus"))).andExpect(status().isOk());
+	}
+
+	/** A new token for the user, as the admin gets it: {@code {"token": {"id", ...}, "secret"}}. */
+	private String newToken(String username) throws Exception {
+		return mvc.perform(as("admin", post("/api/tokens")).content("{\"name\": \"CRM sync\", \"username\": \"%s\"}".formatted(username)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private void read(String secret) throws Exception {
+		mvc.perform(get("/api/risks?size=1").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).andExpect(status().isOk());
+	}
+
+	private Instant lastUsed(int id) {
+		return jdbc.sql("select last_used_at from api_token where id = :id").param("id", id).query(Instant.class).single();
 	}
 
 }
