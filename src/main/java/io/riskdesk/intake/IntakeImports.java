@@ -33,11 +33,11 @@ import io.riskdesk.plan.NewMilestone;
 import io.riskdesk.risk.NewRisk;
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.RiskSource;
-import io.riskdesk.risk.TimelineKind;
 import io.riskdesk.web.InvalidFieldException;
 import io.riskdesk.web.NotFoundException;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,10 +69,13 @@ public class IntakeImports {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	IntakeImports(NotesExtractor extractor, Proposals proposals, AccountService accounts, RiskService risks,
-			CorrectiveActionPlans plans, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+			CorrectiveActionPlans plans, JdbcClient jdbc, TransactionTemplate transaction,
+			ApplicationEventPublisher events, Clock clock) {
 		this.extractor = extractor;
 		this.proposals = proposals;
 		this.accounts = accounts;
@@ -80,6 +83,7 @@ public class IntakeImports {
 		this.plans = plans;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -181,8 +185,9 @@ public class IntakeImports {
 		for (MilestonePart item : request.actionItems()) {
 			addMilestone(key, item, actor);
 		}
+		Instant now = clock.instant();
 		for (MeetingPart meeting : request.meetings()) {
-			risks.recordOnTimeline(key, TimelineKind.MEETING, meetingSummary(meeting), meetingDetails(meeting), actor);
+			events.publishEvent(new MeetingAnnounced(key, meeting.date(), meeting.time(), meeting.purpose(), actor, now));
 		}
 		long id = jdbc.sql("""
 				insert into intake_import (content_hash, file_name, content, size_bytes, risk_key, account_id, imported_at, imported_by)
@@ -193,21 +198,13 @@ public class IntakeImports {
 			.param("size", document.text().getBytes(StandardCharsets.UTF_8).length)
 			.param("key", key)
 			.param("account", account.id())
-			.param("now", Timestamp.from(clock.instant()))
+			.param("now", Timestamp.from(now))
 			.param("actor", actor)
 			.query(Long.class)
 			.single();
 		String source = request.fileName() == null ? "a pasted document" : request.fileName();
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("import", id);
-		details.put("page", "/intake/imports/" + id);
-		details.put("document", "/api/intake/imports/" + id + "/document");
-		Optional<String> accountChanged = accountChange.describe();
-		accountChanged.ifPresent(change -> details.put("account", change));
-		risks.recordOnTimeline(key, TimelineKind.IMPORTED, "Imported from " + source + " (import " + id + "): action items "
-				+ request.actionItems().size() + ", decisions " + request.decisions().size() + ", meetings "
-				+ request.meetings().size() + accountChanged.map(change -> "; account " + change).orElse(""),
-				details, actor);
+		events.publishEvent(new DocumentImported(key, id, source, request.actionItems().size(),
+				request.decisions().size(), request.meetings().size(), accountChange.describe().orElse(null), actor, now));
 		return get(id);
 	}
 
@@ -271,15 +268,6 @@ public class IntakeImports {
 		if (item.status() == MilestoneStatus.DONE) {
 			plans.complete(key, milestone.id(), actor);
 		}
-	}
-
-	private static String meetingSummary(MeetingPart meeting) {
-		return "Follow-up meeting on " + meeting.date() + (meeting.time() == null ? "" : " at " + meeting.time())
-				+ (meeting.purpose() == null || meeting.purpose().isBlank() ? "" : ": " + meeting.purpose().strip());
-	}
-
-	private static Map<String, Object> meetingDetails(MeetingPart meeting) {
-		return Map.of("date", meeting.date().toString(), "time", meeting.time() == null ? "" : meeting.time().toString());
 	}
 
 	/** A form posts the document back with CRLF line ends; the limit is on the document, not on that. */

@@ -4,11 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.RiskStatus;
-import io.riskdesk.risk.TimelineKind;
 import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.NotFoundException;
 
@@ -17,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The milestones of risks' corrective action plans; every change is on the risk's timeline. */
+/** The milestones of risks' corrective action plans; every change is an event on the risk's timeline. */
 @Service
 @Transactional
 public class CorrectiveActionPlans {
@@ -45,6 +43,7 @@ public class CorrectiveActionPlans {
 		if (risks.status(riskKey) == RiskStatus.CLOSED) {
 			throw new ConflictException("Risk " + riskKey + " is closed; its plan cannot change");
 		}
+		Instant now = clock.instant();
 		long id = jdbc.sql("""
 				insert into cap_milestone (risk_key, title, owner, due_date, status, created_at, created_by)
 				values (:key, :title, :owner, :due, 'OPEN', :now, :actor) returning id""")
@@ -52,14 +51,12 @@ public class CorrectiveActionPlans {
 			.param("title", milestone.title().strip())
 			.param("owner", milestone.owner().strip())
 			.param("due", java.sql.Date.valueOf(milestone.due()))
-			.param("now", Timestamp.from(clock.instant()))
+			.param("now", Timestamp.from(now))
 			.param("actor", actor)
 			.query(Long.class)
 			.single();
-		risks.recordOnTimeline(riskKey, TimelineKind.MILESTONE, "Milestone for " + milestone.owner().strip() + ": "
-				+ milestone.title().strip() + " (due " + milestone.due() + ")",
-				Map.of("milestone", id, "owner", milestone.owner().strip(), "due", milestone.due().toString()), actor);
-		events.publishEvent(new MilestoneAdded(riskKey, id, milestone.title().strip(), milestone.due()));
+		events.publishEvent(new MilestoneAdded(riskKey, id, milestone.title().strip(), milestone.owner().strip(),
+				milestone.due(), actor, now));
 		return get(riskKey, id);
 	}
 
@@ -77,9 +74,7 @@ public class CorrectiveActionPlans {
 		if (changed == 0) {
 			throw new ConflictException("Milestone " + id + " was already done at " + milestone.doneAt());
 		}
-		risks.recordOnTimeline(riskKey, TimelineKind.MILESTONE, "Milestone done: " + milestone.title(),
-				Map.of("milestone", id, "event", "DONE"), actor);
-		events.publishEvent(new MilestoneDone(riskKey, id, now));
+		events.publishEvent(new MilestoneDone(riskKey, id, milestone.title(), actor, now));
 		return get(riskKey, id);
 	}
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -145,8 +144,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		risk.detectedAt = detectedAt;
 		risk.loggedAt = now;
 		risk.triageSteps.add(new TriageStepDone(TriageStep.LOG_RISK, now, actor, null));
-		risk.record(TimelineKind.LOGGED, "Risk logged: " + risk.title, null, RiskStatus.OPEN.name(),
-				Map.of("source", source.name(), "detectedAt", detectedAt.toString()), actor, now);
+		risk.registerEvent(new RiskEvents.RiskLogged(key, risk.title, source, risk.slaInputs(), actor, now));
 		return risk;
 	}
 
@@ -207,7 +205,8 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		ownerId = owner;
 		triagedAt = now;
 		recordStep(TriageStep.ASSIGN_SEVERITY_AND_OWNERS, actor, now, "Severity " + chosen + ", owner " + owner);
-		moveTo(RiskStatus.TRIAGED, null, actor, now);
+		status = RiskStatus.TRIAGED;
+		registerEvent(new RiskEvents.RiskTriaged(riskKey, owner, slaInputs(), actor, now));
 	}
 
 	/** TRIAGED -> ACTIVE once all five triage steps are recorded; RESOLVED -> ACTIVE reopens with a reason. */
@@ -216,7 +215,8 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (status == RiskStatus.RESOLVED) {
 			requireText("reason", reason, Text.LINE, "is required to reopen a risk");
 			resolvedAt = null;
-			moveTo(RiskStatus.ACTIVE, reason.strip(), actor, now);
+			status = RiskStatus.ACTIVE;
+			registerEvent(new RiskEvents.RiskReopened(riskKey, reason.strip(), actor, now));
 			return;
 		}
 		Set<TriageStep> missing = missingTriageSteps();
@@ -224,7 +224,8 @@ class Risk extends AbstractAggregateRoot<Risk> {
 			throw new ConflictException("Triage is not complete: record " + missing + " before the risk becomes ACTIVE",
 					Map.of("missingTriageSteps", missing));
 		}
-		moveTo(RiskStatus.ACTIVE, reason, actor, now);
+		status = RiskStatus.ACTIVE;
+		registerEvent(new RiskEvents.RiskActivated(riskKey, reason, actor, now));
 	}
 
 	/** ACTIVE -> RESOLVED: only with a root cause and at least one prevention item. */
@@ -239,7 +240,8 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		rootCause = cause.strip();
 		preventionItems = items.stream().map(PreventionItem::new).collect(Collectors.toCollection(ArrayList::new));
 		resolvedAt = now;
-		moveTo(RiskStatus.RESOLVED, "Root cause: " + rootCause, actor, now);
+		status = RiskStatus.RESOLVED;
+		registerEvent(new RiskEvents.RiskResolved(riskKey, rootCause, actor, now));
 	}
 
 	/** RESOLVED -> CLOSED with the outcome for the account. */
@@ -251,7 +253,8 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		}
 		outcome = result;
 		closedAt = now;
-		moveTo(RiskStatus.CLOSED, "Outcome: " + result, actor, now);
+		status = RiskStatus.CLOSED;
+		registerEvent(new RiskEvents.RiskClosed(riskKey, result, actor, now));
 	}
 
 	/** Severity may change at any time before close, always with a reason. */
@@ -275,14 +278,13 @@ class Risk extends AbstractAggregateRoot<Risk> {
 	private void recordSeverityChange(Severity newSeverity, String reason, Function<Severity, Cadence> defaultCadence,
 			String actor, Instant now) {
 		Severity old = severity;
-		record(TimelineKind.SEVERITY_CHANGED, "Severity " + label(old) + " -> " + newSeverity + ": " + reason,
-				label(old), newSeverity.name(), Map.of("reason", reason), actor, now);
 		severity = newSeverity;
+		registerEvent(new RiskEvents.SeverityChanged(riskKey, old, newSeverity, reason, slaInputs(), actor, now));
 		if (old != null && cadence != null && cadence == defaultCadence.apply(old)
 				&& cadence != defaultCadence.apply(newSeverity)) {
 			Cadence planned = defaultCadence.apply(newSeverity);
-			record(TimelineKind.UPDATED, "Cadence re-planned to " + planned + ", the playbook's default for " + newSeverity,
-					cadence.name(), planned.name(), Map.of("field", "cadence"), actor, now);
+			registerEvent(new RiskEvents.RiskUpdated(riskKey, "cadence", cadence.name(), planned.name(),
+					"Cadence re-planned to " + planned + ", the playbook's default for " + newSeverity, actor, now));
 			cadence = planned;
 		}
 	}
@@ -297,8 +299,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 			throw new ConflictException("Risk " + riskKey + " has no severity yet: the matrix names nobody to notify");
 		}
 		requireText("text", note, Text.NOTE, "is required: who was notified, and how");
-		record(TimelineKind.STAKEHOLDERS_NOTIFIED, "Stakeholders notified for " + severity + ": " + note.strip(), null,
-				severity.name(), Map.of("severity", severity.name()), actor, now);
+		registerEvent(new RiskEvents.StakeholdersNotified(riskKey, severity, note.strip(), actor, now));
 	}
 
 	/** Records CREATE_CAP, NOTIFY_STAKEHOLDERS or SET_CADENCE; the other two are recorded by logging and triage. */
@@ -327,16 +328,14 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		requireNotClosed();
 		requireText("text", text, Text.NOTE, "is required");
 		decisions.add(new Decision(text.strip(), now, actor));
-		record(TimelineKind.DECISION, "Decision: " + text.strip(), null, null, Map.of("number", decisions.size()),
-				actor, now);
+		registerEvent(new RiskEvents.DecisionAdded(riskKey, decisions.size(), text.strip(), actor, now));
 	}
 
 	void raiseBlocker(String description, String actor, Instant now) {
 		requireNotClosed();
 		requireText("description", description, Text.NOTE, "is required");
 		blockers.add(new Blocker(description.strip(), now, actor, null, null, null));
-		record(TimelineKind.BLOCKER_RAISED, "Blocker #" + blockers.size() + " raised: " + description.strip(), null,
-				"open", Map.of("number", blockers.size()), actor, now);
+		registerEvent(new RiskEvents.BlockerRaised(riskKey, blockers.size(), description.strip(), actor, now));
 	}
 
 	void clearBlocker(int number, String resolution, String actor, Instant now) {
@@ -351,8 +350,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		requireText("resolution", resolution, Text.NOTE, "is required to clear a blocker");
 		blockers.set(number - 1, new Blocker(blocker.description(), blocker.raisedAt(), blocker.raisedBy(), now, actor,
 				resolution.strip()));
-		record(TimelineKind.BLOCKER_CLEARED, "Blocker #" + number + " cleared: " + resolution.strip(), "open",
-				"cleared", Map.of("number", number), actor, now);
+		registerEvent(new RiskEvents.BlockerCleared(riskKey, number, resolution.strip(), actor, now));
 	}
 
 	/** The first response to the customer: stops the first-response SLA clock. */
@@ -363,20 +361,13 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		}
 		requireText("note", note, Text.NOTE, "is required: how and to whom the first response went");
 		firstResponseAt = now;
-		record(TimelineKind.FIRST_RESPONSE, "First response: " + note.strip(), null, now.toString(), Map.of(), actor,
-				now);
+		registerEvent(new RiskEvents.FirstResponseRecorded(riskKey, note.strip(), actor, now));
 	}
 
 	void recordActionItem(ActionItem item, String actor, Instant now) {
 		requireNotClosed();
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("owner", item.owner().strip());
-		details.put("task", item.task().strip());
-		if (item.due() != null) {
-			details.put("due", item.due().toString());
-		}
-		record(TimelineKind.ACTION_ITEM, "Action item for " + item.owner().strip() + ": " + item.task().strip()
-				+ (item.due() == null ? "" : " (due " + item.due() + ")"), null, null, details, actor, now);
+		registerEvent(new RiskEvents.ActionItemRecorded(riskKey, item.owner().strip(), item.task().strip(), item.due(),
+				actor, now));
 	}
 
 	Set<TriageStep> missingTriageSteps() {
@@ -392,25 +383,22 @@ class Risk extends AbstractAggregateRoot<Risk> {
 	private void recordStep(TriageStep step, String actor, Instant now, String note) {
 		triageSteps.removeIf(done -> done.step() == step);
 		triageSteps.add(new TriageStepDone(step, now, actor, note));
-		record(TimelineKind.TRIAGE_STEP, "Triage step " + step + (note == null ? "" : ": " + note), null, null,
-				Map.of("step", step.name()), actor, now);
-	}
-
-	private void moveTo(RiskStatus target, String note, String actor, Instant now) {
-		RiskStatus from = status;
-		status = target;
-		record(TimelineKind.TRANSITIONED, from + " -> " + target + (note == null ? "" : ": " + note), from.name(),
-				target.name(), Map.of(), actor, now);
+		registerEvent(new RiskEvents.TriageStepRecorded(riskKey, step, note, actor, now));
 	}
 
 	private void changed(String field, Object before, Object after, String actor, Instant now) {
-		record(TimelineKind.UPDATED, "Changed " + field, before == null ? null : before.toString(),
-				after == null ? null : after.toString(), Map.of("field", field), actor, now);
+		registerEvent(new RiskEvents.RiskUpdated(riskKey, field, before == null ? null : before.toString(),
+				after == null ? null : after.toString(), "Changed " + field, actor, now));
 	}
 
-	private void record(TimelineKind kind, String summary, String before, String after, Map<String, Object> details,
-			String actor, Instant now) {
-		registerEvent(new RiskChanged(riskKey, kind, summary, before, after, details, actor, now));
+	/** What the SLA clocks need of this risk, as it is now. */
+	private RiskEvents.SlaInputs slaInputs() {
+		Instant notifiedAt = triageSteps.stream()
+			.filter(done -> done.step() == TriageStep.NOTIFY_STAKEHOLDERS)
+			.map(TriageStepDone::doneAt)
+			.findFirst()
+			.orElse(null);
+		return new RiskEvents.SlaInputs(accountId, severity, detectedAt, firstResponseAt, notifiedAt);
 	}
 
 	private void requireNotClosed() {
@@ -428,10 +416,6 @@ class Risk extends AbstractAggregateRoot<Risk> {
 			throw new InvalidFieldException(field, reason);
 		}
 		TextValidator.check(field, value, max);
-	}
-
-	private static String label(Severity severity) {
-		return severity == null ? "none" : severity.name();
 	}
 
 	private static Set<CoOwner> toCoOwners(List<Long> ids) {

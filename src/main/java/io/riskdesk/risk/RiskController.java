@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import io.riskdesk.timeline.TimelineEntry;
 import io.riskdesk.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

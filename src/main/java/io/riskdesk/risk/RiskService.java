@@ -15,6 +15,8 @@ import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonView;
 import io.riskdesk.playbook.Cadence;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.timeline.Timeline;
+import io.riskdesk.timeline.TimelineEntry;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.web.InvalidFieldException;
 import io.riskdesk.web.NotFoundException;
@@ -163,16 +165,6 @@ public class RiskService {
 		Risk risk = load(key, expectedVersion);
 		risk.recordFirstResponse(note, actor, clock.instant());
 		return details(risks.save(risk));
-	}
-
-	/**
-	 * Appends what another module observed about a risk (e.g. an SLA breach) to its timeline,
-	 * without changing the risk itself.
-	 */
-	public void recordOnTimeline(String key, TimelineKind kind, String summary, Map<String, Object> details,
-			String actor) {
-		requireExists(key);
-		timeline.append(new RiskChanged(key, kind, summary, null, null, details, actor, clock.instant()));
 	}
 
 	@Transactional(readOnly = true)

@@ -2,8 +2,14 @@ package io.riskdesk.sla;
 
 import io.riskdesk.plan.MilestoneAdded;
 import io.riskdesk.plan.MilestoneDone;
-import io.riskdesk.risk.RiskChanged;
-import io.riskdesk.risk.RiskStatus;
+import io.riskdesk.risk.RiskEvents.FirstResponseRecorded;
+import io.riskdesk.risk.RiskEvents.RiskActivated;
+import io.riskdesk.risk.RiskEvents.RiskLogged;
+import io.riskdesk.risk.RiskEvents.RiskResolved;
+import io.riskdesk.risk.RiskEvents.RiskTriaged;
+import io.riskdesk.risk.RiskEvents.SeverityChanged;
+import io.riskdesk.risk.RiskEvents.StakeholdersNotified;
+import io.riskdesk.risk.RiskEvents.TriageStepRecorded;
 import io.riskdesk.risk.TriageStep;
 
 import org.springframework.context.event.EventListener;
@@ -23,30 +29,45 @@ class RiskClockListener {
 	}
 
 	@EventListener
-	void on(RiskChanged change) {
-		switch (change.kind()) {
-			case LOGGED, SEVERITY_CHANGED -> clocks.startOrRetarget(change.riskKey());
-			case TRANSITIONED -> {
-				if (RiskStatus.TRIAGED.name().equals(change.after())) {
-					clocks.startOrRetarget(change.riskKey());
-				}
-				if (RiskStatus.ACTIVE.name().equals(change.after())) {
-					clocks.meet(change.riskKey(), ClockKind.TRIAGE);
-				}
-				if (RiskStatus.RESOLVED.name().equals(change.after())) {
-					clocks.stopAll(change.riskKey());
-				}
-			}
-			case TRIAGE_STEP -> {
-				if (TriageStep.NOTIFY_STAKEHOLDERS.name().equals(change.details().get("step"))) {
-					clocks.meet(change.riskKey(), ClockKind.NOTIFICATION);
-				}
-			}
-			case FIRST_RESPONSE -> clocks.meet(change.riskKey(), ClockKind.FIRST_RESPONSE);
-			case STAKEHOLDERS_NOTIFIED -> clocks.meet(change.riskKey(), ClockKind.NOTIFICATION);
-			default -> {
-			}
+	void on(RiskLogged logged) {
+		clocks.startOrRetarget(logged.riskKey(), logged.sla());
+	}
+
+	@EventListener
+	void on(SeverityChanged change) {
+		clocks.startOrRetarget(change.riskKey(), change.sla());
+	}
+
+	@EventListener
+	void on(RiskTriaged triaged) {
+		clocks.startOrRetarget(triaged.riskKey(), triaged.sla());
+	}
+
+	@EventListener
+	void on(RiskActivated activated) {
+		clocks.meet(activated.riskKey(), ClockKind.TRIAGE, activated.at());
+	}
+
+	@EventListener
+	void on(RiskResolved resolved) {
+		clocks.stopAll(resolved.riskKey(), resolved.at());
+	}
+
+	@EventListener
+	void on(TriageStepRecorded step) {
+		if (step.step() == TriageStep.NOTIFY_STAKEHOLDERS) {
+			clocks.meet(step.riskKey(), ClockKind.NOTIFICATION, step.at());
 		}
+	}
+
+	@EventListener
+	void on(StakeholdersNotified notified) {
+		clocks.meet(notified.riskKey(), ClockKind.NOTIFICATION, notified.at());
+	}
+
+	@EventListener
+	void on(FirstResponseRecorded response) {
+		clocks.meet(response.riskKey(), ClockKind.FIRST_RESPONSE, response.at());
 	}
 
 	@EventListener

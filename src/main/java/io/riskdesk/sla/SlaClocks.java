@@ -4,20 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import io.riskdesk.account.AccountDetails;
-import io.riskdesk.account.AccountService;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.RiskDetails;
+import io.riskdesk.risk.RiskEvents;
 import io.riskdesk.risk.RiskService;
-import io.riskdesk.risk.TimelineKind;
-import io.riskdesk.risk.TriageStep;
 import io.riskdesk.web.ConflictException;
 import io.riskdesk.web.InvalidFieldException;
 import io.riskdesk.web.NotFoundException;
@@ -39,17 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SlaClocks {
 
-	private static final String ACTOR = "sla";
-
 	private final SlaClockRepository clocks;
 
-	private final BusinessCalendars calendars;
+	private final ClockCalendars calendars;
 
 	private final RiskService risks;
-
-	private final AccountService accounts;
-
-	private final Playbook playbook;
 
 	private final SchedulerClient scheduler;
 
@@ -59,12 +47,14 @@ public class SlaClocks {
 
 	private final double warningFraction;
 
+	private final Duration triageWindow;
+
 	private final SlaTargets firstResponseTargets;
 
 	private final SlaTargets notificationTargets;
 
-	SlaClocks(SlaClockRepository clocks, BusinessCalendars calendars, RiskService risks, AccountService accounts,
-			Playbook playbook, @Lazy SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock,
+	SlaClocks(SlaClockRepository clocks, ClockCalendars calendars, RiskService risks, Playbook playbook,
+			@Lazy SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock,
 			@Value("${riskdesk.sla.warning-fraction:0.75}") double warningFraction) {
 		if (warningFraction <= 0 || warningFraction >= 1) {
 			throw new IllegalArgumentException("riskdesk.sla.warning-fraction must be between 0 and 1 (exclusive)");
@@ -72,12 +62,11 @@ public class SlaClocks {
 		this.clocks = clocks;
 		this.calendars = calendars;
 		this.risks = risks;
-		this.accounts = accounts;
-		this.playbook = playbook;
 		this.scheduler = scheduler;
 		this.events = events;
 		this.clock = clock;
 		this.warningFraction = warningFraction;
+		this.triageWindow = playbook.triage().window();
 		this.firstResponseTargets = new SlaTargets(severity -> playbook.severity(severity).firstResponse());
 		this.notificationTargets = new SlaTargets(severity -> playbook.matrix(severity).notification());
 	}
@@ -90,7 +79,7 @@ public class SlaClocks {
 			.stream()
 			.sorted(java.util.Comparator.comparing(SlaClock::getKind)
 				.thenComparing(SlaClock::getDueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
-			.map(c -> c.view(measure(c), now))
+			.map(c -> c.view(calendars.measure(c), now))
 			.toList();
 	}
 
@@ -110,38 +99,34 @@ public class SlaClocks {
 			c = clocks.save(c);
 			announce(c, due, now);
 		}
-		if (!c.pause(reason.strip(), measure(c), now)) {
+		if (!c.pause(reason.strip(), calendars.measure(c), now)) {
 			throw new ConflictException("The " + kind + " clock is " + c.getState() + "; only a running clock can be paused");
 		}
-		risks.recordOnTimeline(riskKey, TimelineKind.SLA, kind + " clock paused: " + reason.strip(),
-				Map.of("clock", kind.name(), "event", "PAUSED"), ACTOR);
-		return clocks.save(c).view(measure(c), now);
+		events.publishEvent(new SlaEvents.ClockPaused(riskKey, kind, reason.strip(), now));
+		return clocks.save(c).view(calendars.measure(c), now);
 	}
 
 	public ClockView resume(String riskKey, ClockKind kind) {
 		SlaClock c = load(riskKey, kind);
 		Instant now = clock.instant();
-		if (!c.resume(measure(c), warningFraction, now)) {
+		if (!c.resume(calendars.measure(c), warningFraction, now)) {
 			throw new ConflictException("The " + kind + " clock is " + c.getState() + "; only a paused clock can be resumed");
 		}
-		risks.recordOnTimeline(riskKey, TimelineKind.SLA, kind + " clock resumed, now due " + minutes(c.getDueAt()),
-				Map.of("clock", kind.name(), "event", "RESUMED", "dueAt", c.getDueAt().toString()), ACTOR);
-		return persist(c, now).view(measure(c), now);
+		events.publishEvent(new SlaEvents.ClockResumed(riskKey, kind, c.getDueAt(), now));
+		return persist(c, now).view(calendars.measure(c), now);
 	}
 
 	/**
 	 * Starts the clocks a risk is owed, from its detection time: triage always, first response
 	 * and notification once it has a severity. Clocks that run already are re-targeted.
 	 */
-	void startOrRetarget(String riskKey) {
-		RiskDetails risk = risks.get(riskKey);
-		CalendarRef calendar = calendarOf(risk);
+	void startOrRetarget(String riskKey, RiskEvents.SlaInputs risk) {
+		CalendarRef calendar = calendars.ofAccount(risk.accountId());
 		Instant now = clock.instant();
 		var triage = clocks.findByRiskKeyAndKind(riskKey, ClockKind.TRIAGE);
 		if (triage.isEmpty()) {
-			Duration window = playbook.triage().window();
-			start(riskKey, ClockKind.TRIAGE, risk.severity(), "within " + window.toHours() + " h of detection", window,
-					calendar, false, risk.detectedAt(), null, now);
+			start(riskKey, ClockKind.TRIAGE, risk.severity(), "within " + triageWindow.toHours() + " h of detection",
+					triageWindow, calendar, false, risk.detectedAt(), null, now);
 		}
 		else {
 			// Its target does not depend on the severity, but compliance reports it per severity.
@@ -151,25 +136,17 @@ public class SlaClocks {
 			return;
 		}
 		// A risk triaged late may have kept these promises before its clocks started.
-		Instant notified = risk.triageSteps()
-			.stream()
-			.filter(step -> step.step() == TriageStep.NOTIFY_STAKEHOLDERS)
-			.map(RiskDetails.TriageStepView::doneAt)
-			.findFirst()
-			.orElse(null);
-		startOrRetarget(riskKey, ClockKind.FIRST_RESPONSE, risk.severity(),
-				firstResponseTargets, calendar, risk.detectedAt(),
-				risk.firstResponseAt(), now);
-		startOrRetarget(riskKey, ClockKind.NOTIFICATION, risk.severity(),
-				notificationTargets, calendar, risk.detectedAt(),
-				notified, now);
+		startOrRetarget(riskKey, ClockKind.FIRST_RESPONSE, risk.severity(), firstResponseTargets, calendar,
+				risk.detectedAt(), risk.firstResponseAt(), now);
+		startOrRetarget(riskKey, ClockKind.NOTIFICATION, risk.severity(), notificationTargets, calendar,
+				risk.detectedAt(), risk.notifiedAt(), now);
 	}
 
 	/** A milestone was set: its clock runs to the end of the working day it is due, in the account's calendar. */
 	void startMilestone(String riskKey, long milestoneId, String title, LocalDate due) {
 		RiskDetails risk = risks.get(riskKey);
-		CalendarRef calendar = calendarOf(risk);
-		Instant dueAt = calendar(calendar).endOfBusinessDay(due.atStartOfDay(calendar.zone()).toInstant());
+		CalendarRef calendar = calendars.ofAccount(risk.account().id());
+		Instant dueAt = calendars.calendar(calendar).endOfBusinessDay(due.atStartOfDay(calendar.zone()).toInstant());
 		Instant now = clock.instant();
 		persist(SlaClock.untilMilestone(riskKey, milestoneId, risk.severity(), "Milestone: " + title + " by " + due,
 				calendar, dueAt, warningFraction, now), now);
@@ -180,20 +157,19 @@ public class SlaClocks {
 	}
 
 	/** The risk was resolved: clocks still counting stop, so a closed risk never breaches. */
-	void stopAll(String riskKey) {
-		List<String> stopped = clocks.findByRiskKey(riskKey).stream().filter(SlaClock::stop).map(c -> {
+	void stopAll(String riskKey, Instant at) {
+		List<ClockKind> stopped = clocks.findByRiskKey(riskKey).stream().filter(SlaClock::stop).map(c -> {
 			clocks.save(c);
-			return c.getKind().name();
+			return c.getKind();
 		}).toList();
 		if (!stopped.isEmpty()) {
-			risks.recordOnTimeline(riskKey, TimelineKind.SLA, "SLA clocks stopped, the risk is resolved: "
-					+ String.join(", ", stopped), Map.of("event", "STOPPED", "clocks", stopped), ACTOR);
+			events.publishEvent(new SlaEvents.ClocksStopped(riskKey, stopped, at));
 		}
 	}
 
 	/** The promise of a clock was kept: triage done, first response given, stakeholders notified. */
-	void meet(String riskKey, ClockKind kind) {
-		clocks.findByRiskKeyAndKind(riskKey, kind).ifPresent(c -> meet(c, clock.instant()));
+	void meet(String riskKey, ClockKind kind, Instant at) {
+		clocks.findByRiskKeyAndKind(riskKey, kind).ifPresent(c -> meet(c, at));
 	}
 
 	private void meet(SlaClock c, Instant now) {
@@ -201,9 +177,7 @@ public class SlaClocks {
 		boolean late = c.getState() == ClockState.BREACHED;
 		if (c.meet(now)) {
 			clocks.save(c);
-			risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA,
-					c.getKind() + " clock met" + (late ? " late (it had breached)" : ""),
-					Map.of("clock", c.getKind().name(), "event", late ? "MET_LATE" : "MET"), ACTOR);
+			events.publishEvent(new SlaEvents.ClockMet(c.getRiskKey(), c.getKind(), late, now));
 		}
 	}
 
@@ -224,7 +198,7 @@ public class SlaClocks {
 
 	private void startOrRetarget(String riskKey, ClockKind kind, Severity severity, SlaTargets targets,
 			CalendarRef calendar, Instant start, Instant alreadyMet, Instant now) {
-		SlaTargets.Target target = targets.of(severity, calendar(calendar), start);
+		SlaTargets.Target target = targets.of(severity, calendars.calendar(calendar), start);
 		boolean business = target.businessTime();
 		Duration total = target.total();
 		String label = target.label();
@@ -239,15 +213,14 @@ public class SlaClocks {
 		}
 		// What fell due before this change happened first: a breach is recorded at its due instant.
 		announce(c, c.check(now), now);
-		SlaClock.Change change = c.retarget(severity, label, total, business, measure(c), measure(calendar, business),
+		SlaClock.Change change = c.retarget(severity, label, total, business, calendars.measure(c),
+				calendars.measure(calendar, business),
 				warningFraction, now);
 		if (change == SlaClock.Change.NONE) {
 			clocks.save(c);
 			return;
 		}
-		risks.recordOnTimeline(riskKey, TimelineKind.SLA, kind + " clock re-targeted to " + label
-				+ (c.getDueAt() == null ? "" : ", due " + minutes(c.getDueAt())),
-				Map.of("clock", kind.name(), "event", "RETARGETED", "target", label), ACTOR);
+		events.publishEvent(new SlaEvents.ClockRetargeted(riskKey, kind, label, c.getDueAt(), now));
 		persist(c, now);
 		if (change == SlaClock.Change.RETARGETED_AND_BREACHED) {
 			announce(c, SlaClock.Change.BREACHED, now);
@@ -256,14 +229,12 @@ public class SlaClocks {
 
 	/** Raised above the severity whose stakeholders were notified: the new level's are owed it, from now. */
 	private boolean reopen(SlaClock c, Severity severity, CalendarRef calendar, Instant now) {
-		SlaTargets.Target target = notificationTargets.of(severity, calendar(calendar), now);
+		SlaTargets.Target target = notificationTargets.of(severity, calendars.calendar(calendar), now);
 		if (!c.reopenFor(severity, target.label(), target.total(), target.businessTime(),
-				measure(calendar, target.businessTime()), warningFraction, now)) {
+				calendars.measure(calendar, target.businessTime()), warningFraction, now)) {
 			return false;
 		}
-		risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA, "NOTIFICATION clock re-opened for " + target.label()
-				+ ": the stakeholders of the new severity are owed a notification, due " + minutes(c.getDueAt()),
-				Map.of("clock", ClockKind.NOTIFICATION.name(), "event", "REOPENED", "target", target.label()), ACTOR);
+		events.publishEvent(new SlaEvents.NotificationReopened(c.getRiskKey(), target.label(), c.getDueAt(), now));
 		persist(c, now);
 		return true;
 	}
@@ -271,7 +242,7 @@ public class SlaClocks {
 	private void start(String riskKey, ClockKind kind, Severity severity, String label, Duration total,
 			CalendarRef calendar, boolean business, Instant start, Instant alreadyMet, Instant now) {
 		SlaClock c = SlaClock.start(riskKey, kind, severity, label, total, calendar, business, start,
-				measure(calendar, business), warningFraction, now);
+				calendars.measure(calendar, business), warningFraction, now);
 		if (alreadyMet != null) {
 			announce(c, c.check(alreadyMet), now);
 			c.meet(alreadyMet);
@@ -295,29 +266,12 @@ public class SlaClocks {
 
 	private void announce(SlaClock c, SlaClock.Change change, Instant now) {
 		if (change == SlaClock.Change.WARNED) {
-			risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA, "SLA warning: " + c.getKind() + " clock ("
-					+ c.getTarget() + ") is due " + minutes(c.getDueAt()),
-					Map.of("clock", c.getKind().name(), "event", "WARNING", "dueAt", c.getDueAt().toString()), ACTOR);
-			events.publishEvent(new SlaWarning(c.getRiskKey(), c.getKind(), c.getDueAt(), now));
+			events.publishEvent(new SlaEvents.ClockWarned(c.getRiskKey(), c.getKind(), c.getTarget(), c.getDueAt(), now));
 		}
 		else if (change == SlaClock.Change.BREACHED) {
-			ClockView view = c.view(measure(c), now);
-			risks.recordOnTimeline(c.getRiskKey(), TimelineKind.SLA, "SLA breached: " + c.getKind() + " clock ("
-					+ c.getTarget() + ") was due " + minutes(view.breachedAt()),
-					Map.of("clock", c.getKind().name(), "event", "BREACH", "dueAt", view.breachedAt().toString()), ACTOR);
-			events.publishEvent(new SlaBreach(c.getRiskKey(), c.getKind(), view.breachedAt(), now));
+			events.publishEvent(new SlaEvents.ClockBreached(c.getRiskKey(), c.getKind(), c.getTarget(),
+					c.view(calendars.measure(c), now).breachedAt(), now));
 		}
-	}
-
-	/** Instants in timeline text to the minute; the details keep them exact. */
-	private static Instant minutes(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.MINUTES);
-	}
-
-	/** The calendar the risk's account counts business time in. */
-	private CalendarRef calendarOf(RiskDetails risk) {
-		AccountDetails account = accounts.get(risk.account().id());
-		return new CalendarRef(account.calendar(), ZoneId.of(account.timeZone()), account.country());
 	}
 
 	private SlaClock load(String riskKey, ClockKind kind) {
@@ -326,18 +280,6 @@ public class SlaClocks {
 		}
 		return clocks.findByRiskKeyAndKind(riskKey, kind)
 			.orElseThrow(() -> new NotFoundException(kind + " clock of risk", riskKey));
-	}
-
-	private Measure measure(SlaClock c) {
-		return measure(c.calendar(), c.isBusinessTime());
-	}
-
-	private Measure measure(CalendarRef ref, boolean business) {
-		return business ? Measure.of(calendar(ref)) : Measure.CLOCK_TIME;
-	}
-
-	private BusinessCalendar calendar(CalendarRef ref) {
-		return calendars.forAccount(ref.name(), ref.zone(), ref.country());
 	}
 
 }

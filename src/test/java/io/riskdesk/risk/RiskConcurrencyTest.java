@@ -18,6 +18,8 @@ import io.riskdesk.account.AccountForm;
 import io.riskdesk.account.AccountService;
 import io.riskdesk.account.Segment;
 import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.timeline.TimelineEntry;
+import io.riskdesk.timeline.TimelineKind;
 import io.riskdesk.web.ConflictException;
 import org.junit.jupiter.api.Test;
 

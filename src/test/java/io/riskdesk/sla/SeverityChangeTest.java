@@ -9,11 +9,18 @@ import com.jayway.jsonpath.JsonPath;
 import io.riskdesk.ApiFixtures;
 import io.riskdesk.MutableClock;
 import io.riskdesk.RiskdeskTest;
+import io.riskdesk.playbook.Severity;
+import io.riskdesk.risk.RiskEvents.RiskTriaged;
+import io.riskdesk.risk.RiskEvents.SeverityChanged;
+import io.riskdesk.risk.RiskEvents.TriageStepRecorded;
+import io.riskdesk.risk.TriageStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -35,6 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * notification and moves a default cadence to the new level's.
  */
 @RiskdeskTest
+@RecordApplicationEvents
 class SeverityChangeTest {
 
 	/** Tuesday 2026-11-24 10:00 in New York. */
@@ -45,6 +53,9 @@ class SeverityChangeTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	ApplicationEvents events;
 
 	ApiFixtures fixtures;
 
@@ -81,6 +92,39 @@ class SeverityChangeTest {
 		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
 			.andExpect(jsonPath("$[?(@.kind == 'SEVERITY_CHANGED')].summary",
 					hasItem("Severity S0 -> S1: at triage: One region only")));
+	}
+
+	/** Each fact once, carrying what the clocks need, so no listener loads the risk again. */
+	@Test
+	void aTriageWithANewSeverityPublishesEachFactOnce() throws Exception {
+		String key = risk("S2");
+		events.clear();
+		mvc.perform(asAlex(post("/api/risks/{key}/transitions", key)).content("""
+				{"to": "TRIAGED", "severity": "S0", "ownerId": %d, "reason": "Outage for all users"}""".formatted(owner)))
+			.andExpect(status().isOk());
+
+		assertThat(events.stream(SeverityChanged.class).filter(e -> e.riskKey().equals(key)))
+			.singleElement()
+			.satisfies(change -> {
+				assertThat(change.from()).isEqualTo(Severity.S2);
+				assertThat(change.to()).isEqualTo(Severity.S0);
+				assertThat(change.escalation()).isTrue();
+				assertThat(change.sla().accountId()).isEqualTo(account);
+			});
+		assertThat(events.stream(RiskTriaged.class).filter(e -> e.riskKey().equals(key)))
+			.singleElement()
+			.satisfies(triaged -> {
+				assertThat(triaged.sla().severity()).isEqualTo(Severity.S0);
+				assertThat(triaged.sla().detectedAt()).isEqualTo(TUESDAY_10AM);
+				assertThat(triaged.ownerId()).isEqualTo(owner);
+			});
+		assertThat(events.stream(TriageStepRecorded.class).filter(e -> e.riskKey().equals(key)))
+			.singleElement()
+			.extracting(TriageStepRecorded::step)
+			.isEqualTo(TriageStep.ASSIGN_SEVERITY_AND_OWNERS);
+		assertThat(events.stream(SlaEvents.ClockRetargeted.class).filter(e -> e.riskKey().equals(key)))
+			.extracting(SlaEvents.ClockRetargeted::clock)
+			.containsExactlyInAnyOrder(ClockKind.FIRST_RESPONSE, ClockKind.NOTIFICATION);
 	}
 
 	@Test

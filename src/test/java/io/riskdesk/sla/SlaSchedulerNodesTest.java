@@ -16,7 +16,7 @@ import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.NewRisk;
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.RiskSource;
-import io.riskdesk.risk.TimelineEntry;
+import io.riskdesk.timeline.TimelineEntry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 

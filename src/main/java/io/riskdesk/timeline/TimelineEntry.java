@@ -1,4 +1,4 @@
-package io.riskdesk.risk;
+package io.riskdesk.timeline;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.riskdesk.risk;
+package io.riskdesk.timeline;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -9,14 +9,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
- * The append-only timeline. Entries are written from {@link RiskChanged} events in the same
- * transaction as the change itself, so a change never lands without its entry.
+ * The append-only timeline of every risk. Entries are written from {@link TimelineFact} events in
+ * the same transaction as the change itself, so a change never lands without its entry.
  */
-@Component
-class Timeline {
+@Service
+public class Timeline {
 
 	private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
 	};
@@ -31,22 +31,23 @@ class Timeline {
 	}
 
 	@EventListener
-	void append(RiskChanged change) {
+	void append(TimelineFact fact) {
 		jdbc.sql("""
 				insert into timeline_entry (risk_key, occurred_at, actor, kind, summary, before_value, after_value, details)
 				values (:key, :at, :actor, :kind, :summary, :before, :after, cast(:details as jsonb))""")
-			.param("key", change.riskKey())
-			.param("at", Timestamp.from(change.at()))
-			.param("actor", change.actor())
-			.param("kind", change.kind().name())
-			.param("summary", change.summary())
-			.param("before", change.before())
-			.param("after", change.after())
-			.param("details", json.writeValueAsString(change.details()))
+			.param("key", fact.riskKey())
+			.param("at", Timestamp.from(fact.at()))
+			.param("actor", fact.actor())
+			.param("kind", fact.kind().name())
+			.param("summary", fact.summary())
+			.param("before", fact.before())
+			.param("after", fact.after())
+			.param("details", json.writeValueAsString(fact.details()))
 			.update();
 	}
 
-	List<TimelineEntry> of(String riskKey) {
+	/** A risk's entries, oldest first. */
+	public List<TimelineEntry> of(String riskKey) {
 		return jdbc.sql("""
 				select id, occurred_at, actor, kind, summary, before_value, after_value, details::text as details
 				from timeline_entry where risk_key = :key order by occurred_at, id""")

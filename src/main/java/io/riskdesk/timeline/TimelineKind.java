@@ -1,4 +1,4 @@
-package io.riskdesk.risk;
+package io.riskdesk.timeline;
 
 /** What a timeline entry records. */
 public enum TimelineKind {

@@ -1,0 +1,39 @@
+package io.riskdesk.intake;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.riskdesk.timeline.TimelineFact;
+import io.riskdesk.timeline.TimelineKind;
+
+/**
+ * An escalation email or meeting notes became a risk, with how much it brought along.
+ *
+ * @param source the file name, or "a pasted document"
+ * @param accountChange what the import changed on the account, in words, or null
+ */
+public record DocumentImported(String riskKey, long importId, String source, int actionItems, int decisions,
+		int meetings, String accountChange, String actor, Instant at) implements TimelineFact {
+
+	public TimelineKind kind() {
+		return TimelineKind.IMPORTED;
+	}
+
+	public String summary() {
+		return "Imported from " + source + " (import " + importId + "): action items " + actionItems + ", decisions "
+				+ decisions + ", meetings " + meetings + (accountChange == null ? "" : "; account " + accountChange);
+	}
+
+	public Map<String, Object> details() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("import", importId);
+		details.put("page", "/intake/imports/" + importId);
+		details.put("document", "/api/intake/imports/" + importId + "/document");
+		if (accountChange != null) {
+			details.put("account", accountChange);
+		}
+		return details;
+	}
+
+}

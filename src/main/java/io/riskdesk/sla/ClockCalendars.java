@@ -1,0 +1,41 @@
+package io.riskdesk.sla;
+
+import java.time.ZoneId;
+
+import io.riskdesk.account.AccountDetails;
+import io.riskdesk.account.AccountService;
+
+import org.springframework.stereotype.Component;
+
+/** The calendars clocks count in: an account's business calendar, or plain clock time. */
+@Component
+class ClockCalendars {
+
+	private final BusinessCalendars calendars;
+
+	private final AccountService accounts;
+
+	ClockCalendars(BusinessCalendars calendars, AccountService accounts) {
+		this.calendars = calendars;
+		this.accounts = accounts;
+	}
+
+	/** The calendar an account counts business time in: its playbook calendar, time zone and holidays. */
+	CalendarRef ofAccount(long accountId) {
+		AccountDetails account = accounts.get(accountId);
+		return new CalendarRef(account.calendar(), ZoneId.of(account.timeZone()), account.country());
+	}
+
+	BusinessCalendar calendar(CalendarRef ref) {
+		return calendars.forAccount(ref.name(), ref.zone(), ref.country());
+	}
+
+	Measure measure(SlaClock c) {
+		return measure(c.calendar(), c.isBusinessTime());
+	}
+
+	Measure measure(CalendarRef ref, boolean business) {
+		return business ? Measure.of(calendar(ref)) : Measure.CLOCK_TIME;
+	}
+
+}
