@@ -6,8 +6,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.Modulithic;
 
 @SpringBootApplication
+@Modulithic(systemName = "Riskdesk", sharedModules = { "core", "web" })
 @ConfigurationPropertiesScan
 public class RiskdeskApplication {
 

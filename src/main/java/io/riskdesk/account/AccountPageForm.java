@@ -11,7 +11,7 @@ import java.util.Map;
 
 import io.riskdesk.playbook.ContactRole;
 import io.riskdesk.playbook.TeamRole;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 
 /**
  * The new-account form as the page posts it: flat fields, the CSM and AE of the team and one

@@ -2,9 +2,9 @@ package io.riskdesk.account;
 
 import java.util.Map;
 
-import io.riskdesk.web.ConflictException;
+import io.riskdesk.core.ConflictException;
 import io.riskdesk.web.FormErrors;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.TeamRole;
-import io.riskdesk.web.ConflictException;
-import io.riskdesk.web.InvalidFieldException;
-import io.riskdesk.web.NotFoundException;
+import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.NotFoundException;
 import io.riskdesk.web.Versions;
 
 import org.springframework.data.domain.Page;

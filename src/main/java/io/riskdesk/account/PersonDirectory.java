@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.riskdesk.web.ConflictException;
-import io.riskdesk.web.NotFoundException;
+import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.NotFoundException;
 import io.riskdesk.web.Versions;
 
 import org.springframework.data.domain.Page;

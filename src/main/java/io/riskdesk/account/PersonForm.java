@@ -1,6 +1,6 @@
 package io.riskdesk.account;
 
-import io.riskdesk.web.Text;
+import io.riskdesk.core.Text;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

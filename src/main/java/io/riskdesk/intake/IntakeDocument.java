@@ -5,7 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 
 /**
  * An escalation email or meeting note accepted for extraction: UTF-8 text, not empty, not too

@@ -33,8 +33,8 @@ import io.riskdesk.plan.NewMilestone;
 import io.riskdesk.risk.NewRisk;
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.RiskSource;
-import io.riskdesk.web.InvalidFieldException;
-import io.riskdesk.web.NotFoundException;
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.NotFoundException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;

@@ -21,7 +21,7 @@ import io.riskdesk.plan.MilestoneStatus;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.web.FormErrors;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 

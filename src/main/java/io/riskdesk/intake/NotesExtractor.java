@@ -5,7 +5,7 @@ import java.io.InputStream;
 
 import io.riskdesk.intake.internal.Extractor;
 import io.riskdesk.playbook.Playbook;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 
 /**
  * Turns an escalation email or meeting note into an {@link ExtractionDraft} with a suggested

@@ -7,8 +7,8 @@ import java.util.List;
 
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.RiskStatus;
-import io.riskdesk.web.ConflictException;
-import io.riskdesk.web.NotFoundException;
+import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -2,8 +2,8 @@ package io.riskdesk.plan;
 
 import java.time.LocalDate;
 
-import io.riskdesk.web.SaneDate;
-import io.riskdesk.web.Text;
+import io.riskdesk.core.SaneDate;
+import io.riskdesk.core.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
-import io.riskdesk.web.Text;
+import io.riskdesk.core.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

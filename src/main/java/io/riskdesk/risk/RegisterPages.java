@@ -13,7 +13,7 @@ import io.riskdesk.account.PickLists;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.web.FormErrors;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

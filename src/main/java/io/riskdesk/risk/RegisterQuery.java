@@ -17,7 +17,7 @@ import java.util.Set;
 import io.riskdesk.account.Money;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

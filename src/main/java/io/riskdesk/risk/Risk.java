@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
 import io.riskdesk.playbook.Cadence;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
-import io.riskdesk.web.ConflictException;
-import io.riskdesk.web.InvalidFieldException;
-import io.riskdesk.web.NotFoundException;
-import io.riskdesk.web.Text;
-import io.riskdesk.web.TextValidator;
+import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.NotFoundException;
+import io.riskdesk.core.Text;
+import io.riskdesk.core.TextValidator;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;

@@ -5,8 +5,8 @@ import java.util.Set;
 
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
-import io.riskdesk.web.SaneDate;
-import io.riskdesk.web.Text;
+import io.riskdesk.core.SaneDate;
+import io.riskdesk.core.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
 

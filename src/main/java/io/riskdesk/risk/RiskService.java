@@ -18,8 +18,8 @@ import io.riskdesk.playbook.Severity;
 import io.riskdesk.timeline.Timeline;
 import io.riskdesk.timeline.TimelineEntry;
 import io.riskdesk.playbook.Playbook;
-import io.riskdesk.web.InvalidFieldException;
-import io.riskdesk.web.NotFoundException;
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.NotFoundException;
 import io.riskdesk.web.Versions;
 
 import org.springframework.data.domain.Page;

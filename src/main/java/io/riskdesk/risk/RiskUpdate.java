@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.riskdesk.playbook.Cadence;
 import io.riskdesk.playbook.RiskCategory;
-import io.riskdesk.web.Text;
+import io.riskdesk.core.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

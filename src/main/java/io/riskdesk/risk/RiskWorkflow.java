@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.riskdesk.web.ConflictException;
+import io.riskdesk.core.ConflictException;
 
 /**
  * The register's state machine: OPEN -> TRIAGED -> ACTIVE -> RESOLVED -> CLOSED, and

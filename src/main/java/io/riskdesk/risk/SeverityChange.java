@@ -1,7 +1,7 @@
 package io.riskdesk.risk;
 
 import io.riskdesk.playbook.Severity;
-import io.riskdesk.web.Text;
+import io.riskdesk.core.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 

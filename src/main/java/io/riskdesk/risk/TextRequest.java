@@ -1,6 +1,6 @@
 package io.riskdesk.risk;
 
-import io.riskdesk.web.Text;
+import io.riskdesk.core.Text;
 import jakarta.validation.constraints.NotBlank;
 
 /** The body of a decision, a blocker, or a blocker's resolution. */

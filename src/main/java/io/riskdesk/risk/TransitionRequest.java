@@ -3,7 +3,7 @@ package io.riskdesk.risk;
 import java.util.List;
 
 import io.riskdesk.playbook.Severity;
-import io.riskdesk.web.Text;
+import io.riskdesk.core.Text;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
-import io.riskdesk.web.Text;
+import io.riskdesk.core.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

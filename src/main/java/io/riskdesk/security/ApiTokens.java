@@ -15,9 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import io.riskdesk.web.ConflictException;
-import io.riskdesk.web.InvalidFieldException;
-import io.riskdesk.web.NotFoundException;
+import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

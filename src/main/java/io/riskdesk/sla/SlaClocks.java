@@ -12,11 +12,11 @@ import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskEvents;
 import io.riskdesk.risk.RiskService;
-import io.riskdesk.web.ConflictException;
-import io.riskdesk.web.InvalidFieldException;
-import io.riskdesk.web.NotFoundException;
-import io.riskdesk.web.Text;
-import io.riskdesk.web.TextValidator;
+import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.NotFoundException;
+import io.riskdesk.core.Text;
+import io.riskdesk.core.TextValidator;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;

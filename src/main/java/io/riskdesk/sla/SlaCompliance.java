@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.util.List;
 
 import io.riskdesk.playbook.Severity;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

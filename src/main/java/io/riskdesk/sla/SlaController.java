@@ -3,8 +3,8 @@ package io.riskdesk.sla;
 import java.time.Instant;
 import java.util.List;
 
-import io.riskdesk.web.SaneDate;
-import io.riskdesk.web.Text;
+import io.riskdesk.core.SaneDate;
+import io.riskdesk.core.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

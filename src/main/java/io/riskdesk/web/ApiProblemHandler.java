@@ -1,5 +1,8 @@
 package io.riskdesk.web;
 
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.NotFoundException;
+import io.riskdesk.core.ConflictException;
 import java.lang.invoke.MethodType;
 import java.math.BigInteger;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.riskdesk.web;
 
+import io.riskdesk.core.SaneDate;
 import java.time.Clock;
 
 import com.fasterxml.jackson.annotation.Nulls;

@@ -1,5 +1,6 @@
 package io.riskdesk.web;
 
+import io.riskdesk.core.InvalidFieldException;
 import java.util.Comparator;
 
 import jakarta.validation.ConstraintViolation;

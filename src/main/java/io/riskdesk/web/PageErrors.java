@@ -1,5 +1,9 @@
 package io.riskdesk.web;
 
+import io.riskdesk.core.SaneDate;
+import io.riskdesk.core.Text;
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.NotFoundException;
 import java.sql.SQLException;
 
 import jakarta.servlet.http.HttpServletResponse;

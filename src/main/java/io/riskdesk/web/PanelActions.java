@@ -1,5 +1,7 @@
 package io.riskdesk.web;
 
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.ConflictException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -1,5 +1,7 @@
 package io.riskdesk.web;
 
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.ConflictException;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;

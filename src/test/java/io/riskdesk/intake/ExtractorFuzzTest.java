@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -2,7 +2,7 @@ package io.riskdesk.intake;
 
 import java.nio.charset.StandardCharsets;
 
-import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,7 +20,7 @@ import io.riskdesk.account.Segment;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.timeline.TimelineEntry;
 import io.riskdesk.timeline.TimelineKind;
-import io.riskdesk.web.ConflictException;
+import io.riskdesk.core.ConflictException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

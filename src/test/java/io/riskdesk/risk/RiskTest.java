@@ -7,9 +7,9 @@ import java.util.List;
 import io.riskdesk.playbook.Cadence;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
-import io.riskdesk.web.ConflictException;
-import io.riskdesk.web.InvalidFieldException;
-import io.riskdesk.web.Text;
+import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.Text;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

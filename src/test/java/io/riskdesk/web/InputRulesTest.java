@@ -1,5 +1,6 @@
 package io.riskdesk.web;
 
+import io.riskdesk.core.Text;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;

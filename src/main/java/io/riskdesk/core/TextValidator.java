@@ -1,4 +1,4 @@
-package io.riskdesk.web;
+package io.riskdesk.core;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

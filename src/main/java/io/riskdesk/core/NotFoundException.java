@@ -1,4 +1,4 @@
-package io.riskdesk.web;
+package io.riskdesk.core;
 
 /** The addressed resource does not exist: 404. */
 public class NotFoundException extends RuntimeException {

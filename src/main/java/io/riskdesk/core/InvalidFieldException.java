@@ -1,4 +1,4 @@
-package io.riskdesk.web;
+package io.riskdesk.core;
 
 /** One input field is missing or wrong: 400 naming the field and the reason. */
 public class InvalidFieldException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.riskdesk.web;
+package io.riskdesk.core;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

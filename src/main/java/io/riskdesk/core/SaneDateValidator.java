@@ -1,4 +1,4 @@
-package io.riskdesk.web;
+package io.riskdesk.core;
 
 import java.time.Instant;
 import java.time.LocalDate;

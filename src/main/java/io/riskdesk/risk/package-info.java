@@ -1,0 +1,10 @@
+/**
+ * The Risk Register: logging, the triage workflow, severity changes, decisions, blockers,
+ * action items, the register's queries and pages. Publishes one event per fact
+ * ({@link io.riskdesk.risk.RiskEvents}); reads the account module's published views and the
+ * sla module's published view {@code sla_risk_status}.
+ */
+@ApplicationModule(displayName = "Risk Register", allowedDependencies = { "account", "playbook", "security", "timeline" })
+package io.riskdesk.risk;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,11 @@
+/**
+ * SLA clocks of risks and milestones in business or clock time, their warnings and breaches
+ * from db-scheduler, listening to the register's and plans' events.
+ * <p>
+ * Published SQL view, read by the risk module: {@code sla_risk_status} (per risk, the next due
+ * instant of its running clocks and its SLA status).
+ */
+@ApplicationModule(displayName = "SLA clocks", allowedDependencies = { "account", "plan", "playbook", "risk", "timeline" })
+package io.riskdesk.sla;
+
+import org.springframework.modulith.ApplicationModule;

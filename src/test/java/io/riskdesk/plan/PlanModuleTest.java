@@ -1,0 +1,63 @@
+package io.riskdesk.plan;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import io.riskdesk.account.AccountForm;
+import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Segment;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.risk.NewRisk;
+import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plan module started with only what it depends on (and the database): adding and completing
+ * a milestone publishes the facts the SLA clocks and the timeline listen to.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "database")
+@ActiveProfiles("test")
+class PlanModuleTest {
+
+	@Autowired
+	CorrectiveActionPlans plans;
+
+	@Autowired
+	RiskService risks;
+
+	@Autowired
+	AccountService accounts;
+
+	@Test
+	void aMilestoneAddedAndDoneIsPublished(PublishedEvents events) {
+		String key = risk();
+		Milestone milestone = plans.add(key, new NewMilestone("Hotfix deployed", "Priya", LocalDate.of(2026, 12, 4)),
+				"alex");
+		plans.complete(key, milestone.id(), "alex");
+
+		assertThat(events.ofType(MilestoneAdded.class).matching(added -> added.riskKey().equals(key)))
+			.singleElement()
+			.satisfies(added -> {
+				assertThat(added.title()).isEqualTo("Hotfix deployed");
+				assertThat(added.summary()).isEqualTo("Milestone for Priya: Hotfix deployed (due 2026-12-04)");
+			});
+		assertThat(events.ofType(MilestoneDone.class).matching(done -> done.milestoneId() == milestone.id())).hasSize(1);
+	}
+
+	private String risk() {
+		long account = accounts.create(new AccountForm("Module Test Ltd", null, null, Segment.SMB, "US",
+				ZoneId.of("America/New_York"), null, null, null)).id();
+		return risks.create(new NewRisk(account, "Integration delay", RiskCategory.ADOPTION, null, null, null, null,
+				null, null), RiskSource.MANUAL, "alex").key();
+	}
+
+}
