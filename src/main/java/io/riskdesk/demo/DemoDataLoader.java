@@ -19,6 +19,7 @@ import io.riskdesk.account.PersonView;
 import io.riskdesk.playbook.TeamRole;
 import io.riskdesk.risk.ActionItem;
 import io.riskdesk.risk.NewRisk;
+import io.riskdesk.risk.OpenWork;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.RiskSource;
@@ -145,7 +146,7 @@ class DemoDataLoader implements ApplicationRunner {
 		if (target == RiskStatus.OPEN) {
 			return;
 		}
-		risks.transition(key, null, transition(RiskStatus.TRIAGED), ACTOR);
+		risks.transition(key, null, TransitionRequest.to(RiskStatus.TRIAGED), ACTOR);
 		if (target.compareTo(RiskStatus.ACTIVE) >= 0) {
 			if (entry.triage() == null) {
 				throw new IllegalStateException("Demo risk '" + entry.title() + "' is " + target
@@ -155,7 +156,7 @@ class DemoDataLoader implements ApplicationRunner {
 			risks.recordTriageStep(key, null,
 					new TriageStepRequest(TriageStep.NOTIFY_STAKEHOLDERS, entry.triage().notified(), null), ACTOR);
 			risks.recordTriageStep(key, null, new TriageStepRequest(TriageStep.SET_CADENCE, null, null), ACTOR);
-			risks.transition(key, null, transition(RiskStatus.ACTIVE), ACTOR);
+			risks.transition(key, null, TransitionRequest.to(RiskStatus.ACTIVE), ACTOR);
 		}
 		for (String decision : orEmpty(entry.decisions())) {
 			risks.addDecision(key, null, decision, ACTOR);
@@ -173,17 +174,14 @@ class DemoDataLoader implements ApplicationRunner {
 			risks.recordActionItem(key, null, new ActionItem(item.owner(), item.task(), due), ACTOR);
 		}
 		if (target.compareTo(RiskStatus.RESOLVED) >= 0) {
+			// The demo's resolved risks keep what was still open as prevention, as a CSM would.
 			risks.transition(key, null, new TransitionRequest(RiskStatus.RESOLVED, null, null, entry.rootCause(),
-					entry.preventionItems(), null, null), ACTOR);
+					entry.preventionItems(), null, null, OpenWork.Choice.CARRY_AS_PREVENTION), ACTOR);
 		}
 		if (target == RiskStatus.CLOSED) {
 			risks.transition(key, null,
-					new TransitionRequest(RiskStatus.CLOSED, null, null, null, null, entry.outcome(), null), ACTOR);
+					new TransitionRequest(RiskStatus.CLOSED, null, null, null, null, entry.outcome(), null, null), ACTOR);
 		}
-	}
-
-	private static TransitionRequest transition(RiskStatus to) {
-		return new TransitionRequest(to, null, null, null, null, null, null);
 	}
 
 	private Long person(String email) {

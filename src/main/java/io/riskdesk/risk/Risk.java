@@ -228,8 +228,13 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		registerEvent(new RiskEvents.RiskActivated(riskKey, reason, actor, now));
 	}
 
-	/** ACTIVE -> RESOLVED: only with a root cause and at least one prevention item. */
-	void resolve(String cause, List<String> prevention, String actor, Instant now) {
+	/**
+	 * ACTIVE -> RESOLVED: only with a root cause and at least one prevention item. Open work
+	 * (its own open blockers, and what other modules keep open) needs an explicit choice: carried
+	 * over as prevention items, or dropped with a reason.
+	 */
+	void resolve(String cause, List<String> prevention, OpenWork.Choice choice, String reason, List<String> openElsewhere,
+			String actor, Instant now) {
 		RiskWorkflow.requireAllowed(status, RiskStatus.RESOLVED);
 		requireText("rootCause", cause, Text.LONG, "is required to resolve a risk");
 		List<String> items = prevention == null ? List.of()
@@ -237,11 +242,41 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (items.isEmpty()) {
 			throw new InvalidFieldException("preventionItems", "needs at least one item to resolve a risk");
 		}
+		List<String> open = new ArrayList<>();
+		openBlockers().forEach(number -> open.add("Blocker #" + number + ": " + blockers.get(number - 1).description()));
+		open.addAll(openElsewhere);
+		if (!open.isEmpty() && choice == null) {
+			throw new ConflictException("Risk " + riskKey + " has open work: " + String.join("; ", open)
+					+ ". Resolve with openWork CARRY_AS_PREVENTION to keep it as prevention items, or DROP with a reason",
+					Map.of("openWork", open));
+		}
+		if (!open.isEmpty() && choice == OpenWork.Choice.DROP) {
+			requireText("reason", reason, Text.LINE, "is required to drop open work at resolve");
+		}
+		List<String> kept = new ArrayList<>(items);
+		if (choice == OpenWork.Choice.CARRY_AS_PREVENTION) {
+			open.stream().map(item -> "Carried over: " + item).forEach(kept::add);
+		}
+		String resolution = choice == OpenWork.Choice.DROP ? "Dropped at resolve: " + reason.strip()
+				: "Carried into prevention at resolve";
+		for (int number : openBlockers()) {
+			clearBlocker(number, resolution, actor, now);
+		}
 		rootCause = cause.strip();
-		preventionItems = items.stream().map(PreventionItem::new).collect(Collectors.toCollection(ArrayList::new));
+		preventionItems = kept.stream().map(PreventionItem::new).collect(Collectors.toCollection(ArrayList::new));
 		resolvedAt = now;
 		status = RiskStatus.RESOLVED;
-		registerEvent(new RiskEvents.RiskResolved(riskKey, rootCause, actor, now));
+		registerEvent(new RiskEvents.RiskResolved(riskKey, rootCause, open.isEmpty() ? null : choice, actor, now));
+	}
+
+	private List<Integer> openBlockers() {
+		List<Integer> numbers = new ArrayList<>();
+		for (int i = 0; i < blockers.size(); i++) {
+			if (blockers.get(i).open()) {
+				numbers.add(i + 1);
+			}
+		}
+		return numbers;
 	}
 
 	/** RESOLVED -> CLOSED with the outcome for the account. */

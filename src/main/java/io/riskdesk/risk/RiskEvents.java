@@ -171,7 +171,9 @@ public final class RiskEvents {
 		}
 	}
 
-	public record RiskResolved(String riskKey, String rootCause, String actor, Instant at) implements StatusChanged {
+	/** {@code openWork}: what was done with work still open, or null when there was none. */
+	public record RiskResolved(String riskKey, String rootCause, OpenWork.Choice openWork, String actor, Instant at)
+			implements StatusChanged {
 
 		public RiskStatus from() {
 			return RiskStatus.ACTIVE;

@@ -55,10 +55,12 @@ public class RiskService {
 
 	private final Playbook playbook;
 
+	private final List<OpenWork> openWork;
+
 	private final Clock clock;
 
 	RiskService(RiskRepository risks, RiskKeys keys, RegisterQuery register, Timeline timeline,
-			AccountService accounts, PersonDirectory people, Playbook playbook, Clock clock) {
+			AccountService accounts, PersonDirectory people, Playbook playbook, List<OpenWork> openWork, Clock clock) {
 		this.risks = risks;
 		this.keys = keys;
 		this.register = register;
@@ -66,6 +68,7 @@ public class RiskService {
 		this.accounts = accounts;
 		this.people = people;
 		this.playbook = playbook;
+		this.openWork = openWork;
 		this.clock = clock;
 	}
 
@@ -104,7 +107,8 @@ public class RiskService {
 				risk.triage(request.severity(), request.ownerId(), request.reason(), this::defaultCadence, actor, now);
 			}
 			case ACTIVE -> risk.activate(request.reason(), actor, now);
-			case RESOLVED -> risk.resolve(request.rootCause(), request.preventionItems(), actor, now);
+			case RESOLVED -> risk.resolve(request.rootCause(), request.preventionItems(), request.openWork(),
+					request.reason(), openElsewhere(key), actor, now);
 			case CLOSED -> risk.close(request.outcome(), actor, now);
 			case OPEN -> RiskWorkflow.requireAllowed(risk.getStatus(), RiskStatus.OPEN);
 		}
@@ -121,6 +125,10 @@ public class RiskService {
 		Risk risk = load(key, expectedVersion);
 		risk.recordNotification(note, actor, clock.instant());
 		return details(risks.save(risk));
+	}
+
+	private List<String> openElsewhere(String key) {
+		return openWork.stream().flatMap(work -> work.openOn(key).stream()).toList();
 	}
 
 	private Cadence defaultCadence(Severity severity) {

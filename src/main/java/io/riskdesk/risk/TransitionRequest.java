@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A move of the workflow. Which other fields are required depends on {@code to}:
- * TRIAGED needs severity and ownerId (unless already set); RESOLVED needs rootCause and
- * preventionItems; CLOSED needs outcome; ACTIVE from RESOLVED (reopen) needs reason.
+ * TRIAGED needs severity and ownerId (unless already set, and a reason to change the severity);
+ * RESOLVED needs rootCause and preventionItems, and with open blockers or milestones an
+ * {@code openWork} choice (DROP with a reason); CLOSED needs outcome; ACTIVE from RESOLVED
+ * (reopen) needs reason.
  */
 public record TransitionRequest(
 		@NotNull RiskStatus to,
@@ -19,5 +21,12 @@ public record TransitionRequest(
 		@Text(max = Text.LONG) String rootCause,
 		@Size(max = Text.ITEMS) List<@Text(max = Text.LINE) String> preventionItems,
 		Outcome outcome,
-		@Text(max = Text.LINE) String reason) {
+		@Text(max = Text.LINE) String reason,
+		OpenWork.Choice openWork) {
+
+	/** A move that needs none of the optional fields. */
+	public static TransitionRequest to(RiskStatus to) {
+		return new TransitionRequest(to, null, null, null, null, null, null, null);
+	}
+
 }

@@ -93,19 +93,55 @@ class RiskTest {
 	@Test
 	void resolvingNeedsRootCauseAndPrevention() {
 		Risk risk = active();
-		assertThatThrownBy(() -> risk.resolve(null, List.of("x"), "alex", T1)).isInstanceOf(InvalidFieldException.class)
+		assertThatThrownBy(() -> risk.resolve(null, List.of("x"), null, null, List.of(), "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("rootCause");
-		assertThatThrownBy(() -> risk.resolve("Cause", List.of(" "), "alex", T1)).isInstanceOf(InvalidFieldException.class)
+		assertThatThrownBy(() -> risk.resolve("Cause", List.of(" "), null, null, List.of(), "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("preventionItems");
-		risk.resolve("Cause", List.of("Item"), "alex", T1);
+		risk.resolve("Cause", List.of("Item"), null, null, List.of(), "alex", T1);
 		assertThat(risk.getStatus()).isEqualTo(RiskStatus.RESOLVED);
 		assertThat(risk.preventionTexts()).containsExactly("Item");
 	}
 
 	@Test
+	void openWorkAtResolveNeedsAnExplicitChoice() {
+		Risk risk = active();
+		risk.raiseBlocker("Legal review of the credit", "alex", T1);
+		List<String> milestones = List.of("Milestone for Priya: Hotfix (due 2026-12-04)");
+
+		assertThatThrownBy(() -> risk.resolve("Cause", List.of("Item"), null, null, milestones, "alex", T1))
+			.isInstanceOf(ConflictException.class)
+			.hasMessageContaining("Blocker #1: Legal review of the credit")
+			.hasMessageContaining("Milestone for Priya: Hotfix");
+		assertThatThrownBy(() -> risk.resolve("Cause", List.of("Item"), OpenWork.Choice.DROP, " ", milestones, "alex", T1))
+			.isInstanceOf(InvalidFieldException.class)
+			.extracting("field")
+			.isEqualTo("reason");
+		assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACTIVE);
+
+		risk.resolve("Cause", List.of("Item"), OpenWork.Choice.CARRY_AS_PREVENTION, null, milestones, "alex", T1);
+		assertThat(risk.preventionTexts()).containsExactly("Item", "Carried over: Blocker #1: Legal review of the credit",
+				"Carried over: Milestone for Priya: Hotfix (due 2026-12-04)");
+		assertThat(risk.getBlockers()).singleElement().satisfies(blocker -> {
+			assertThat(blocker.open()).isFalse();
+			assertThat(blocker.resolution()).isEqualTo("Carried into prevention at resolve");
+		});
+	}
+
+	@Test
+	void droppedOpenWorkSaysWhy() {
+		Risk risk = active();
+		risk.raiseBlocker("Legal review of the credit", "alex", T1);
+		risk.resolve("Cause", List.of("Item"), OpenWork.Choice.DROP, "Credit no longer needed", List.of(), "alex", T1);
+		assertThat(risk.preventionTexts()).containsExactly("Item");
+		assertThat(risk.getBlockers()).singleElement()
+			.extracting(Risk.Blocker::resolution)
+			.isEqualTo("Dropped at resolve: Credit no longer needed");
+	}
+
+	@Test
 	void closingNeedsAnOutcomeAndIsFinal() {
 		Risk risk = active();
-		risk.resolve("Cause", List.of("Item"), "alex", T1);
+		risk.resolve("Cause", List.of("Item"), null, null, List.of(), "alex", T1);
 		assertThatThrownBy(() -> risk.close(null, "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("outcome");
 		risk.close(Outcome.DOWNGRADED, "alex", T1);
@@ -120,7 +156,7 @@ class RiskTest {
 	@Test
 	void reopeningNeedsAReason() {
 		Risk risk = active();
-		risk.resolve("Cause", List.of("Item"), "alex", T1);
+		risk.resolve("Cause", List.of("Item"), null, null, List.of(), "alex", T1);
 		assertThatThrownBy(() -> risk.activate(null, "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("reason");
 		risk.activate("It came back", "alex", T1);
@@ -134,7 +170,7 @@ class RiskTest {
 		assertThat(RiskWorkflow.allowedFrom(RiskStatus.TRIAGED)).containsExactly(RiskStatus.ACTIVE);
 		assertThat(RiskWorkflow.allowedFrom(RiskStatus.ACTIVE)).containsExactly(RiskStatus.RESOLVED);
 		assertThat(RiskWorkflow.allowedFrom(RiskStatus.RESOLVED)).containsExactly(RiskStatus.ACTIVE, RiskStatus.CLOSED);
-		assertThatThrownBy(() -> open().resolve("Cause", List.of("Item"), "alex", T1)).isInstanceOf(ConflictException.class)
+		assertThatThrownBy(() -> open().resolve("Cause", List.of("Item"), null, null, List.of(), "alex", T1)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("cannot go from OPEN to RESOLVED");
 		assertThatThrownBy(() -> active().triage(Severity.S0, 1L, null, CADENCES, "alex", T1)).isInstanceOf(ConflictException.class);
 	}

@@ -1,0 +1,89 @@
+package io.riskdesk.plan;
+
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import io.riskdesk.ApiFixtures;
+import io.riskdesk.RiskdeskTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static io.riskdesk.ApiFixtures.asAlex;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Resolving a risk whose plan still has open milestones asks what becomes of them. */
+@RiskdeskTest
+class ResolveWithOpenWorkTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	String key;
+
+	@BeforeEach
+	void anActiveRiskWithAnOpenMilestone() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long owner = fixtures.person("Open Work Owner");
+		key = fixtures.risk(fixtures.account("Open Work Inc", owner), "Integration stalled");
+		post("/transitions", "{\"to\": \"TRIAGED\", \"severity\": \"S2\", \"ownerId\": %d}".formatted(owner));
+		post("/milestones", "{\"title\": \"Connector fixed\", \"owner\": \"Priya\", \"due\": \"2026-12-04\"}");
+		for (String step : List.of("CREATE_CAP", "NOTIFY_STAKEHOLDERS")) {
+			post("/triage-steps", "{\"step\": \"%s\", \"note\": \"done\"}".formatted(step));
+		}
+		post("/triage-steps", "{\"step\": \"SET_CADENCE\"}");
+		post("/transitions", "{\"to\": \"ACTIVE\"}");
+	}
+
+	@Test
+	void withoutAChoiceTheResolveIsRefusedNamingTheOpenWork() throws Exception {
+		resolve("").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.openWork", contains("Milestone for Priya: Connector fixed (due 2026-12-04)")));
+		mvc.perform(asAlex(get("/api/risks/{key}", key))).andExpect(jsonPath("$.status").value("ACTIVE"));
+	}
+
+	@Test
+	void droppedMilestonesEndAsDroppedAndTheirClocksStop() throws Exception {
+		resolve(", \"openWork\": \"DROP\"").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		resolve(", \"openWork\": \"DROP\", \"reason\": \"The connector is retired\"").andExpect(status().isOk())
+			.andExpect(jsonPath("$.preventionItems", contains("Monitor the connector")));
+
+		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
+			.andExpect(jsonPath("$[0].status").value("DROPPED"));
+		String clocks = mvc.perform(asAlex(get("/api/risks/{key}/clocks", key))).andReturn().getResponse().getContentAsString();
+		List<Map<String, Object>> milestoneClocks = JsonPath.read(clocks, "$[?(@.kind == 'MILESTONE')]");
+		assertThat(milestoneClocks).singleElement().satisfies(clock -> assertThat(clock).containsEntry("state", "STOPPED"));
+	}
+
+	@Test
+	void carriedMilestonesBecomePreventionItems() throws Exception {
+		resolve(", \"openWork\": \"CARRY_AS_PREVENTION\"").andExpect(status().isOk())
+			.andExpect(jsonPath("$.preventionItems",
+					hasItem("Carried over: Milestone for Priya: Connector fixed (due 2026-12-04)")));
+		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
+			.andExpect(jsonPath("$[0].status").value("CARRIED"));
+	}
+
+	private ResultActions resolve(String extra) throws Exception {
+		return mvc.perform(asAlex(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/api/risks/{key}/transitions", key)).content("""
+					{"to": "RESOLVED", "rootCause": "Connector bug", "preventionItems": ["Monitor the connector"]%s}"""
+			.formatted(extra)));
+	}
+
+	private void post(String path, String body) throws Exception {
+		mvc.perform(asAlex(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/api/risks/{key}" + path, key)).content(body)).andExpect(status().is2xxSuccessful());
+	}
+
+}
