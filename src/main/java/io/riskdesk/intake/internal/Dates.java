@@ -33,6 +33,8 @@ final class Dates {
 	private static final Pattern WEEKDAY = Pattern
 		.compile("\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
 
+	private static final Pattern WITHIN_PHRASE = Pattern.compile("(?i)^(?:within|in)\\b");
+
 	private static final Pattern TIME = Pattern.compile("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?\\b");
 
 	private Dates() {
@@ -53,6 +55,11 @@ final class Dates {
 	 */
 	static Optional<Found> due(String text, LocalDate reference) {
 		return earliest(text, reference, true);
+	}
+
+	/** Whether the text opens with a span of time ("within 24 hours", "in 3 days") rather than a day. */
+	static boolean opensWithin(String text) {
+		return WITHIN_PHRASE.matcher(text).find();
 	}
 
 	static Optional<LocalTime> time(String text) {

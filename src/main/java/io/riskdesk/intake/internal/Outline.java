@@ -53,6 +53,12 @@ final class Outline {
 	static final Pattern PROMISE = Pattern.compile(
 			"^(?!(?:Actions?|Items?|Points?|Things?|Everyone|Everybody|All|We|It|This|What)\\b)[A-Z][\\w'.-]*(?: [A-Z][\\w'.-]*)? (?:committed to|agreed to|promised)$");
 
+	/** A line that opens with a name: "Sarah: send the deck", "GlobalTech Industries: 1,200 seats". */
+	static final Pattern NAMED_LINE = Pattern.compile("^([A-Z][\\w'.’]*(?: [A-Z][\\w'.’]*){0,2}):\\s+(.+)$");
+
+	/** "Label: value" on one line. */
+	static final Pattern LABELLED = Pattern.compile("^([^:]{2,60}):\\s*(.+)$");
+
 	private static final Pattern CUSTOMER_SUBJECT = Pattern.compile("^(?:Customer|Client)\\b");
 
 	/** What a heading says its lines are, by the words of the heading. */
