@@ -264,4 +264,29 @@ class VariedDocumentsTest {
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 
+	@Test
+	void anEscapedPipeInATableCellStaysInItsCell() {
+		// The cells were split at every pipe: "Fix A \| B" became two cells and the owner and due date moved.
+		byte[] content = """
+				**Date:** 2026-03-02
+				**Attendees:**
+				- Priya Shah, Customer Success Manager
+
+				## Action items
+
+				| Owner | Action | Due |
+				|-------|--------|-----|
+				| Priya | Fix A \\| B | 2026-03-09 |
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.actionItems()).singleElement().satisfies(action -> {
+			assertThat(action.owner()).isEqualTo("Priya Shah");
+			assertThat(action.task()).isEqualTo("Fix A | B");
+			assertThat(action.due()).isEqualTo(LocalDate.of(2026, 3, 9));
+			assertThat(action.span().text()).isEqualTo("| Priya | Fix A \\| B | 2026-03-09 |");
+		});
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
 }

@@ -169,37 +169,25 @@ final class ActionItemReader {
 	/** Rows of a Markdown table whose header names an owner and a task. */
 	private List<ActionItem> tableActions() {
 		List<ActionItem> actions = new ArrayList<>();
-		List<Line> lines = note.lines();
-		for (int i = 0; i + 1 < lines.size(); i++) {
-			String header = lines.get(i).content();
-			if (!header.startsWith("|") || !lines.get(i + 1).content().matches("^\\|?[\\s:|-]*-{3,}[\\s:|-]*$")) {
-				continue;
-			}
-			List<String> names = cells(header).stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+		for (Table table : note.outline().tables) {
+			List<String> names = table.header().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
 			int owner = indexOf(names, "owner|who|assignee|responsible");
 			int task = indexOf(names, "task|action|item|what");
 			int due = indexOf(names, "due|date|when|deadline");
 			if (owner < 0 || task < 0) {
 				continue;
 			}
-			int row = i + 2;
-			for (; row < lines.size() && lines.get(row).content().startsWith("|"); row++) {
-				List<String> cells = cells(lines.get(row).content());
-				if (cells.size() <= Math.max(owner, task)) {
+			for (Table.Row row : table.rows()) {
+				List<String> cells = row.cells();
+				if (cells.get(owner).isBlank() || cells.get(task).isBlank()) {
 					continue;
 				}
-				String taskText = cells.get(task) + (due >= 0 && due < cells.size() ? " by " + cells.get(due) : "");
+				String taskText = cells.get(task) + (due < 0 || cells.get(due).isBlank() ? "" : " by " + cells.get(due));
 				actions.add(action(Outline.plain(cells.get(owner)).replace("@", ""), Outline.plain(taskText),
-						Side.INTERNAL, note.span(lines.get(row))));
+						Side.INTERNAL, note.span(note.lines().get(row.line()))));
 			}
-			i = row - 1;
 		}
 		return actions;
-	}
-
-	private static List<String> cells(String row) {
-		String inner = row.strip().replaceAll("^\\||\\|$", "");
-		return List.of(inner.split("\\|", -1)).stream().map(String::strip).toList();
 	}
 
 	private static int indexOf(List<String> names, String words) {

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 
 import io.riskdesk.intake.ExtractionDraft.Span;
 
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
@@ -21,11 +24,14 @@ import org.commonmark.parser.Parser;
 /**
  * The structure of a note: its lines, which of them are headings (Markdown headings found by
  * commonmark, {@code **Label:**} lines, plain {@code Label:} lines), list items with their
- * nesting, the section each line belongs to and the messages of an email thread.
+ * nesting, the section each line belongs to, the messages of an email thread and the tables.
  */
 final class Outline {
 
-	private static final Parser MARKDOWN = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+	private static final Parser MARKDOWN = Parser.builder()
+		.extensions(List.of(TablesExtension.create()))
+		.includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES) // inlines too: table cells get their spans
+		.build();
 
 	private static final Pattern LIST_MARKER = Pattern.compile("^(\\s*)(?:[-*+•]|\\d{1,3}[.)])\\s+");
 
@@ -108,6 +114,8 @@ final class Outline {
 
 	final List<Message> messages = new ArrayList<>();
 
+	final List<Table> tables = new ArrayList<>();
+
 	Outline(String text) {
 		this.text = text;
 		Set<Integer> headings = new HashSet<>();
@@ -121,6 +129,13 @@ final class Outline {
 			@Override
 			public void visit(ThematicBreak thematicBreak) {
 				mark(thematicBreak, breaks);
+			}
+
+			@Override
+			public void visit(CustomBlock block) {
+				if (block instanceof TableBlock table) {
+					tables.add(Table.of(table, text));
+				}
 			}
 
 			private void mark(Node node, Set<Integer> set) {
