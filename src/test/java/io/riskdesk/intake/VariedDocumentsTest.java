@@ -289,4 +289,22 @@ class VariedDocumentsTest {
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 
+	@Test
+	void businessDaysSkipTheWeekendAndPlainDaysDoNot() {
+		// Thursday 5 March 2026: three business days are Friday, Monday and Tuesday; three days end on Sunday.
+		byte[] content = """
+				Date: 2026-03-05
+				Customer: Northwind
+
+				## Action items
+				- Priya: send the recovery plan within 3 business days
+				- Sam: confirm the service credit within 3 days
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(actions(draft)).containsExactly("Priya | send the recovery plan | 2026-03-10 | INTERNAL",
+				"Sam | confirm the service credit | 2026-03-08 | INTERNAL");
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
 }
