@@ -264,4 +264,47 @@ class VariedDocumentsTest {
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 
+	@Test
+	void anEscapedPipeInATableCellStaysInItsCell() {
+		// The cells were split at every pipe: "Fix A \| B" became two cells and the owner and due date moved.
+		byte[] content = """
+				**Date:** 2026-03-02
+				**Attendees:**
+				- Priya Shah, Customer Success Manager
+
+				## Action items
+
+				| Owner | Action | Due |
+				|-------|--------|-----|
+				| Priya | Fix A \\| B | 2026-03-09 |
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.actionItems()).singleElement().satisfies(action -> {
+			assertThat(action.owner()).isEqualTo("Priya Shah");
+			assertThat(action.task()).isEqualTo("Fix A | B");
+			assertThat(action.due()).isEqualTo(LocalDate.of(2026, 3, 9));
+			assertThat(action.span().text()).isEqualTo("| Priya | Fix A \\| B | 2026-03-09 |");
+		});
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
+	@Test
+	void businessDaysSkipTheWeekendAndPlainDaysDoNot() {
+		// Thursday 5 March 2026: three business days are Friday, Monday and Tuesday; three days end on Sunday.
+		byte[] content = """
+				Date: 2026-03-05
+				Customer: Northwind
+
+				## Action items
+				- Priya: send the recovery plan within 3 business days
+				- Sam: confirm the service credit within 3 days
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(actions(draft)).containsExactly("Priya | send the recovery plan | 2026-03-10 | INTERNAL",
+				"Sam | confirm the service credit | 2026-03-08 | INTERNAL");
+		assertSpansPointIntoTheDocument(draft, content);
+	}
+
 }

@@ -33,6 +33,8 @@ final class Dates {
 	private static final Pattern WEEKDAY = Pattern
 		.compile("\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
 
+	private static final Pattern WITHIN_PHRASE = Pattern.compile("(?i)^(?:within|in)\\b");
+
 	private static final Pattern TIME = Pattern.compile("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?\\b");
 
 	private Dates() {
@@ -53,6 +55,11 @@ final class Dates {
 	 */
 	static Optional<Found> due(String text, LocalDate reference) {
 		return earliest(text, reference, true);
+	}
+
+	/** Whether the text opens with a span of time ("within 24 hours", "in 3 days") rather than a day. */
+	static boolean opensWithin(String text) {
+		return WITHIN_PHRASE.matcher(text).find();
 	}
 
 	static Optional<LocalTime> time(String text) {
@@ -152,9 +159,27 @@ final class Dates {
 		}
 		int amount = num(m.group(1));
 		String unit = m.group(2).toLowerCase(Locale.ROOT);
+		if (unit.startsWith("b")) {
+			return new Found(plusBusinessDays(reference, amount), m.start(), m.end());
+		}
 		// Hours round up to whole days: "within 24 hours" of a note is due the next day.
 		long days = unit.startsWith("h") ? (amount + 23) / 24 : unit.startsWith("w") ? 7L * amount : amount;
 		return new Found(reference.plusDays(days), m.start(), m.end());
+	}
+
+	/**
+	 * Counts Monday to Friday only. Holidays cannot be: the account, and with it its business calendar,
+	 * is chosen at review, after reading.
+	 */
+	private static LocalDate plusBusinessDays(LocalDate from, int days) {
+		LocalDate date = from;
+		for (int left = days; left > 0;) {
+			date = date.plusDays(1);
+			if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+				left--;
+			}
+		}
+		return date;
 	}
 
 	private static Found dayWord(String text, LocalDate reference) {

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 
 import io.riskdesk.intake.ExtractionDraft.Span;
 
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
@@ -21,11 +24,14 @@ import org.commonmark.parser.Parser;
 /**
  * The structure of a note: its lines, which of them are headings (Markdown headings found by
  * commonmark, {@code **Label:**} lines, plain {@code Label:} lines), list items with their
- * nesting, the section each line belongs to and the messages of an email thread.
+ * nesting, the section each line belongs to, the messages of an email thread and the tables.
  */
 final class Outline {
 
-	private static final Parser MARKDOWN = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+	private static final Parser MARKDOWN = Parser.builder()
+		.extensions(List.of(TablesExtension.create()))
+		.includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES) // inlines too: table cells get their spans
+		.build();
 
 	private static final Pattern LIST_MARKER = Pattern.compile("^(\\s*)(?:[-*+•]|\\d{1,3}[.)])\\s+");
 
@@ -52,6 +58,12 @@ final class Outline {
 	/** A heading naming who took something on in the meeting: "Sarah committed to", "Priya Shah agreed to". */
 	static final Pattern PROMISE = Pattern.compile(
 			"^(?!(?:Actions?|Items?|Points?|Things?|Everyone|Everybody|All|We|It|This|What)\\b)[A-Z][\\w'.-]*(?: [A-Z][\\w'.-]*)? (?:committed to|agreed to|promised)$");
+
+	/** A line that opens with a name: "Sarah: send the deck", "GlobalTech Industries: 1,200 seats". */
+	static final Pattern NAMED_LINE = Pattern.compile("^([A-Z][\\w'.’]*(?: [A-Z][\\w'.’]*){0,2}):\\s+(.+)$");
+
+	/** "Label: value" on one line. */
+	static final Pattern LABELLED = Pattern.compile("^([^:]{2,60}):\\s*(.+)$");
 
 	private static final Pattern CUSTOMER_SUBJECT = Pattern.compile("^(?:Customer|Client)\\b");
 
@@ -102,6 +114,8 @@ final class Outline {
 
 	final List<Message> messages = new ArrayList<>();
 
+	final List<Table> tables = new ArrayList<>();
+
 	Outline(String text) {
 		this.text = text;
 		Set<Integer> headings = new HashSet<>();
@@ -115,6 +129,13 @@ final class Outline {
 			@Override
 			public void visit(ThematicBreak thematicBreak) {
 				mark(thematicBreak, breaks);
+			}
+
+			@Override
+			public void visit(CustomBlock block) {
+				if (block instanceof TableBlock table) {
+					tables.add(Table.of(table, text));
+				}
 			}
 
 			private void mark(Node node, Set<Integer> set) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,7 @@ import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.internal.PlaybookLoader;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -72,7 +74,10 @@ public class IntakeExtractionBenchmark {
 			Playbook playbook = new PlaybookLoader(validation.getValidator()).load(new ClassPathResource("playbook.yml"));
 			extractor = new NotesExtractor(playbook, 1024 * 1024);
 		}
-		markdown = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+		markdown = Parser.builder()
+			.extensions(List.of(TablesExtension.create()))
+			.includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+			.build();
 		content = Files.readAllBytes(SEEDS.resolve(document));
 		text = IntakeDocument.of(content, extractor.maxBytes()).text();
 	}

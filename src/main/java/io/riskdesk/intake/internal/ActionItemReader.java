@@ -1,0 +1,202 @@
+package io.riskdesk.intake.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.riskdesk.intake.ExtractionDraft.ActionItem;
+import io.riskdesk.intake.ExtractionDraft.Attendee;
+import io.riskdesk.intake.ExtractionDraft.Side;
+import io.riskdesk.intake.ExtractionDraft.Span;
+import io.riskdesk.intake.internal.Note.Item;
+import io.riskdesk.intake.internal.Outline.Line;
+import io.riskdesk.intake.internal.Outline.Section;
+
+/**
+ * Who does what by when: items under action and commitment headings, follow-up lines, tables of
+ * action items, and {@code TODO:} / {@code Action:} lines anywhere.
+ */
+final class ActionItemReader {
+
+	/** "Action: ...", "TODO: ..." on a line anywhere. */
+	static final Pattern FLAGGED_ACTION = Pattern.compile("(?i)\\b(?:action(?: item)?|todo)\\s*:\\s*(.+)$");
+
+	private static final Pattern MENTION = Pattern.compile("@([A-Za-z][\\w.-]*[A-Za-z])");
+
+	private static final Pattern OWNER_FIELD = Pattern
+		.compile("(?i)[(\\[]?\\bowner:\\s*@?([A-Z][\\w'.-]*(?: [A-Z][\\w'.-]*)?)[)\\]]?[,;]?");
+
+	private static final Pattern DUE_FIELD = Pattern.compile("(?i)\\bdue(?: date)?:\\s*(.+)$");
+
+	private static final Pattern DUE_KEYWORD = Pattern
+		.compile("(?i)[\\s,;(-]*\\b(?:by|within|starting|before|due|on|in|to|until|no later than)\\s*$");
+
+	private static final Pattern BOLD_ITEM = Pattern.compile("^\\*\\*([^*]+?):?\\*\\*:?\\s*(.+)$");
+
+	private static final Pattern OWNER_BLOCK = Pattern.compile("^\\*\\*[^*]+?:?\\*\\*:?\\s*$");
+
+	private final Note note;
+
+	ActionItemReader(Note note) {
+		this.note = note;
+	}
+
+	List<ActionItem> actionItems() {
+		List<ActionItem> actions = new ArrayList<>();
+		for (Item item : note.items(EnumSet.of(Section.ACTIONS, Section.CUSTOMER_COMMITMENTS, Section.FOLLOW_UP))) {
+			Side side = item.line().section() == Section.CUSTOMER_COMMITMENTS ? Side.CUSTOMER : Side.INTERNAL;
+			String content = Outline.plain(item.line().content());
+			if (item.line().section() == Section.FOLLOW_UP) {
+				followUpItem(item.line(), content, actions);
+			}
+			else if (OWNER_BLOCK.matcher(item.line().content()).matches() && !item.children().isEmpty()) {
+				String owner = content.replaceAll(":$", "").strip();
+				for (Line child : item.children()) {
+					actions.add(action(owner, Outline.plain(child.content()), side, note.span(child)));
+				}
+			}
+			else if (!item.line().item() && !SectionReader.COMMITTING.matcher(content).find()) {
+				continue;
+			}
+			else if (item.line().item() && !DecisionReader.APPROVED.matcher(content).find()) {
+				actions.add(parseAction(item, content, side, defaultOwner(item.line())));
+			}
+		}
+		actions.addAll(tableActions());
+		for (Line line : note.lines()) {
+			Matcher flagged = FLAGGED_ACTION.matcher(line.content());
+			if (!line.heading() && line.section() != Section.ACTIONS && flagged.find()) {
+				actions.add(parseAction(new Item(line, List.of()), Outline.plain(flagged.group(1)), Side.INTERNAL,
+						null));
+			}
+		}
+		return actions;
+	}
+
+	/** "Actions I'm taking:" in an email are the sender's own. */
+	private String defaultOwner(Line line) {
+		Outline.Message message = note.outline().messageOf(line);
+		return message != null && note.headingOf(line).filter(heading -> heading.label().matches("(?i).*\\b(I'?m|I am|my|I will|I'll)\\b.*"))
+			.isPresent() ? message.author() : null;
+	}
+
+	/** "Executive review due: Friday" under a follow-up heading is a task; "Next meeting: ..." is a meeting. */
+	private void followUpItem(Line line, String content, List<ActionItem> actions) {
+		Matcher labelled = Outline.LABELLED.matcher(content);
+		if (labelled.matches() && !MeetingReader.namesMeeting(labelled.group(1))) {
+			String task = labelled.group(1).replaceAll("(?i)\\s+due$", "").strip();
+			LocalDate due = Dates.due(labelled.group(2), note.reference()).map(Dates.Found::date).orElse(null);
+			actions.add(new ActionItem(null, task, due, Side.INTERNAL, note.span(line)));
+		}
+	}
+
+	private ActionItem parseAction(Item item, String content, Side side, String defaultOwner) {
+		String owner = defaultOwner;
+		String task = content;
+		Matcher bold = BOLD_ITEM.matcher(item.line().content().strip());
+		Matcher labelled = Outline.NAMED_LINE.matcher(content);
+		if (bold.matches()) {
+			owner = bold.group(1).strip();
+			task = Outline.plain(bold.group(2));
+		}
+		else if (labelled.matches()) {
+			owner = labelled.group(1);
+			task = labelled.group(2);
+		}
+		String all = task + " " + String.join(" ", item.children().stream().map(Line::content).toList());
+		Matcher ownerField = OWNER_FIELD.matcher(all);
+		Matcher mention = MENTION.matcher(task);
+		if (ownerField.find()) {
+			owner = ownerField.group(1);
+			task = OWNER_FIELD.matcher(task).replaceAll("");
+		}
+		else if (mention.find()) {
+			owner = mention.group(1);
+			// "@sam set up a call" is Sam's task "set up a call"; "ask @sam" keeps the name in the wording.
+			task = mention.start() == 0 ? task.substring(mention.end()) : task.replace(mention.group(), mention.group(1));
+		}
+		Matcher dueField = DUE_FIELD.matcher(all);
+		String dueText = dueField.find() ? dueField.group(1) : task;
+		task = DUE_FIELD.matcher(task).replaceAll("");
+		ActionItem draft = action(owner, task, side, note.span(item));
+		if (draft.due() == null && !dueText.equals(task)) {
+			LocalDate due = Dates.due(dueText, note.reference()).map(Dates.Found::date).orElse(null);
+			return new ActionItem(draft.owner(), draft.task(), due, draft.side(), draft.span());
+		}
+		return draft;
+	}
+
+	/** An action with its due date taken from the task ("within 24 hours", "by November 30") and cut from its wording. */
+	private ActionItem action(String owner, String task, Side side, Span span) {
+		String cleaned = task.strip();
+		Optional<Dates.Found> found = Dates.due(cleaned, note.reference());
+		LocalDate due = found.map(Dates.Found::date).orElse(null);
+		// A due phrase that ends the task ("... by November 30", "... within 24 hours") is cut from it.
+		if (found.isPresent() && cleaned.substring(found.get().end()).matches("[\\s.;,)]*")) {
+			String before = cleaned.substring(0, found.get().start());
+			Matcher keyword = DUE_KEYWORD.matcher(before);
+			if (keyword.find()) {
+				cleaned = before.substring(0, keyword.start()).strip();
+			}
+			else if (Dates.opensWithin(cleaned.substring(found.get().start()))) {
+				cleaned = before.strip();
+			}
+		}
+		String resolved = owner == null ? null : resolveOwner(owner.strip());
+		Side ownerSide = side;
+		for (Attendee attendee : note.attendees()) {
+			if (attendee.name().equals(resolved) && attendee.side() == Side.CUSTOMER) {
+				ownerSide = Side.CUSTOMER;
+			}
+		}
+		return new ActionItem(resolved, cleaned.isEmpty() ? task.strip() : cleaned, due, ownerSide, span);
+	}
+
+	/** A first name that fits exactly one attendee becomes that attendee's full name. */
+	private String resolveOwner(String owner) {
+		List<Attendee> matches = note.attendees().stream()
+			.filter(a -> a.name().equalsIgnoreCase(owner) || a.name().toLowerCase(Locale.ROOT)
+				.startsWith(owner.toLowerCase(Locale.ROOT) + " "))
+			.toList();
+		return matches.size() == 1 ? matches.get(0).name() : owner;
+	}
+
+	/** Rows of a Markdown table whose header names an owner and a task. */
+	private List<ActionItem> tableActions() {
+		List<ActionItem> actions = new ArrayList<>();
+		for (Table table : note.outline().tables) {
+			List<String> names = table.header().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+			int owner = indexOf(names, "owner|who|assignee|responsible");
+			int task = indexOf(names, "task|action|item|what");
+			int due = indexOf(names, "due|date|when|deadline");
+			if (owner < 0 || task < 0) {
+				continue;
+			}
+			for (Table.Row row : table.rows()) {
+				List<String> cells = row.cells();
+				if (cells.get(owner).isBlank() || cells.get(task).isBlank()) {
+					continue;
+				}
+				String taskText = cells.get(task) + (due < 0 || cells.get(due).isBlank() ? "" : " by " + cells.get(due));
+				actions.add(action(Outline.plain(cells.get(owner)).replace("@", ""), Outline.plain(taskText),
+						Side.INTERNAL, note.span(note.lines().get(row.line()))));
+			}
+		}
+		return actions;
+	}
+
+	private static int indexOf(List<String> names, String words) {
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i).matches("(?i).*\\b(" + words + ")\\b.*")) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.riskdesk.intake.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.riskdesk.account.Money;
+import io.riskdesk.intake.ExtractionDraft.Field;
+import io.riskdesk.intake.ExtractionDraft.Impact;
+import io.riskdesk.intake.ExtractionDraft.ImpactKind;
+import io.riskdesk.intake.internal.Outline.Line;
+
+/** The figures of a note: its contract value, renewal and cancellation dates, and what the trouble costs. */
+final class FigureReader {
+
+	private static final Pattern CONTRACT_VALUE = Pattern
+		.compile("(?i)\\b(ARR|annual contract value|contract value|account value|annual recurring revenue|ACV)\\b");
+
+	private static final Pattern LOST = Pattern.compile(Amounts.MONEY.pattern() + "\\s+in\\s+lost\\s+\\w+");
+
+	private static final Pattern PEOPLE = Pattern.compile(
+			"\\b(\\d{1,3}(?:,\\d{3})+|\\d{1,9})(?:\\.(\\d{1,3}))?\\s?([Kk])?\\+?\\s+(users|employees|seats|staff|people|agents)\\b");
+
+	private static final Pattern DOWNTIME = Pattern.compile("(?i)\\b(\\d{1,4})[- ](hours?|hrs?|minutes?|mins?|days?)\\b");
+
+	private static final Pattern OUTAGE_WORDS = Pattern.compile("(?i)outage|downtime|\\bdown\\b|offline|unavailable|lasting");
+
+	private static final Pattern REVENUE_AT_RISK = Pattern
+		.compile("(?i)\\bloss of\\b|revenue impact|revenue at risk|at risk:");
+
+	private static final Pattern CANCEL = Pattern.compile("(?i)cancel");
+
+	private static final Pattern RENEW = Pattern.compile("(?i)\\brenew");
+
+	private final Note note;
+
+	FigureReader(Note note) {
+		this.note = note;
+	}
+
+	Field<Money> contractValue() {
+		for (Line line : note.lines()) {
+			if (CONTRACT_VALUE.matcher(line.content()).find()) {
+				Optional<Amounts.Found> found = Amounts.first(line.content());
+				if (found.isPresent()) {
+					int at = line.contentStart();
+					return new Field<>(found.get().money(), note.span(at + found.get().start(), at + found.get().end()));
+				}
+			}
+		}
+		return null;
+	}
+
+	Field<LocalDate> renewalDate() {
+		return dateAfter(RENEW);
+	}
+
+	Field<LocalDate> cancellationDate() {
+		return dateAfter(CANCEL);
+	}
+
+	/** The first absolute date after a word (cancel, renew) on the same line. */
+	private Field<LocalDate> dateAfter(Pattern word) {
+		for (Line line : note.lines()) {
+			Matcher m = word.matcher(line.content());
+			if (m.find()) {
+				String rest = line.content().substring(m.end());
+				Optional<Dates.Found> found = Dates.absolute(rest, note.reference());
+				if (found.isPresent()) {
+					int at = line.contentStart() + m.end();
+					return new Field<>(found.get().date(), note.span(at + found.get().start(), at + found.get().end()));
+				}
+			}
+		}
+		return null;
+	}
+
+	List<Impact> impact() {
+		List<Impact> figures = new ArrayList<>();
+		Matcher lost = LOST.matcher(note.text());
+		while (lost.find()) {
+			Money money = Amounts.found(lost).money();
+			figures.add(new Impact(ImpactKind.MONEY_LOST, money.amount(), money.currency().getCurrencyCode(),
+					note.span(lost.start(), lost.end())));
+		}
+		for (Line line : note.lines()) {
+			Optional<Amounts.Found> money = Amounts.first(line.content());
+			if (money.isPresent() && REVENUE_AT_RISK.matcher(line.content()).find()) {
+				int at = line.contentStart();
+				figures.add(new Impact(ImpactKind.REVENUE_AT_RISK, money.get().money().amount(),
+						money.get().money().currency().getCurrencyCode(),
+						note.span(at + money.get().start(), at + money.get().end())));
+			}
+		}
+		Matcher people = PEOPLE.matcher(note.text());
+		while (people.find()) {
+			BigDecimal amount = new BigDecimal(
+					people.group(1).replace(",", "") + (people.group(2) == null ? "" : "." + people.group(2)));
+			if (people.group(3) != null) {
+				amount = amount.movePointRight(3);
+			}
+			figures.add(new Impact(ImpactKind.PEOPLE_AFFECTED, Amounts.plain(amount),
+					people.group(4).toLowerCase(Locale.ROOT), note.span(people.start(), people.end())));
+		}
+		for (Line line : note.lines()) {
+			if (!OUTAGE_WORDS.matcher(line.content()).find()) {
+				continue;
+			}
+			Matcher m = DOWNTIME.matcher(line.content());
+			while (m.find()) {
+				String unit = m.group(2).toLowerCase(Locale.ROOT);
+				unit = unit.startsWith("h") ? "hours" : unit.startsWith("m") ? "minutes" : "days";
+				figures.add(new Impact(ImpactKind.DOWNTIME, new BigDecimal(m.group(1)), unit,
+						note.span(line.contentStart() + m.start(), line.contentStart() + m.end())));
+			}
+		}
+		return figures;
+	}
+
+}
