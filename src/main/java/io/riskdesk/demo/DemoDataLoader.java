@@ -176,11 +176,11 @@ class DemoDataLoader implements ApplicationRunner {
 		if (target.compareTo(RiskStatus.RESOLVED) >= 0) {
 			// The demo's resolved risks keep what was still open as prevention, as a CSM would.
 			risks.transition(key, null, new TransitionRequest(RiskStatus.RESOLVED, null, null, entry.rootCause(),
-					entry.preventionItems(), null, null, OpenWork.Choice.CARRY_AS_PREVENTION), ACTOR);
+					entry.preventionItems(), null, null, OpenWork.Choice.CARRY_AS_PREVENTION, null), ACTOR);
 		}
 		if (target == RiskStatus.CLOSED) {
 			risks.transition(key, null,
-					new TransitionRequest(RiskStatus.CLOSED, null, null, null, null, entry.outcome(), null, null), ACTOR);
+					new TransitionRequest(RiskStatus.CLOSED, null, null, null, null, entry.outcome(), null, null, null), ACTOR);
 		}
 	}
 

@@ -76,6 +76,9 @@ class Risk extends AbstractAggregateRoot<Risk> {
 
 	private Outcome outcome;
 
+	/** The risk this one duplicates, when it was closed as a duplicate. */
+	private String duplicateOf;
+
 	@MappedCollection(idColumn = "risk_id")
 	private Set<CoOwner> coOwners = new HashSet<>();
 
@@ -277,6 +280,22 @@ class Risk extends AbstractAggregateRoot<Risk> {
 			}
 		}
 		return numbers;
+	}
+
+	/**
+	 * Closed at any point before CLOSED as a duplicate of {@code original}, which carries the
+	 * work on: no business outcome, and nothing of this risk is resolved.
+	 */
+	void closeAsDuplicate(String original, String actor, Instant now) {
+		requireNotClosed();
+		if (original.equals(riskKey)) {
+			throw new InvalidFieldException("duplicateOf", "names this risk itself");
+		}
+		RiskStatus from = status;
+		status = RiskStatus.CLOSED;
+		closedAt = now;
+		duplicateOf = original;
+		registerEvent(new RiskEvents.RiskClosedAsDuplicate(riskKey, from, original, actor, now));
 	}
 
 	/** RESOLVED -> CLOSED with the outcome for the account. */
@@ -555,6 +574,10 @@ class Risk extends AbstractAggregateRoot<Risk> {
 
 	String getRootCause() {
 		return rootCause;
+	}
+
+	String getDuplicateOf() {
+		return duplicateOf;
 	}
 
 	Outcome getOutcome() {

@@ -44,6 +44,8 @@ public record RiskDetails(
 		String rootCause,
 		List<String> preventionItems,
 		Outcome outcome,
+		String duplicateOf,
+		List<String> duplicates,
 		Set<RiskStatus> allowedTransitions) {
 
 	public record AccountRef(Long id, String name) {

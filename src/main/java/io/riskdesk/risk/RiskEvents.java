@@ -203,6 +203,39 @@ public final class RiskEvents {
 		}
 	}
 
+	/** Closed as a duplicate of {@code original}, from whatever status it had. */
+	public record RiskClosedAsDuplicate(String riskKey, RiskStatus from, String original, String actor, Instant at)
+			implements StatusChanged {
+
+		public RiskStatus to() {
+			return RiskStatus.CLOSED;
+		}
+
+		public String note() {
+			return "Duplicate of " + original;
+		}
+
+		public Map<String, Object> details() {
+			return Map.of("duplicateOf", original);
+		}
+	}
+
+	/** The other side of {@link RiskClosedAsDuplicate}: on the timeline of the risk that carries on. */
+	public record DuplicateLinked(String riskKey, String duplicate, String actor, Instant at) implements TimelineFact {
+
+		public TimelineKind kind() {
+			return TimelineKind.DUPLICATE_LINKED;
+		}
+
+		public String summary() {
+			return duplicate + " was closed as a duplicate of this risk";
+		}
+
+		public Map<String, Object> details() {
+			return Map.of("duplicate", duplicate);
+		}
+	}
+
 	public record DecisionAdded(String riskKey, int number, String text, String actor, Instant at)
 			implements TimelineFact {
 

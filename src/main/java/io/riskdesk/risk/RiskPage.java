@@ -79,7 +79,7 @@ class RiskPage {
 			@RequestParam(required = false) Long ownerId, @RequestParam(required = false) String reason, Principal user,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		return act(key, "triage", "Triaged.", () -> risks.transition(key, version,
-				new TransitionRequest(RiskStatus.TRIAGED, severity, ownerId, null, null, null, reason, null), user.getName()),
+				new TransitionRequest(RiskStatus.TRIAGED, severity, ownerId, null, null, null, reason, null, null), user.getName()),
 				request, response, model);
 	}
 
@@ -149,12 +149,16 @@ class RiskPage {
 	String transition(@PathVariable String key, @RequestParam int version, @RequestParam RiskStatus to,
 			@RequestParam(required = false) String rootCause, @RequestParam(required = false) String preventionItems,
 			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) OpenWork.Choice openWork, Principal user, HttpServletRequest request,
+			@RequestParam(required = false) OpenWork.Choice openWork, @RequestParam(required = false) String duplicateOf,
+			Principal user, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		List<String> prevention = preventionItems == null ? List.of()
 				: preventionItems.lines().filter(line -> !line.isBlank()).toList();
-		return act(key, "to-" + to, "Moved to " + to + ".", () -> risks.transition(key, version, Inputs.requireValid(
-				validator, new TransitionRequest(to, null, null, rootCause, prevention, outcome, reason, openWork)), user.getName()),
+		String form = duplicateOf == null ? "to-" + to : "duplicate";
+		String done = duplicateOf == null ? "Moved to " + to + "." : "Closed as a duplicate of " + duplicateOf.strip() + ".";
+		return act(key, form, done, () -> risks.transition(key, version, Inputs.requireValid(
+				validator, new TransitionRequest(to, null, null, rootCause, prevention, outcome, reason, openWork,
+						duplicateOf)), user.getName()),
 				request, response, model);
 	}
 

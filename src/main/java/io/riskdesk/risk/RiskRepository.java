@@ -1,5 +1,6 @@
 package io.riskdesk.risk;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jdbc.repository.query.Query;
@@ -13,5 +14,8 @@ interface RiskRepository extends ListCrudRepository<Risk, Long> {
 
 	@Query("select status from risk where risk_key = :riskKey")
 	Optional<String> findStatusByRiskKey(String riskKey);
+
+	@Query("select risk_key from risk where duplicate_of = :riskKey order by risk_key")
+	List<String> findKeysByDuplicateOf(String riskKey);
 
 }

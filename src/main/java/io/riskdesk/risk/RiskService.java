@@ -26,6 +26,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,10 +58,13 @@ public class RiskService {
 
 	private final List<OpenWork> openWork;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	RiskService(RiskRepository risks, RiskKeys keys, RegisterQuery register, Timeline timeline,
-			AccountService accounts, PersonDirectory people, Playbook playbook, List<OpenWork> openWork, Clock clock) {
+			AccountService accounts, PersonDirectory people, Playbook playbook, List<OpenWork> openWork,
+			ApplicationEventPublisher events, Clock clock) {
 		this.risks = risks;
 		this.keys = keys;
 		this.register = register;
@@ -69,6 +73,7 @@ public class RiskService {
 		this.people = people;
 		this.playbook = playbook;
 		this.openWork = openWork;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -109,7 +114,14 @@ public class RiskService {
 			case ACTIVE -> risk.activate(request.reason(), actor, now);
 			case RESOLVED -> risk.resolve(request.rootCause(), request.preventionItems(), request.openWork(),
 					request.reason(), openElsewhere(key), actor, now);
-			case CLOSED -> risk.close(request.outcome(), actor, now);
+			case CLOSED -> {
+				if (request.duplicateOf() == null) {
+					risk.close(request.outcome(), actor, now);
+				}
+				else {
+					closeAsDuplicate(risk, request.duplicateOf().strip(), actor, now);
+				}
+			}
 			case OPEN -> RiskWorkflow.requireAllowed(risk.getStatus(), RiskStatus.OPEN);
 		}
 		return details(risks.save(risk));
@@ -125,6 +137,21 @@ public class RiskService {
 		Risk risk = load(key, expectedVersion);
 		risk.recordNotification(note, actor, clock.instant());
 		return details(risks.save(risk));
+	}
+
+	/** Linked both ways: the duplicate names its original, the original's timeline names the duplicate. */
+	private void closeAsDuplicate(Risk risk, String originalKey, String actor, Instant now) {
+		if (originalKey.isEmpty()) {
+			throw new InvalidFieldException("duplicateOf", "is required: the key of the risk this one duplicates");
+		}
+		Risk original = risks.findByRiskKey(originalKey)
+			.orElseThrow(() -> new InvalidFieldException("duplicateOf", "no risk " + originalKey));
+		if (original.getDuplicateOf() != null) {
+			throw new InvalidFieldException("duplicateOf", originalKey + " is itself a duplicate of "
+					+ original.getDuplicateOf() + "; name that risk instead");
+		}
+		risk.closeAsDuplicate(originalKey, actor, now);
+		events.publishEvent(new RiskEvents.DuplicateLinked(originalKey, risk.getRiskKey(), actor, now));
 	}
 
 	private List<String> openElsewhere(String key) {
@@ -275,8 +302,8 @@ public class RiskService {
 					return new RiskDetails.BlockerView(i + 1, b.description(), b.open(), b.raisedAt(), b.raisedBy(),
 							b.clearedAt(), b.clearedBy(), b.resolution());
 				}).toList(),
-				risk.getRootCause(), risk.preventionTexts(), risk.getOutcome(),
-				RiskWorkflow.allowedFrom(risk.getStatus()));
+				risk.getRootCause(), risk.preventionTexts(), risk.getOutcome(), risk.getDuplicateOf(),
+				risks.findKeysByDuplicateOf(risk.getRiskKey()), RiskWorkflow.allowedFrom(risk.getStatus()));
 	}
 
 	private static RiskDetails.PersonRef ref(PersonView person) {

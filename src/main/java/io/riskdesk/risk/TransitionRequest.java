@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
  * TRIAGED needs severity and ownerId (unless already set, and a reason to change the severity);
  * RESOLVED needs rootCause and preventionItems, and with open blockers or milestones an
  * {@code openWork} choice (DROP with a reason); CLOSED needs outcome; ACTIVE from RESOLVED
- * (reopen) needs reason.
+ * (reopen) needs reason. CLOSED with {@code duplicateOf} (a risk key) closes the risk as a
+ * duplicate from any status before CLOSED, without an outcome.
  */
 public record TransitionRequest(
 		@NotNull RiskStatus to,
@@ -22,11 +23,12 @@ public record TransitionRequest(
 		@Size(max = Text.ITEMS) List<@Text(max = Text.LINE) String> preventionItems,
 		Outcome outcome,
 		@Text(max = Text.LINE) String reason,
-		OpenWork.Choice openWork) {
+		OpenWork.Choice openWork,
+		@Text(max = Text.CODE) String duplicateOf) {
 
 	/** A move that needs none of the optional fields. */
 	public static TransitionRequest to(RiskStatus to) {
-		return new TransitionRequest(to, null, null, null, null, null, null, null);
+		return new TransitionRequest(to, null, null, null, null, null, null, null, null);
 	}
 
 }

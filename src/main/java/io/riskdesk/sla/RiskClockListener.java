@@ -4,6 +4,7 @@ import io.riskdesk.plan.MilestoneAdded;
 import io.riskdesk.plan.MilestoneDone;
 import io.riskdesk.risk.RiskEvents.FirstResponseRecorded;
 import io.riskdesk.risk.RiskEvents.RiskActivated;
+import io.riskdesk.risk.RiskEvents.RiskClosedAsDuplicate;
 import io.riskdesk.risk.RiskEvents.RiskLogged;
 import io.riskdesk.risk.RiskEvents.RiskResolved;
 import io.riskdesk.risk.RiskEvents.RiskTriaged;
@@ -51,6 +52,11 @@ class RiskClockListener {
 	@EventListener
 	void on(RiskResolved resolved) {
 		clocks.stopAll(resolved.riskKey(), resolved.at());
+	}
+
+	@EventListener
+	void on(RiskClosedAsDuplicate duplicate) {
+		clocks.stopAll(duplicate.riskKey(), duplicate.at());
 	}
 
 	@EventListener

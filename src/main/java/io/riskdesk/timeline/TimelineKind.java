@@ -6,6 +6,8 @@ public enum TimelineKind {
 	ACTION_ITEM, FIRST_RESPONSE,
 	/** The stakeholders of the escalation matrix were notified (again, after an escalation). */
 	STAKEHOLDERS_NOTIFIED,
+	/** Another risk was closed as a duplicate of this one. */
+	DUPLICATE_LINKED,
 	/** A milestone of the corrective action plan added or done. */
 	MILESTONE,
 	/** Written by the intake: the document the risk was imported from, and the meetings it announced. */

@@ -84,7 +84,7 @@ class RiskPageTest {
 					containsString("id=\"severity-reason-error\""), containsString("aria-invalid=\"true\""))));
 
 		risks.transition(key, null, new TransitionRequest(RiskStatus.TRIAGED, Severity.S2, owner,
-				null, null, null, null, null), "alex");
+				null, null, null, null, null, null), "alex");
 		mvc.perform(htmx(post("/risks/{key}/transitions", key)).param("version", "1")
 			.param("to", "ACTIVE"))
 			.andExpect(status().isConflict())
