@@ -33,6 +33,10 @@ import io.riskdesk.plan.NewMilestone;
 import io.riskdesk.risk.NewRisk;
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.RiskSource;
+import io.riskdesk.risk.RiskStatus;
+import io.riskdesk.risk.TransitionRequest;
+import io.riskdesk.risk.TriageStep;
+import io.riskdesk.risk.TriageStepRequest;
 import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.NotFoundException;
 
@@ -185,6 +189,7 @@ public class IntakeImports {
 		for (MilestonePart item : request.actionItems()) {
 			addMilestone(key, item, actor);
 		}
+		recordTriageDone(key, part, request.actionItems().size(), actor);
 		Instant now = clock.instant();
 		for (MeetingPart meeting : request.meetings()) {
 			events.publishEvent(new MeetingAnnounced(key, meeting.date(), meeting.time(), meeting.purpose(), actor, now));
@@ -261,6 +266,20 @@ public class IntakeImports {
 	private static boolean sameMoney(Money a, Money b) {
 		return a == null ? b == null
 				: b != null && a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
+	}
+
+	/**
+	 * The triage steps the reviewed import did: a severity and an owner triage the risk, its
+	 * action items are the corrective action plan. Notifying and the cadence stay to be done.
+	 */
+	private void recordTriageDone(String key, RiskPart risk, int milestones, String actor) {
+		if (risk.severity() != null && risk.ownerId() != null) {
+			risks.transition(key, null, TransitionRequest.to(RiskStatus.TRIAGED), actor);
+		}
+		if (milestones > 0) {
+			risks.recordTriageStep(key, null, new TriageStepRequest(TriageStep.CREATE_CAP,
+					milestones + " milestone" + (milestones == 1 ? "" : "s") + " from the imported document", null), actor);
+		}
 	}
 
 	private void addMilestone(String key, MilestonePart item, String actor) {

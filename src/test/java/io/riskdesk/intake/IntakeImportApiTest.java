@@ -76,6 +76,12 @@ class IntakeImportApiTest {
 		assertThat(risk.get("severity").asString()).isEqualTo(draft.get("suggestion").get("severity").asString());
 		assertThat(risk.get("category").asString()).isEqualTo(draft.get("suggestion").get("category").asString());
 		assertThat(texts(risk.get("decisions"), "text")).isEqualTo(texts(draft.get("decisions"), "value"));
+		// What the reviewed import did of triage is done: severity and owner triage it, the action items are its plan.
+		boolean triaged = !proposal.get("risk").get("ownerId").isNull() && !proposal.get("risk").get("severity").isNull();
+		assertThat(risk.get("status").asString()).isEqualTo(triaged ? "TRIAGED" : "OPEN");
+		List<String> steps = new ArrayList<>();
+		risk.get("triageSteps").forEach(step -> steps.add(step.get("step").asString()));
+		assertThat(steps).contains("LOG_RISK", "CREATE_CAP").doesNotContain("NOTIFY_STAKEHOLDERS", "SET_CADENCE");
 
 		// Every action item is a milestone: the document's owner and date where it states them, the proposal's otherwise.
 		JsonNode milestones = read(get("/api/risks/" + key + "/milestones"));
