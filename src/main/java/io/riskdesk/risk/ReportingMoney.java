@@ -3,11 +3,8 @@ package io.riskdesk.risk;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import io.riskdesk.account.Money;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -59,11 +56,6 @@ public record ReportingMoney(@DefaultValue("USD") String reportingCurrency, Map<
 
 	public Currency currency() {
 		return Currency.getInstance(reportingCurrency);
-	}
-
-	/** The amount in the reporting currency, unrounded; empty for a currency without a rate. */
-	public Optional<BigDecimal> convert(Money money) {
-		return Optional.ofNullable(rates.get(money.currency().getCurrencyCode())).map(money.amount()::multiply);
 	}
 
 	public boolean hasRate(Currency currency) {
