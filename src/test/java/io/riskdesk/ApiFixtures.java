@@ -1,5 +1,6 @@
 package io.riskdesk;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -42,6 +43,14 @@ public final class ApiFixtures {
 				 "segment": "ENTERPRISE", "country": "US", "timeZone": "America/Chicago",
 				 "team": {"CSM": %d}, "contacts": [{"role": "SPONSOR", "name": "Dana Fox", "email": "dana@fox.example"}]}
 				""".formatted(name, unique(), csm)));
+	}
+
+	/** An SMB account with this ARR and renewal date; the name gets a unique suffix. */
+	public long account(String name, String amount, String currency, LocalDate renewalDate) throws Exception {
+		return id(asAlex(post("/api/accounts")).content("""
+				{"name": "%s %s", "arr": {"amount": %s, "currency": "%s"}, "renewalDate": "%s",
+				 "segment": "SMB", "country": "US", "timeZone": "UTC"}""".formatted(name, unique(), amount, currency,
+				renewalDate)));
 	}
 
 	/** Logs a risk and returns its key. */

@@ -18,8 +18,9 @@ import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.security.Role;
 
 /**
- * The shape of the demo data files under {@code classpath:demo/}. Dates are absolute (the seed
- * escalations) or relative to the day the demo loads ({@code *-in-days}, {@code *-days-ago}).
+ * The shape of the demo data files under {@code classpath:demo/}. Dates are the seed documents'
+ * (the seed escalations, moved next to today by {@link DemoDates}) or relative to the day the
+ * demo loads ({@code *-in-days}, {@code *-days-ago}).
  */
 final class DemoData {
 

@@ -101,28 +101,29 @@ class DemoDataLoader implements ApplicationRunner {
 		if (!accounts.list(Pageable.ofSize(1)).isEmpty()) {
 			return;
 		}
-		int accountCount = 0;
+		List<DemoData.AccountEntry> entries = PORTFOLIO_FILES.stream()
+			.flatMap(file -> read(file, DemoData.Portfolio.class).accounts().stream())
+			.toList();
+		DemoDates dates = DemoDates.relativeTo(today(),
+				entries.stream().flatMap(entry -> orEmpty(entry.risks()).stream()).map(DemoData.RiskEntry::detectedAt).toList());
 		int riskCount = 0;
-		for (String file : PORTFOLIO_FILES) {
-			for (DemoData.AccountEntry entry : read(file, DemoData.Portfolio.class).accounts()) {
-				AccountDetails account = accounts.create(accountForm(entry));
-				accountCount++;
-				for (DemoData.RiskEntry risk : entry.risks() == null ? List.<DemoData.RiskEntry>of() : entry.risks()) {
-					load(account, risk);
-					riskCount++;
-				}
+		for (DemoData.AccountEntry entry : entries) {
+			AccountDetails account = accounts.create(accountForm(entry, dates));
+			for (DemoData.RiskEntry risk : orEmpty(entry.risks())) {
+				load(account, risk, dates);
+				riskCount++;
 			}
 		}
-		log.info("Demo mode: loaded {} accounts and {} risks; sign in as alex / {}", accountCount, riskCount,
-				DEMO_PASSWORD);
+		log.info("Demo mode: loaded {} accounts and {} risks (seed dates moved by {} days); sign in as alex / {}",
+				entries.size(), riskCount, dates.days(), DEMO_PASSWORD);
 	}
 
-	private AccountForm accountForm(DemoData.AccountEntry entry) {
+	private AccountForm accountForm(DemoData.AccountEntry entry, DemoDates dates) {
 		Map<TeamRole, Long> team = new EnumMap<>(TeamRole.class);
 		if (entry.team() != null) {
 			entry.team().forEach((role, email) -> team.put(role, person(email)));
 		}
-		LocalDate renewal = entry.renewalDate() != null ? entry.renewalDate()
+		LocalDate renewal = entry.renewalDate() != null ? dates.shift(entry.renewalDate())
 				: entry.renewalInDays() == null ? null : today().plusDays(entry.renewalInDays());
 		List<AccountForm.ContactForm> contacts = entry.contacts() == null ? List.of()
 				: entry.contacts()
@@ -134,8 +135,8 @@ class DemoDataLoader implements ApplicationRunner {
 	}
 
 	/** Logs the risk and walks it through the workflow to the status the file gives. */
-	private void load(AccountDetails account, DemoData.RiskEntry entry) {
-		Instant detectedAt = entry.detectedAt() != null ? entry.detectedAt()
+	private void load(AccountDetails account, DemoData.RiskEntry entry, DemoDates dates) {
+		Instant detectedAt = entry.detectedAt() != null ? dates.shift(entry.detectedAt())
 				: clock.instant().minus(Duration.ofDays(entry.detectedDaysAgo() == null ? 0 : entry.detectedDaysAgo()));
 		List<Long> coOwners = entry.coOwners() == null ? List.of() : entry.coOwners().stream().map(this::person).toList();
 		Long owner = entry.owner() == null ? null : person(entry.owner());
@@ -169,7 +170,7 @@ class DemoDataLoader implements ApplicationRunner {
 			}
 		}
 		for (DemoData.ActionItemEntry item : orEmpty(entry.actionItems())) {
-			LocalDate due = item.due() != null ? item.due()
+			LocalDate due = item.due() != null ? dates.shift(item.due())
 					: item.dueInDays() == null ? null : today().plusDays(item.dueInDays());
 			risks.recordActionItem(key, null, new ActionItem(item.owner(), item.task(), due), ACTOR);
 		}

@@ -31,8 +31,12 @@ class DashboardPage {
 
 	private final PersonDirectory people;
 
-	DashboardPage(DashboardQuery figures, RiskService risks, UserAccounts users, PersonDirectory people) {
+	private final ReportingMoney money;
+
+	DashboardPage(DashboardQuery figures, RiskService risks, UserAccounts users, PersonDirectory people,
+			ReportingMoney money) {
 		this.figures = figures;
+		this.money = money;
 		this.risks = risks;
 		this.users = users;
 		this.people = people;
@@ -44,6 +48,8 @@ class DashboardPage {
 		model.addAttribute("arrAtRisk", figures.arrAtRisk()
 			.stream()
 			.collect(Collectors.groupingBy(DashboardQuery.ArrAtRisk::severity, TreeMap::new, Collectors.toList())));
+		model.addAttribute("arrTotal", figures.arrAtRiskTotal());
+		model.addAttribute("rates", money.foreignRates());
 		model.addAttribute("byCategory", figures.unresolvedByCategory());
 		model.addAttribute("byStatus", figures.byStatus());
 		model.addAttribute("renewals", figures.renewalsWithUnresolvedRisks());

@@ -1,5 +1,6 @@
 package io.riskdesk.risk;
 
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -44,6 +45,13 @@ class DashboardQuery {
 	record ArrAtRisk(Severity severity, Money arr, int accounts) {
 	}
 
+	/**
+	 * The ARR of every account with an unresolved rated risk, each once, converted into the
+	 * reporting currency; accounts in a currency without a rate are counted apart, not added.
+	 */
+	record ArrTotal(Money converted, int accounts, int withoutRate) {
+	}
+
 	record Count<T>(T value, long count) {
 	}
 
@@ -56,13 +64,22 @@ class DashboardQuery {
 
 	private static final List<String> UNRESOLVED = RiskStatus.UNRESOLVED.stream().map(Enum::name).toList();
 
+	/** Accounts with ARR and an unresolved rated risk: one row per severity they have such a risk of. */
+	private static final String ACCOUNTS_AT_RISK = """
+			select distinct r.severity, a.id, a.arr_amount, a.arr_currency
+			from risk r join account_facts a on a.id = r.account_id
+			where r.status in (:unresolved) and r.severity is not null and a.arr_amount is not null""";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	DashboardQuery(JdbcClient jdbc, Clock clock) {
+	private final ReportingMoney money;
+
+	DashboardQuery(JdbcClient jdbc, Clock clock, ReportingMoney money) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.money = money;
 	}
 
 	/** Unresolved risks per SLA status, every status present (zero when none). */
@@ -85,9 +102,8 @@ class DashboardQuery {
 	List<ArrAtRisk> arrAtRisk() {
 		return jdbc.sql("""
 				select severity, arr_currency, sum(arr_amount) as arr, count(*) as accounts
-				from (select distinct r.severity, a.id, a.arr_amount, a.arr_currency
-				      from risk r join account_facts a on a.id = r.account_id
-				      where r.status in (:unresolved) and r.severity is not null and a.arr_amount is not null) per_account
+				from (""" + ACCOUNTS_AT_RISK + """
+				) per_account
 				group by severity, arr_currency
 				order by severity, arr_currency""")
 			.param("unresolved", UNRESOLVED)
@@ -95,6 +111,20 @@ class DashboardQuery {
 					new Money(rs.getBigDecimal("arr"), Currency.getInstance(rs.getString("arr_currency").strip())),
 					rs.getInt("accounts")))
 			.list();
+	}
+
+	ArrTotal arrAtRiskTotal() {
+		return jdbc.sql("""
+				select coalesce(sum(per_account.arr_amount * fx.rate), 0) as total, count(*) as accounts,
+				       count(*) - count(fx.rate) as without_rate
+				from (select distinct id, arr_amount, arr_currency from (""" + ACCOUNTS_AT_RISK + """
+				) per_severity) per_account
+				left join """ + money.sqlTable() + " on fx.currency = per_account.arr_currency")
+			.param("unresolved", UNRESOLVED)
+			.query((rs, n) -> new ArrTotal(
+					new Money(rs.getBigDecimal("total").setScale(2, RoundingMode.HALF_UP), money.currency()),
+					rs.getInt("accounts"), rs.getInt("without_rate")))
+			.single();
 	}
 
 	List<Count<RiskCategory>> unresolvedByCategory() {

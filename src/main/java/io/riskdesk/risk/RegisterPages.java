@@ -49,10 +49,13 @@ class RegisterPages {
 
 	private final Validator validator;
 
-	RegisterPages(RiskService risks, PickLists pickLists, Validator validator) {
+	private final ReportingMoney money;
+
+	RegisterPages(RiskService risks, PickLists pickLists, Validator validator, ReportingMoney money) {
 		this.risks = risks;
 		this.pickLists = pickLists;
 		this.validator = validator;
+		this.money = money;
 	}
 
 	@GetMapping("/risks")
@@ -61,6 +64,7 @@ class RegisterPages {
 			Model model) {
 		model.addAttribute("links", new RegisterLinks(request, pageable));
 		model.addAttribute("columns", RegisterLinks.COLUMNS);
+		model.addAttribute("money", money);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("statuses", RiskStatus.values());
 		model.addAttribute("slaStatuses", SlaStatus.values());

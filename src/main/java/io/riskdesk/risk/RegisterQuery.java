@@ -43,25 +43,28 @@ class RegisterQuery {
 			Map.entry("detectedAt", "r.detected_at"),
 			Map.entry("account", "a.name"),
 			Map.entry("owner", "p.name"),
-			Map.entry("arrAtRisk", "a.arr_amount"),
+			// Converted into the reporting currency: a currency without a rate (and no ARR) sorts last.
+			Map.entry("arrAtRisk", "a.arr_amount * fx.rate"),
 			Map.entry("renewalDate", "a.renewal_date"),
 			Map.entry("nextDueAt", "s.next_due_at"),
 			Map.entry("slaStatus", "coalesce(s.sla_status, 'ON_TRACK')"));
 
-	private static final String FROM = """
-			from risk r
-			join account_facts a on a.id = r.account_id
-			left join person_facts p on p.id = r.owner_id
-			left join sla_risk_status s on s.risk_key = r.risk_key
-			""";
+	private final String from;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	RegisterQuery(JdbcClient jdbc, Clock clock) {
+	RegisterQuery(JdbcClient jdbc, Clock clock, ReportingMoney money) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.from = """
+				from risk r
+				join account_facts a on a.id = r.account_id
+				left join person_facts p on p.id = r.owner_id
+				left join sla_risk_status s on s.risk_key = r.risk_key
+				left join %s on fx.currency = a.arr_currency
+				""".formatted(money.sqlTable());
 	}
 
 	Page<RiskSummary> find(RiskQuery query, Pageable pageable) {
@@ -94,14 +97,14 @@ class RegisterQuery {
 		}
 		String filter = where.isEmpty() ? "" : "where " + String.join(" and ", where) + "\n";
 
-		long total = jdbc.sql("select count(*) " + FROM + filter).params(params).query(Long.class).single();
+		long total = jdbc.sql("select count(*) " + from + filter).params(params).query(Long.class).single();
 		List<RiskSummary> rows = jdbc.sql("""
 				select r.risk_key, r.version, r.account_id, a.name as account_name, r.title, r.category, r.severity,
 				       r.status, r.source, r.owner_id, p.name as owner_name, p.email as owner_email,
 				       a.arr_amount, a.arr_currency, a.renewal_date, a.time_zone, r.detected_at,
 				       s.next_due_at, coalesce(s.sla_status, 'ON_TRACK') as sla_status,
 				       (select count(*) from risk_blocker b where b.risk_id = r.id and b.cleared_at is null) as open_blockers
-				""" + FROM + filter + orderBy(pageable.getSort()) + " limit :limit offset :offset")
+				""" + from + filter + orderBy(pageable.getSort()) + " limit :limit offset :offset")
 			.params(params)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())

@@ -28,8 +28,8 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One entry of the Risk Register and the rules of its workflow. Every change registers a
- * {@link RiskChanged} event, published when the risk is saved, from which the timeline is written.
+ * One entry of the Risk Register and the rules of its workflow. Every change registers one of
+ * the {@link RiskEvents}, published when the risk is saved; the timeline is written from them.
  */
 @Table("risk")
 class Risk extends AbstractAggregateRoot<Risk> {

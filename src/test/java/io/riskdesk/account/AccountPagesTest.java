@@ -41,7 +41,8 @@ class AccountPagesTest {
 		mvc.perform(get("/accounts/{id}", id).with(user("alex").roles("CSM")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("<h1>TechCorp Enterprises</h1>"),
-					containsString("Jennifer Liu"), containsString("TechCorp CEO"), containsString("2026-02-28"),
+					containsString("Jennifer Liu"), containsString("TechCorp CEO"),
+					containsString(accounts.findByName("TechCorp Enterprises").orElseThrow().renewalDate().toString()),
 					containsString("hx-get=\"/accounts/" + id + "/risks\""))));
 		mvc.perform(get("/accounts/{id}/risks", id).with(user("alex").roles("CSM")))
 			.andExpect(status().isOk())

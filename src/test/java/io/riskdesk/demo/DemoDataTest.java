@@ -1,5 +1,12 @@
 package io.riskdesk.demo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
 import io.riskdesk.RiskdeskTest;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.riskdesk.ApiFixtures.asAlex;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -40,24 +48,31 @@ class DemoDataTest {
 	@Test
 	void theSeedRisksCarryTheDocumentsFacts() throws Exception {
 		String techCorp = "$.content[?(@.account.name == 'TechCorp Enterprises')]";
-		mvc.perform(asAlex(get("/api/risks")).param("q", "TechCorp Enterprises"))
+		String techCorpRisks = mvc.perform(asAlex(get("/api/risks")).param("q", "TechCorp Enterprises"))
 			.andExpect(jsonPath(techCorp + ".arrAtRisk.amount", contains(850000.0)))
-			.andExpect(jsonPath(techCorp + ".renewalDate", contains("2026-02-28")))
-			.andExpect(jsonPath(techCorp + ".detectedAt", contains("2025-12-05T14:00:00Z")));
+			.andReturn().getResponse().getContentAsString();
+		// The seed dates moved next to today (DemoDates); the notice still gives 85 days to 2026-02-28's renewal.
+		Instant detected = Instant.parse(JsonPath.<List<String>>read(techCorpRisks, techCorp + ".detectedAt").get(0));
+		LocalDate renewal = LocalDate.parse(JsonPath.<List<String>>read(techCorpRisks, techCorp + ".renewalDate").get(0));
+		assertThat(LocalDate.ofInstant(detected, ZoneOffset.UTC).plusDays(85)).isEqualTo(renewal);
+		assertThat(detected).isBetween(Instant.now().minus(Duration.ofDays(9)), Instant.now());
 		mvc.perform(asAlex(get("/api/risks")).param("q", "GlobalTech"))
 			.andExpect(jsonPath("$.content[0].arrAtRisk.amount").value(2300000.0))
 			.andExpect(jsonPath("$.content[0].category").value("INCIDENT"));
-		String key = com.jayway.jsonpath.JsonPath.read(mvc.perform(asAlex(get("/api/risks")).param("q", "ABC Corp"))
+		String key = JsonPath.read(mvc.perform(asAlex(get("/api/risks")).param("q", "ABC Corp"))
 			.andReturn().getResponse().getContentAsString(), "$.content[0].key");
-		mvc.perform(asAlex(get("/api/risks/{key}", key)))
+		String abc = mvc.perform(asAlex(get("/api/risks/{key}", key)))
 			.andExpect(jsonPath("$.arrAtRisk").doesNotExist())
 			.andExpect(jsonPath("$.missingTriageSteps", hasSize(0)))
-			.andExpect(jsonPath("$.cadence").value("THREE_TIMES_WEEKLY"));
+			.andExpect(jsonPath("$.cadence").value("THREE_TIMES_WEEKLY"))
+			.andReturn().getResponse().getContentAsString();
+		LocalDate meetingDay = LocalDate.ofInstant(Instant.parse(JsonPath.read(abc, "$.detectedAt")), ZoneOffset.UTC);
 		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
 			.andExpect(jsonPath("$[?(@.kind == 'ACTION_ITEM')].details.owner",
 					containsInAnyOrder("Lisa Wong", "David Park", "Rachel Kim", "Mike Davis", "Sarah Johnson", "Team")))
+			// "6 PM today": due the day of the meeting, wherever the seed dates moved.
 			.andExpect(jsonPath("$[?(@.kind == 'ACTION_ITEM' && @.details.owner == 'Lisa Wong')].details.due",
-					contains("2025-09-27")))
+					contains(meetingDay.toString())))
 			.andExpect(jsonPath("$[?(@.kind == 'DECISION')]", hasSize(3)));
 	}
 

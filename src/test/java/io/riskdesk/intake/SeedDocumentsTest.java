@@ -229,7 +229,7 @@ class SeedDocumentsTest {
 				"Customer Advocate: Coordinate internal stakeholder communication");
 		assertThat(draft.suggestion().category()).isEqualTo(RiskCategory.INCIDENT);
 		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S1);
-		assertThat(draft.suggestion().reason()).isEqualTo("6-hour outage, major business impact -> S1");
+		assertThat(draft.suggestion().reason()).isEqualTo("6-hour production outage, no executive named -> S1");
 		assertSpansPointIntoTheDocument(draft, content);
 	}
 

@@ -251,6 +251,34 @@ class VariedDocumentsTest {
 	}
 
 	@Test
+	void anOutageReasonClaimsNoExecutivesNorProductionTheTextDoesNotName() {
+		// "strategic-level" once read as "c-level", and every exec reason said "production".
+		byte[] content = """
+				Customer: Northwind
+				Issue: an outage lasting 30 hours hit the strategic-level reporting
+				""".getBytes(StandardCharsets.UTF_8);
+		assertThat(EXTRACTOR.extract(content).suggestion().reason()).isEqualTo("30-hour outage, a day or more -> S0");
+
+		byte[] shortOutage = """
+				Customer: Northwind
+				Issue: the portal outage lasted 3 hours
+				""".getBytes(StandardCharsets.UTF_8);
+		assertThat(EXTRACTOR.extract(shortOutage).suggestion().reason()).isEqualTo("3-hour outage, no executive named -> S1");
+	}
+
+	@Test
+	void anOutageWithAnExecutiveNamedIsS0WhateverItsLength() {
+		byte[] content = """
+				Customer: Northwind
+				Issue: the portal outage lasted 3 hours; their CFO called us
+				""".getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+
+		assertThat(draft.suggestion().severity()).isEqualTo(Severity.S0);
+		assertThat(draft.suggestion().reason()).isEqualTo("3-hour outage with exec attention -> S0");
+	}
+
+	@Test
 	void anAttendeeNameThatIsNotInTheDocumentAsSuchIsLeftOut() {
 		// Found by ExtractorFuzzTest: dropping "(remote)" joined the words around it into a name with no span.
 		byte[] content = """

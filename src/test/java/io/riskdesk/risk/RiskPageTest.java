@@ -1,5 +1,7 @@
 package io.riskdesk.risk;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.riskdesk.ApiFixtures;
@@ -37,6 +39,9 @@ class RiskPageTest {
 
 	@Autowired
 	RiskService risks;
+
+	@Autowired
+	Clock clock;
 
 	long owner;
 
@@ -183,6 +188,20 @@ class RiskPageTest {
 		mvc.perform(get("/risks/RISK-1999-0001").with(user("alex").roles("CSM")))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("Risk RISK-1999-0001 not found")));
+	}
+
+	@Test
+	void aRenewalThatHasPassedIsLapsedOnTheAccountTheRegisterAndTheRisk() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long account = fixtures.account("Lapsed Renewal", "50000", "USD", LocalDate.now(clock).minusDays(12));
+		String lapsed = fixtures.risk(account, "Lapsed renewal risk");
+
+		for (MockHttpServletRequestBuilder page : List.of(get("/accounts/{id}", account), get("/risks/{key}", lapsed),
+				get("/risks").param("q", "Lapsed renewal risk"))) {
+			mvc.perform(page.with(user("alex").roles("CSM")))
+				.andExpect(content().string(allOf(containsString("class=\"lapsed\">lapsed</span>"),
+						not(containsString("12 days ago")), not(containsString("(-12 d)")))));
+		}
 	}
 
 }

@@ -34,7 +34,11 @@ final class SeverityRules {
 
 	private static final Pattern OUTAGE = Pattern.compile("(?i)\\boutage\\b|\\bdowntime\\b|service disruption|\\bwas down\\b");
 
-	private static final Pattern EXEC_ATTENTION = Pattern.compile("\\b(CEO|CTO|CIO|COO|CFO)\\b|(?i)executive call|c-level");
+	/** Whole words only: "strategic-level" names no executive. */
+	private static final Pattern EXEC_ATTENTION = Pattern
+		.compile("\\b(?:CEO|CTO|CIO|COO|CFO)\\b|(?i)\\bexecutive call\\b|\\bc-level\\b");
+
+	private static final Pattern PRODUCTION = Pattern.compile("(?i)\\bproduction\\b");
 
 	private static final Pattern SECURITY = Pattern.compile("(?i)security incident|data breach|breach of|ransomware");
 
@@ -109,15 +113,16 @@ final class SeverityRules {
 			})
 			.max(Comparator.naturalOrder())
 			.orElse(BigDecimal.ZERO);
-		String duration = hours.signum() > 0 ? hours.stripTrailingZeros().toPlainString() + "-hour " : "";
+		// The reason says only what the text states: "production" and exec attention when it names them.
+		String outage = (hours.signum() > 0 ? hours.stripTrailingZeros().toPlainString() + "-hour " : "")
+				+ (PRODUCTION.matcher(text).find() ? "production " : "") + "outage";
 		if (EXEC_ATTENTION.matcher(text).find()) {
-			return new Suggestion(RiskCategory.INCIDENT, Severity.S0,
-					duration + "production outage with exec attention -> S0");
+			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + " with exec attention -> S0");
 		}
 		if (hours.compareTo(MAJOR_OUTAGE_HOURS) >= 0) {
-			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, duration + "outage, a day or more -> S0");
+			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + ", a day or more -> S0");
 		}
-		return new Suggestion(RiskCategory.INCIDENT, Severity.S1, duration + "outage, major business impact -> S1");
+		return new Suggestion(RiskCategory.INCIDENT, Severity.S1, outage + ", no executive named -> S1");
 	}
 
 	private Optional<Suggestion> adoption(String text) {
