@@ -17,6 +17,7 @@ import io.riskdesk.web.FormErrors;
 import io.riskdesk.web.Htmx;
 import io.riskdesk.web.Inputs;
 import io.riskdesk.web.InvalidFieldException;
+import io.riskdesk.web.Labels;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -152,7 +153,7 @@ class RiskPage {
 			Principal user, HttpServletRequest request, HttpServletResponse response, Model model) {
 		List<String> prevention = preventionItems == null ? List.of()
 				: preventionItems.lines().filter(line -> !line.isBlank()).toList();
-		return act(key, "to-" + to, "Moved to " + to + ".", () -> risks.transition(key, version, Inputs.requireValid(
+		return act(key, "to-" + to, "Moved to " + Labels.of(to) + ".", () -> risks.transition(key, version, Inputs.requireValid(
 				validator, new TransitionRequest(to, null, null, rootCause, prevention, outcome, reason)), user.getName()),
 				request, response, model);
 	}

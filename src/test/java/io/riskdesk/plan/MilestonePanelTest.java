@@ -56,7 +56,7 @@ class MilestonePanelTest {
 		long id = firstMilestoneId();
 		mvc.perform(htmx(post("/risks/{key}/plan/{id}/done", key, id), "alex", "CSM"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Milestone done."), containsString(">DONE<"))));
+			.andExpect(content().string(allOf(containsString("Milestone done."), containsString(">Done<"))));
 		mvc.perform(htmx(post("/risks/{key}/plan/{id}/done", key, id), "alex", "CSM"))
 			.andExpect(status().isConflict());
 	}
