@@ -284,8 +284,8 @@ class UiBrowserTest {
 		try (Browser browser = Browser.signedIn(base(), "sam")) {
 			browser.go("/risks/new");
 			browser.waitFor(By.tagName("h1"));
-			assertThat(browser.text()).contains("You may not do this", "ADMIN, CSM, CS_LEADER, CS_MANAGER",
-					"Sam Rivera", "AE");
+			assertThat(browser.text()).contains("You may not do this", "Administrator, CSM, CS leader, CS manager",
+					"Sam Rivera", "Account executive");
 			browser.screenshot("forbidden");
 		}
 	}

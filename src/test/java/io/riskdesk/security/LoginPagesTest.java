@@ -62,7 +62,8 @@ class LoginPagesTest {
 			.requestAttr(UiAccessRules.REQUIRED_ROLES, java.util.List.of("ADMIN", "AE")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(allOf(containsString("This needs one of the roles"),
-					containsString("ADMIN, AE"), containsString("Jordan Blake"), containsString("EXEC"))));
+					containsString("Administrator, Account executive"), containsString("Jordan Blake"),
+					containsString("Executive"))));
 	}
 
 	@Test
