@@ -1,5 +1,6 @@
 package io.riskdesk.account;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.riskdesk.web.ConflictException;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Accounts as pages: the list, one account, and the new-account form. An account's risks
@@ -49,7 +51,11 @@ class AccountPages {
 	}
 
 	@GetMapping("/accounts/{id}")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable long id, @RequestParam(required = false) String created, Model model) {
+		if (created != null) {
+			model.addAttribute("message", "Account created.");
+			model.addAttribute("messageKind", "success");
+		}
 		model.addAttribute("account", accounts.get(id));
 		return "account/detail";
 	}
@@ -62,14 +68,14 @@ class AccountPages {
 	@PostMapping("/accounts/new")
 	String create(@ModelAttribute("form") AccountPageForm form, BindingResult binding, HttpServletResponse response,
 			Model model) {
-		Map<String, String> errors = FormErrors.of(binding);
+		// Every message at once: what did not bind, what the page itself reads, then the record's rules.
+		Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
+		form.problems().forEach(errors::putIfAbsent);
+		AccountForm account = form.toAccountForm();
+		FormErrors.of(validator.validate(account)).forEach(errors::putIfAbsent);
 		if (errors.isEmpty()) {
 			try {
-				AccountForm account = form.toAccountForm();
-				errors = FormErrors.of(validator.validate(account));
-				if (errors.isEmpty()) {
-					return "redirect:/accounts/" + accounts.create(account).id();
-				}
+				return "redirect:/accounts/" + accounts.create(account).id() + "?created";
 			}
 			catch (InvalidFieldException ex) {
 				errors = FormErrors.of(ex);

@@ -111,8 +111,15 @@ class RegisterPagesTest {
 	void theNewRiskFormShowsProblemsNextToTheFieldsAndLogsAValidRisk() throws Exception {
 		mvc.perform(post("/risks/new").with(user("alex").roles("CSM")).with(csrf()).param("title", " "))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(allOf(containsString("id=\"accountId-error\""), containsString("must not be null"),
-					containsString("id=\"title-error\""), containsString("must not be blank"),
+			.andExpect(content().string(allOf(containsString("id=\"accountId-error\""), containsString("is required"),
+					containsString("id=\"title-error\""), containsString("is required"),
+					containsString("id=\"category-error\""))));
+		// A value that does not bind and the record's rules are reported together, not in rounds.
+		mvc.perform(post("/risks/new").with(user("alex").roles("CSM")).with(csrf()).param("accountId", "seven")
+			.param("title", "x".repeat(301)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"accountId-error\""), containsString("has an invalid value"),
+					containsString("id=\"title-error\""), containsString("must be at most 300 characters"),
 					containsString("id=\"category-error\""))));
 
 		ApiFixtures fixtures = new ApiFixtures(mvc);
