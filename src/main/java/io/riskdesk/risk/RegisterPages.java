@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.riskdesk.account.PickLists;
 import io.riskdesk.playbook.RiskCategory;
@@ -56,11 +57,19 @@ class RegisterPages {
 		this.validator = validator;
 	}
 
+	/**
+	 * The register; a bare {@code /risks} is the default view, the unresolved risks, as a
+	 * redirect to their filter so the page shows it checked and the URL can be changed from there.
+	 */
 	@GetMapping("/risks")
 	String register(@Valid @ModelAttribute("query") RiskQuery query, BindingResult binding,
 			@PageableDefault(size = 25) Pageable pageable, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
+		if (request.getParameterMap().isEmpty()) {
+			return "redirect:" + RegisterLinks.UNRESOLVED;
+		}
 		model.addAttribute("links", new RegisterLinks(request, pageable));
+		model.addAttribute("statusFilter", Stream.of(RiskStatus.values()).filter(query.status()::contains).toList());
 		model.addAttribute("columns", RegisterLinks.COLUMNS);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("statuses", RiskStatus.values());

@@ -21,6 +21,7 @@ import io.riskdesk.risk.RiskSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -96,7 +97,17 @@ class UiBrowserTest {
 			browser.find(By.linkText("Account")).click();
 			browser.waitFor(By.cssSelector("th[aria-sort=ascending]"));
 			assertThat(browser.url()).contains("sort=account").contains("severity=S0");
+		}
+		// The default view, the unresolved risks, fits a 1,366 px wide screen without scrolling sideways.
+		try (Browser browser = Browser.signedIn(base(), "morgan", 1366, 900)) {
 			browser.go("/risks");
+			assertThat(browser.url()).contains("status=OPEN&status=TRIAGED&status=ACTIVE");
+			assertThat(browser.text()).contains("Showing status Open, Triaged, Active only.");
+			Object overflow = ((JavascriptExecutor) browser.driver()).executeScript("""
+					const wrap = document.querySelector('.table-wrap');
+					return Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth,
+						wrap.scrollWidth - wrap.clientWidth);""");
+			assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
 			browser.screenshot("register");
 		}
 	}
