@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.riskdesk.account.PickLists;
@@ -51,8 +52,8 @@ class RiskPage {
 	private static final Set<TriageStep> MANUAL_STEPS = EnumSet.of(TriageStep.CREATE_CAP,
 			TriageStep.NOTIFY_STAKEHOLDERS, TriageStep.SET_CADENCE);
 
-	/** One of the five triage steps and, once recorded, when and by whom. */
-	record StepRow(TriageStep step, RiskDetails.TriageStepView done) {
+	/** One of the five triage steps and, once recorded, when and by whom, with its note in words. */
+	record StepRow(TriageStep step, RiskDetails.TriageStepView done, String note) {
 	}
 
 	private final RiskService risks;
@@ -205,8 +206,10 @@ class RiskPage {
 		missingManual.addAll(risk.missingTriageSteps());
 		missingManual.retainAll(MANUAL_STEPS);
 		model.addAttribute("risk", risk);
-		model.addAttribute("timeline", risks.timeline(risk.key()));
-		model.addAttribute("people", pickLists.people());
+		List<PickLists.Option> people = pickLists.people();
+		Map<Long, String> names = people.stream().collect(Collectors.toMap(PickLists.Option::id, PickLists.Option::name));
+		model.addAttribute("timeline", TimelineView.of(risks.timeline(risk.key()), names));
+		model.addAttribute("people", people);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("cadences", Cadence.values());
 		model.addAttribute("outcomes", Outcome.values());
@@ -216,7 +219,9 @@ class RiskPage {
 				risk.severity() != null && !risk.missingTriageSteps().contains(TriageStep.NOTIFY_STAKEHOLDERS));
 		model.addAttribute("allowed", risk.allowedTransitions().stream().map(Enum::name).toList());
 		model.addAttribute("steps", Stream.of(TriageStep.values())
-			.map(step -> new StepRow(step, risk.triageSteps().stream().filter(s -> s.step() == step).findFirst().orElse(null)))
+			.map(step -> risk.triageSteps().stream().filter(s -> s.step() == step).findFirst()
+				.map(done -> new StepRow(step, done, TimelineView.words(done.note(), names)))
+				.orElse(new StepRow(step, null, null)))
 			.toList());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());

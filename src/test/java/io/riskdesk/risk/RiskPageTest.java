@@ -131,6 +131,7 @@ class RiskPageTest {
 		version = ok(post("/risks/{key}/transitions", key).param("to", "RESOLVED")
 			.param("rootCause", "Pool too small")
 			.param("preventionItems", "Load test"), version);
+		version = ok(post("/risks/{key}/blockers", key).param("description", "Legal sign-off"), version);
 		ok(post("/risks/{key}/transitions", key).param("to", "CLOSED").param("outcome", "RETAINED"), version);
 
 		RiskDetails closed = risks.get(key);
@@ -138,6 +139,16 @@ class RiskPageTest {
 		assertThat(closed.cadence()).isEqualTo(Cadence.THREE_TIMES_WEEKLY);
 		assertThat(risks.timeline(key))
 			.anySatisfy(e -> assertThat(e.summary()).isEqualTo("Action item for Mark: Call the CEO (due 2026-12-01)"));
+
+		// Closed: only what a closed risk allows (nothing), in words, people by name, newest first.
+		String page = mvc.perform(get("/risks/{key}", key).with(user("alex").roles("CSM")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).doesNotContain("actions-heading", "Change severity", "Add a decision", "Clear blocker",
+				"Record an action item", "THREE_TIMES_WEEKLY", "CREATE_CAP")
+			.contains("#1 OPEN", "3× a week", "✓ <span>Create the corrective action plan</span>",
+					"Severity S1, owner Ada Owner", "outcome Retained");
+		assertThat(page.indexOf("Resolved -&gt; Closed: Outcome: Retained")).isPositive()
+			.isLessThan(page.indexOf("Risk logged: API errors at 5%"));
 	}
 
 	private int ok(MockHttpServletRequestBuilder request, int version) throws Exception {
@@ -157,7 +168,7 @@ class RiskPageTest {
 		mvc.perform(get("/risks/{key}", key).with(user("jordan").roles("EXEC")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(not(containsString("actions-heading")),
-					containsString("changing it needs the role CSM, CS_MANAGER, CS_LEADER or ADMIN"))));
+					containsString("changing it needs the role CSM, CS manager, CS leader or Administrator"))));
 		mvc.perform(post("/risks/{key}/decisions", key).with(user("jordan").roles("EXEC"))
 			.with(csrf())
 			.param("version", "0")
