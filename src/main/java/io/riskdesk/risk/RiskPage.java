@@ -69,9 +69,13 @@ class RiskPage {
 	}
 
 	@GetMapping
-	String show(@PathVariable String key, @RequestParam(required = false) String created, Model model) {
+	String show(@PathVariable String key, @RequestParam(required = false) String created,
+			@RequestParam(required = false) String updated, Model model) {
 		if (created != null) {
 			success(model, "Risk logged.");
+		}
+		if (updated != null) {
+			success(model, "Changes saved.");
 		}
 		return render(risks.get(key), model);
 	}

@@ -24,6 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -144,11 +145,45 @@ class RiskPageTest {
 		String page = mvc.perform(get("/risks/{key}", key).with(user("alex").roles("CSM")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).doesNotContain("actions-heading", "Change severity", "Add a decision", "Clear blocker",
-				"Record an action item", "THREE_TIMES_WEEKLY", "CREATE_CAP")
+				"Record an action item", "/edit\"", "THREE_TIMES_WEEKLY", "CREATE_CAP")
 			.contains("#1 OPEN", "3× a week", "✓ <span>Create the corrective action plan</span>",
 					"Severity S1, owner Ada Owner", "outcome Retained");
 		assertThat(page.indexOf("Resolved -&gt; Closed: Outcome: Retained")).isPositive()
 			.isLessThan(page.indexOf("Risk logged: API errors at 5%"));
+	}
+
+	@Test
+	void theEditFormChangesTheDescriptiveFieldsAndRefusesAStaleVersion() throws Exception {
+		long coOwner = new ApiFixtures(mvc).person("Cleo Coowner");
+		mvc.perform(get("/risks/{key}/edit", key).with(user("alex").roles("CSM")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("name=\"version\" value=\"0\""),
+					containsString("value=\"API errors at 5%\""), containsString(">3 Sev-1 tickets in 30 days</textarea>"))));
+		mvc.perform(post("/risks/{key}/edit", key).with(user("alex").roles("CSM")).with(csrf())
+			.param("version", "0").param("title", " ").param("evidence", "x".repeat(2001)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"title-error\">is required"),
+					containsString("id=\"evidence-error\">must be at most 2000 characters"))));
+
+		mvc.perform(post("/risks/{key}/edit", key).with(user("alex").roles("CSM")).with(csrf())
+			.param("version", "0").param("title", "API errors at 9%").param("description", "Worse since Monday")
+			.param("coOwnerIds", String.valueOf(coOwner)).param("evidence", "Tickets\n\nDashboards")
+			.param("cadence", "THREE_TIMES_WEEKLY"))
+			.andExpect(redirectedUrl("/risks/" + key + "?updated"));
+		mvc.perform(get("/risks/{key}", key).param("updated", "").with(user("alex").roles("CSM")))
+			.andExpect(content().string(allOf(containsString("Changes saved."), containsString("API errors at 9%"),
+					containsString("Cleo Coowner"), containsString("<li>Dashboards</li>"), containsString("3× a week"))));
+
+		mvc.perform(post("/risks/{key}/edit", key).with(user("alex").roles("CSM")).with(csrf())
+			.param("version", "0").param("title", "My stale title"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("changed by someone else meanwhile"),
+					containsString("value=\"My stale title\""), containsString("<dd>API errors at 9%</dd>"),
+					containsString("name=\"version\" value=\"1\""))));
+		assertThat(risks.get(key).title()).isEqualTo("API errors at 9%");
+
+		mvc.perform(get("/risks/{key}/edit", key).with(user("jordan").roles("EXEC")))
+			.andExpect(status().isForbidden());
 	}
 
 	private int ok(MockHttpServletRequestBuilder request, int version) throws Exception {
