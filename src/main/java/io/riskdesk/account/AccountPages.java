@@ -1,6 +1,5 @@
 package io.riskdesk.account;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.riskdesk.web.ConflictException;
@@ -68,11 +67,10 @@ class AccountPages {
 	@PostMapping("/accounts/new")
 	String create(@ModelAttribute("form") AccountPageForm form, BindingResult binding, HttpServletResponse response,
 			Model model) {
-		// Every message at once: what did not bind, what the page itself reads, then the record's rules.
-		Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
-		form.problems().forEach(errors::putIfAbsent);
+		// What did not bind, what the page itself reads, then the record's rules.
 		AccountForm account = form.toAccountForm();
-		FormErrors.of(validator.validate(account)).forEach(errors::putIfAbsent);
+		Map<String, String> errors = FormErrors.first(FormErrors.of(binding), form.problems(),
+				FormErrors.of(validator.validate(account)));
 		if (errors.isEmpty()) {
 			try {
 				return "redirect:/accounts/" + accounts.create(account).id() + "?created";

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,10 +117,8 @@ class RegisterPages {
 	@PostMapping("/risks/new")
 	String create(@ModelAttribute("form") RiskForm form, BindingResult binding, Principal user,
 			HttpServletResponse response, Model model) {
-		// Every message at once: a value that did not bind keeps its message, the record's rules add theirs.
-		Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
 		NewRisk risk = form.toNewRisk();
-		FormErrors.of(validator.validate(risk)).forEach(errors::putIfAbsent);
+		Map<String, String> errors = FormErrors.first(FormErrors.of(binding), FormErrors.of(validator.validate(risk)));
 		if (errors.isEmpty()) {
 			try {
 				return "redirect:/risks/" + risks.create(risk, RiskSource.MANUAL, user.getName()).key() + "?created";

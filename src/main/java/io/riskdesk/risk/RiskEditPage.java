@@ -1,7 +1,6 @@
 package io.riskdesk.risk;
 
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.riskdesk.account.PickLists;
@@ -57,10 +56,8 @@ class RiskEditPage {
 	@PostMapping
 	String save(@PathVariable String key, @ModelAttribute("form") RiskEditForm form, BindingResult binding,
 			Principal user, HttpServletResponse response, Model model) {
-		// Every message at once: what did not bind, then the rules of the update.
-		Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
 		RiskUpdate update = form.toUpdate();
-		FormErrors.of(validator.validate(update)).forEach(errors::putIfAbsent);
+		Map<String, String> errors = FormErrors.first(FormErrors.of(binding), FormErrors.of(validator.validate(update)));
 		if (errors.isEmpty()) {
 			try {
 				risks.update(key, form.version(), update, user.getName());
