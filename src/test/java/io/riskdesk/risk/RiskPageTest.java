@@ -1,6 +1,7 @@
 package io.riskdesk.risk;
 
 import java.util.List;
+import java.util.Map;
 
 import io.riskdesk.ApiFixtures;
 import io.riskdesk.RiskdeskTest;
@@ -52,6 +53,16 @@ class RiskPageTest {
 
 	static MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request) {
 		return request.header("HX-Request", "true").with(user("alex").roles("CSM")).with(csrf());
+	}
+
+	@Test
+	void aRunOfSlaEntriesIsFoldedUnderItsNewest() throws Exception {
+		risks.recordOnTimeline(key, TimelineKind.SLA, "Warning: triage 75% used", Map.of(), "sla");
+		risks.recordOnTimeline(key, TimelineKind.SLA, "Breached: triage", Map.of(), "sla");
+		mvc.perform(get("/risks/{key}", key).with(user("alex").roles("CSM")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<details>"), containsString("2 SLA entries, the latest"),
+					containsString("Breached: triage"), containsString("Warning: triage 75% used"))));
 	}
 
 	@Test
