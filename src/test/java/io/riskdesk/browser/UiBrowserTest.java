@@ -281,7 +281,7 @@ class UiBrowserTest {
 			assertThat(browser.find(By.id("plan-panel")).getText()).contains("send the root cause analysis",
 					"review the sync monitoring", "Share the sync dashboard", "Dana Fox")
 				.doesNotContain("ship the retry fix");
-			assertThat(browser.text()).contains(account, "IMPORT");
+			assertThat(browser.text()).contains(account, "Import");
 			browser.screenshot("intake-risk");
 
 			browser.find(By.partialLinkText("imported from")).click();
