@@ -120,10 +120,13 @@ class RiskApiTest {
 		mvc.perform(asAlex(post("/api/risks/{key}/severity", key)).content("{\"severity\": \"S3\", \"reason\": \"Early signal\"}"))
 			.andExpect(status().isOk());
 		transition(key, "{\"to\": \"TRIAGED\", \"severity\": \"S1\", \"ownerId\": %d}".formatted(owner))
-			.andExpect(status().isOk());
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		transition(key, "{\"to\": \"TRIAGED\", \"severity\": \"S1\", \"ownerId\": %d, \"reason\": \"Renewal in 60 days\"}"
+			.formatted(owner)).andExpect(status().isOk());
 		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
 			.andExpect(jsonPath("$[?(@.kind == 'SEVERITY_CHANGED')].summary",
-					contains("Severity none -> S3: Early signal", "Severity S3 -> S1: set at triage")));
+					contains("Severity none -> S3: Early signal", "Severity S3 -> S1: at triage: Renewal in 60 days")));
 		mvc.perform(asAlex(post("/api/risks")).content("""
 				{"accountId": %d, "title": "x", "category": "PEOPLE", "detectedAt": "2001-01-01T00:00:00Z"}""".formatted(account)))
 			.andExpect(status().isBadRequest())
