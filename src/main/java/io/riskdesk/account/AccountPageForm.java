@@ -6,16 +6,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.riskdesk.playbook.ContactRole;
 import io.riskdesk.playbook.TeamRole;
-import io.riskdesk.core.InvalidFieldException;
 
 /**
  * The new-account form as the page posts it: flat fields, the CSM and AE of the team and one
- * sponsor contact. Validation is {@link AccountForm}'s own, plus the currency and time zone.
+ * sponsor contact. Validation is {@link AccountForm}'s own, plus the currency and time zone,
+ * which {@link #problems()} reports so that the page can show them with the others at once.
  */
 record AccountPageForm(String name, BigDecimal arrAmount, String arrCurrency, LocalDate renewalDate, Segment segment,
 		String country, String timeZone, Long csmId, Long aeId, String sponsorName, String sponsorEmail) {
@@ -39,12 +40,25 @@ record AccountPageForm(String name, BigDecimal arrAmount, String arrCurrency, Lo
 				isBlank(country) ? null : country.strip(), zone(), null, team, contacts);
 	}
 
+	/** What the page reads itself, by field: a currency or time zone that is none. */
+	Map<String, String> problems() {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (arrAmount != null && currency() == null) {
+			problems.put("arr.currency", "must be an ISO 4217 currency code such as USD");
+		}
+		if (!isBlank(timeZone) && zone() == null) {
+			problems.put("timeZone", "must be a time zone such as Europe/Paris");
+		}
+		return problems;
+	}
+
+	/** Null when the code is none: {@link #problems()} says so. */
 	private Currency currency() {
 		try {
 			return Currency.getInstance(arrCurrency == null ? "" : arrCurrency.strip().toUpperCase());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFieldException("arr.currency", "must be an ISO 4217 currency code such as USD");
+			return null;
 		}
 	}
 
@@ -56,7 +70,7 @@ record AccountPageForm(String name, BigDecimal arrAmount, String arrCurrency, Lo
 			return ZoneId.of(timeZone.strip());
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidFieldException("timeZone", "must be a time zone such as Europe/Paris");
+			return null;
 		}
 	}
 

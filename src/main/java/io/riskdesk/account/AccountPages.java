@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Accounts as pages: the list, one account, and the new-account form. An account's risks
@@ -49,7 +50,11 @@ class AccountPages {
 	}
 
 	@GetMapping("/accounts/{id}")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable long id, @RequestParam(required = false) String created, Model model) {
+		if (created != null) {
+			model.addAttribute("message", "Account created.");
+			model.addAttribute("messageKind", "success");
+		}
 		model.addAttribute("account", accounts.get(id));
 		return "account/detail";
 	}
@@ -62,14 +67,13 @@ class AccountPages {
 	@PostMapping("/accounts/new")
 	String create(@ModelAttribute("form") AccountPageForm form, BindingResult binding, HttpServletResponse response,
 			Model model) {
-		Map<String, String> errors = FormErrors.of(binding);
+		// What did not bind, what the page itself reads, then the record's rules.
+		AccountForm account = form.toAccountForm();
+		Map<String, String> errors = FormErrors.first(FormErrors.of(binding), form.problems(),
+				FormErrors.of(validator.validate(account)));
 		if (errors.isEmpty()) {
 			try {
-				AccountForm account = form.toAccountForm();
-				errors = FormErrors.of(validator.validate(account));
-				if (errors.isEmpty()) {
-					return "redirect:/accounts/" + accounts.create(account).id();
-				}
+				return "redirect:/accounts/" + accounts.create(account).id() + "?created";
 			}
 			catch (InvalidFieldException ex) {
 				errors = FormErrors.of(ex);

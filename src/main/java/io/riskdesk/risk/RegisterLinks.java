@@ -3,6 +3,7 @@ package io.riskdesk.risk;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +21,17 @@ class RegisterLinks {
 	static final Map<String, String> COLUMNS = columns("key", "Key", "title", "Title", "account", "Account", "severity",
 			"Severity", "status", "Status", "category", "Category", "owner", "Owner", "arrAtRisk", "ARR at risk",
 			"renewalDate", "Renewal", "detectedAt", "Detected", "nextDueAt", "SLA");
+
+	/** The default view: the risks still being worked on. */
+	static final String UNRESOLVED = RiskStatus.UNRESOLVED.stream()
+		.map(status -> "status=" + status)
+		.collect(Collectors.joining("&", "/risks?", ""));
+
+	/**
+	 * Every risk: a bare {@code /risks} is the default view, so an empty text filter stands for
+	 * "no filter" (the register ignores a blank one).
+	 */
+	static final String ALL = "/risks?q=";
 
 	private final HttpServletRequest request;
 
@@ -44,6 +56,16 @@ class RegisterLinks {
 
 	public String page(int number) {
 		return current().replaceQueryParam("page", number).toUriString();
+	}
+
+	/** This view without its status filter, so that it shows every status. */
+	public String anyStatus() {
+		UriComponentsBuilder uri = current().replaceQueryParam("status").replaceQueryParam("page");
+		return uri.build().getQueryParams().isEmpty() ? request.getContextPath() + ALL : uri.toUriString();
+	}
+
+	public String all() {
+		return request.getContextPath() + ALL;
 	}
 
 	public String csv() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.riskdesk.account.PickLists;
 import io.riskdesk.playbook.RiskCategory;
@@ -58,11 +59,19 @@ class RegisterPages {
 		this.money = money;
 	}
 
+	/**
+	 * The register; a bare {@code /risks} is the default view, the unresolved risks, as a
+	 * redirect to their filter so the page shows it checked and the URL can be changed from there.
+	 */
 	@GetMapping("/risks")
 	String register(@Valid @ModelAttribute("query") RiskQuery query, BindingResult binding,
 			@PageableDefault(size = 25) Pageable pageable, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
+		if (request.getParameterMap().isEmpty()) {
+			return "redirect:" + RegisterLinks.UNRESOLVED;
+		}
 		model.addAttribute("links", new RegisterLinks(request, pageable));
+		model.addAttribute("statusFilter", Stream.of(RiskStatus.values()).filter(query.status()::contains).toList());
 		model.addAttribute("columns", RegisterLinks.COLUMNS);
 		model.addAttribute("money", money);
 		model.addAttribute("severities", Severity.values());
@@ -112,17 +121,14 @@ class RegisterPages {
 	@PostMapping("/risks/new")
 	String create(@ModelAttribute("form") RiskForm form, BindingResult binding, Principal user,
 			HttpServletResponse response, Model model) {
-		Map<String, String> errors = FormErrors.of(binding);
+		NewRisk risk = form.toNewRisk();
+		Map<String, String> errors = FormErrors.first(FormErrors.of(binding), FormErrors.of(validator.validate(risk)));
 		if (errors.isEmpty()) {
-			NewRisk risk = form.toNewRisk();
-			errors = FormErrors.of(validator.validate(risk));
-			if (errors.isEmpty()) {
-				try {
-					return "redirect:/risks/" + risks.create(risk, RiskSource.MANUAL, user.getName()).key() + "?created";
-				}
-				catch (InvalidFieldException ex) {
-					errors = FormErrors.of(ex);
-				}
+			try {
+				return "redirect:/risks/" + risks.create(risk, RiskSource.MANUAL, user.getName()).key() + "?created";
+			}
+			catch (InvalidFieldException ex) {
+				errors = FormErrors.of(ex);
 			}
 		}
 		response.setStatus(422);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.riskdesk.account.PickLists;
@@ -17,6 +18,7 @@ import io.riskdesk.web.FormErrors;
 import io.riskdesk.web.Htmx;
 import io.riskdesk.web.Inputs;
 import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.web.Labels;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -50,8 +52,8 @@ class RiskPage {
 	private static final Set<TriageStep> MANUAL_STEPS = EnumSet.of(TriageStep.CREATE_CAP,
 			TriageStep.NOTIFY_STAKEHOLDERS, TriageStep.SET_CADENCE);
 
-	/** One of the five triage steps and, once recorded, when and by whom. */
-	record StepRow(TriageStep step, RiskDetails.TriageStepView done) {
+	/** One of the five triage steps and, once recorded, when and by whom, with its note in words. */
+	record StepRow(TriageStep step, RiskDetails.TriageStepView done, String note) {
 	}
 
 	private final RiskService risks;
@@ -67,9 +69,13 @@ class RiskPage {
 	}
 
 	@GetMapping
-	String show(@PathVariable String key, @RequestParam(required = false) String created, Model model) {
+	String show(@PathVariable String key, @RequestParam(required = false) String created,
+			@RequestParam(required = false) String updated, Model model) {
 		if (created != null) {
 			success(model, "Risk logged.");
+		}
+		if (updated != null) {
+			success(model, "Changes saved.");
 		}
 		return render(risks.get(key), model);
 	}
@@ -155,7 +161,8 @@ class RiskPage {
 		List<String> prevention = preventionItems == null ? List.of()
 				: preventionItems.lines().filter(line -> !line.isBlank()).toList();
 		String form = duplicateOf == null ? "to-" + to : "duplicate";
-		String done = duplicateOf == null ? "Moved to " + to + "." : "Closed as a duplicate of " + duplicateOf.strip() + ".";
+		String done = duplicateOf == null ? "Moved to " + Labels.of(to) + "."
+				: "Closed as a duplicate of " + duplicateOf.strip() + ".";
 		return act(key, form, done, () -> risks.transition(key, version, Inputs.requireValid(
 				validator, new TransitionRequest(to, null, null, rootCause, prevention, outcome, reason, openWork,
 						duplicateOf)), user.getName()),
@@ -209,8 +216,10 @@ class RiskPage {
 		missingManual.addAll(risk.missingTriageSteps());
 		missingManual.retainAll(MANUAL_STEPS);
 		model.addAttribute("risk", risk);
-		model.addAttribute("timeline", risks.timeline(risk.key()));
-		model.addAttribute("people", pickLists.people());
+		List<PickLists.Option> people = pickLists.people();
+		Map<Long, String> names = people.stream().collect(Collectors.toMap(PickLists.Option::id, PickLists.Option::name));
+		model.addAttribute("timeline", TimelineView.of(risks.timeline(risk.key()), names));
+		model.addAttribute("people", people);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("cadences", Cadence.values());
 		model.addAttribute("outcomes", Outcome.values());
@@ -220,7 +229,9 @@ class RiskPage {
 				risk.severity() != null && !risk.missingTriageSteps().contains(TriageStep.NOTIFY_STAKEHOLDERS));
 		model.addAttribute("allowed", risk.allowedTransitions().stream().map(Enum::name).toList());
 		model.addAttribute("steps", Stream.of(TriageStep.values())
-			.map(step -> new StepRow(step, risk.triageSteps().stream().filter(s -> s.step() == step).findFirst().orElse(null)))
+			.map(step -> risk.triageSteps().stream().filter(s -> s.step() == step).findFirst()
+				.map(done -> new StepRow(step, done, TimelineView.words(done.note(), names)))
+				.orElse(new StepRow(step, null, null)))
 			.toList());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());

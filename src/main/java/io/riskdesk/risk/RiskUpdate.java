@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * Severity and status have their own endpoints because they need a reason or required fields.
  */
 public record RiskUpdate(
-		@Text(max = Text.TITLE) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
+		@Text(max = Text.TITLE) @Pattern(regexp = ".*\\S.*", message = "is required") String title,
 		@Text(max = Text.LONG) String description,
 		RiskCategory category,
 		Long ownerId,

@@ -2,6 +2,7 @@ package io.riskdesk.security;
 
 import java.util.List;
 
+import io.riskdesk.web.Labels;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,7 +25,8 @@ class LoginPages {
 	String accessDenied(HttpServletRequest request, HttpServletResponse response, Model model) {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		Object roles = request.getAttribute(UiAccessRules.REQUIRED_ROLES);
-		model.addAttribute("requiredRoles", roles == null ? List.of(Role.ADMIN.name()) : roles);
+		List<?> names = roles == null ? List.of(Role.ADMIN.name()) : (List<?>) roles;
+		model.addAttribute("requiredRoles", names.stream().map(name -> Labels.of(Role.valueOf((String) name))).toList());
 		model.addAttribute("staleForm", Boolean.TRUE.equals(request.getAttribute(UiAccessRules.STALE_FORM)));
 		return "security/access-denied";
 	}

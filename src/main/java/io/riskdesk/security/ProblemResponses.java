@@ -1,5 +1,8 @@
 package io.riskdesk.security;
 
+import java.util.stream.Collectors;
+
+import io.riskdesk.web.Labels;
 import io.riskdesk.web.ProblemJson;
 
 import org.springframework.http.HttpStatus;
@@ -27,11 +30,18 @@ final class ProblemResponses {
 	static AccessDeniedHandler forbidden() {
 		return (request, response, ex) -> {
 			Authentication user = SecurityContextHolder.getContext().getAuthentication();
+			// Only the roles, in words: other authorities (FACTOR_PASSWORD) mean nothing to a reader.
 			String roles = user == null ? "none"
-					: String.join(", ", user.getAuthorities().stream().map(GrantedAuthority::getAuthority).map(a -> a.replace("ROLE_", "")).toList());
+					: user.getAuthorities()
+						.stream()
+						.map(GrantedAuthority::getAuthority)
+						.filter(a -> a.startsWith("ROLE_"))
+						.map(a -> Labels.of(Role.valueOf(a.substring("ROLE_".length()))))
+						.collect(Collectors.joining(", "));
 			ProblemJson.write(response, HttpStatus.FORBIDDEN, "Your role (" + roles + ") may not " + request.getMethod()
-					+ " " + request.getRequestURI() + ". Writing risks needs CSM, CS_MANAGER, CS_LEADER or ADMIN; "
-					+ "accounts and people also AE; tokens and other admin endpoints need ADMIN.", request.getRequestURI());
+					+ " " + request.getRequestURI() + ". Writing risks needs the role CSM, CS manager, CS leader or "
+					+ "Administrator; accounts and people also Account executive; tokens and other admin endpoints need "
+					+ "Administrator.", request.getRequestURI());
 		};
 	}
 

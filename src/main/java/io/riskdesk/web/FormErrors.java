@@ -36,6 +36,19 @@ public final class FormErrors {
 		return byField;
 	}
 
+	/**
+	 * The messages of several checks of one form, so that a page shows them all at once rather
+	 * than in rounds; a field keeps the message of the first check that named it.
+	 */
+	@SafeVarargs
+	public static Map<String, String> first(Map<String, String>... checks) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		for (Map<String, String> check : checks) {
+			check.forEach(byField::putIfAbsent);
+		}
+		return byField;
+	}
+
 	public static Map<String, String> of(InvalidFieldException ex) {
 		return Map.of(field(ex.field()), ex.reason());
 	}

@@ -55,7 +55,7 @@ class AccountPagesTest {
 	void theNewAccountFormShowsEachProblemNextToItsField() throws Exception {
 		mvc.perform(create().param("name", " ").param("arrAmount", "-5").param("arrCurrency", "USD").param("country", "").param("timeZone", "Europe/Paris"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(allOf(containsString("id=\"name-error\""), containsString("must not be blank"),
+			.andExpect(content().string(allOf(containsString("id=\"name-error\""), containsString("is required"),
 					containsString("id=\"arrAmount-error\""), containsString("id=\"segment-error\""),
 					containsString("id=\"country-error\""))));
 		mvc.perform(create().param("name", "Zed Corp").param("arrAmount", "100").param("arrCurrency", "XYZ")
@@ -74,6 +74,16 @@ class AccountPagesTest {
 	}
 
 	@Test
+	void everyProblemOfTheNewAccountFormShowsAtOnce() throws Exception {
+		mvc.perform(create().param("name", " ").param("arrAmount", "100").param("arrCurrency", "XYZ")
+			.param("country", "US").param("timeZone", "Mars/Olympus"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"name-error\""), containsString("id=\"segment-error\""),
+					containsString("id=\"arrCurrency-error\""), containsString("ISO 4217"),
+					containsString("id=\"timeZone-error\""), containsString("must be a time zone such as Europe/Paris"))));
+	}
+
+	@Test
 	void anAccountExecutiveCreatesAnAccount() throws Exception {
 		mvc.perform(post("/accounts/new").with(user("sam").roles("AE"))
 			.with(csrf())
@@ -86,8 +96,11 @@ class AccountPagesTest {
 			.param("timeZone", "Europe/Zurich")
 			.param("sponsorName", "Lea Meier")
 			.param("sponsorEmail", "lea@nimbus.example"))
-			.andExpect(redirectedUrlPattern("/accounts/*"));
+			.andExpect(redirectedUrlPattern("/accounts/*?created"));
 		AccountDetails created = accounts.findByName("Nimbus Freight").orElseThrow();
+		mvc.perform(get("/accounts/{id}", created.id()).param("created", "").with(user("sam").roles("AE")))
+			.andExpect(content().string(allOf(containsString("role=\"status\">Account created.</div>"),
+					containsString("Mid-market"))));
 		assertThat(created.arr()).isEqualTo(new Money(new BigDecimal("120000.00"), Currency.getInstance("CHF")));
 		assertThat(created.contacts()).extracting(AccountDetails.ContactView::name).containsExactly("Lea Meier");
 	}

@@ -21,6 +21,7 @@ import io.riskdesk.risk.RiskSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -96,7 +97,17 @@ class UiBrowserTest {
 			browser.find(By.linkText("Account")).click();
 			browser.waitFor(By.cssSelector("th[aria-sort=ascending]"));
 			assertThat(browser.url()).contains("sort=account").contains("severity=S0");
+		}
+		// The default view, the unresolved risks, fits a 1,366 px wide screen without scrolling sideways.
+		try (Browser browser = Browser.signedIn(base(), "morgan", 1366, 900)) {
 			browser.go("/risks");
+			assertThat(browser.url()).contains("status=OPEN&status=TRIAGED&status=ACTIVE");
+			assertThat(browser.text()).contains("Showing status Open, Triaged, Active only.");
+			Object overflow = ((JavascriptExecutor) browser.driver()).executeScript("""
+					const wrap = document.querySelector('.table-wrap');
+					return Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth,
+						wrap.scrollWidth - wrap.clientWidth);""");
+			assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
 			browser.screenshot("register");
 		}
 	}
@@ -111,14 +122,14 @@ class UiBrowserTest {
 			browser.find(By.id("evidence")).sendKeys("Go-live moved from May to July\nPOC unhappy in QBR");
 			browser.submit("Log the risk");
 			browser.waitForMessage("Risk logged.");
-			assertThat(browser.text()).contains("Integration delayed by two sprints", account.name(), "OPEN",
+			assertThat(browser.text()).contains("Integration delayed by two sprints", account.name(), "Open",
 					"POC unhappy in QBR");
 
 			new Select(browser.find(By.id("triage-severity"))).selectByValue("S2");
 			new Select(browser.find(By.id("triage-owner"))).selectByVisibleText("Alex Johnson");
 			browser.submit("Triage");
 			browser.waitForMessage("Triaged.");
-			assertThat(browser.text()).contains("TRIAGED", "S2 Medium");
+			assertThat(browser.text()).contains("Triaged", "S2 Medium");
 
 			new Select(browser.find(By.id("severity-severity"))).selectByValue("S1");
 			browser.find(By.id("severity-reason")).sendKeys("Renewal in 45 days");
@@ -128,13 +139,13 @@ class UiBrowserTest {
 
 			// The SLA panel reloads with the risk: the first-response clock now counts S1's 4 business hours.
 			browser.waitFor(By.cssSelector("#sla-panel table.clocks"));
-			assertThat(browser.find(By.id("sla-panel")).getText()).contains("FIRST RESPONSE", "S1: 4 business h",
-					"RUNNING");
+			assertThat(browser.find(By.id("sla-panel")).getText()).contains("First response", "S1: 4 business h",
+					"Running");
 			assertThat(browser.find(By.cssSelector("#sla-panel time[data-countdown]")).getText()).startsWith("due in");
 			browser.find(By.id("first-response-note")).sendKeys("Called the POC");
 			browser.submit("Record first response");
 			browser.waitForMessage("First response recorded.");
-			browser.waitFor(By.xpath("//section[@id='sla-panel']//span[text()='MET']"));
+			browser.waitFor(By.xpath("//section[@id='sla-panel']//span[text()='Met']"));
 
 			browser.find(By.id("blocker-description")).sendKeys("Waiting for the customer's firewall change");
 			browser.submit("Raise blocker");
@@ -148,9 +159,9 @@ class UiBrowserTest {
 			recordStep(browser, "CREATE_CAP", "Integration sprint plan with weekly milestones");
 			recordStep(browser, "NOTIFY_STAKEHOLDERS", "POC and AE by email");
 			recordStep(browser, "SET_CADENCE", null);
-			assertThat(browser.text()).contains("Cadence THREE_TIMES_WEEKLY");
-			browser.submit("Go ACTIVE");
-			browser.waitForMessage("Moved to ACTIVE.");
+			assertThat(browser.text()).contains("Cadence 3× a week").doesNotContain("THREE_TIMES_WEEKLY");
+			browser.submit("Start work");
+			browser.waitForMessage("Moved to Active.");
 			browser.screenshot("risk-detail");
 
 			browser.submit("Resolve");
@@ -159,13 +170,13 @@ class UiBrowserTest {
 			browser.find(By.id("resolve-root-cause")).sendKeys("Integration scope was underestimated");
 			browser.find(By.id("resolve-prevention")).sendKeys("Scope review at kickoff\nIntegration checklist");
 			browser.submit("Resolve");
-			browser.waitForMessage("Moved to RESOLVED.");
+			browser.waitForMessage("Moved to Resolved.");
 			assertThat(browser.text()).contains("Integration scope was underestimated", "Integration checklist");
 
 			new Select(browser.find(By.id("close-outcome"))).selectByValue("RETAINED");
 			browser.submit("Close");
-			browser.waitForMessage("Moved to CLOSED.");
-			assertThat(browser.text()).contains("CLOSED", "outcome RETAINED").doesNotContain("Change severity");
+			browser.waitForMessage("Moved to Closed.");
+			assertThat(browser.text()).contains("Closed", "outcome Retained").doesNotContain("Change severity", "Add decision");
 			browser.screenshot("risk-closed");
 		}
 	}
@@ -270,7 +281,7 @@ class UiBrowserTest {
 			assertThat(browser.find(By.id("plan-panel")).getText()).contains("send the root cause analysis",
 					"review the sync monitoring", "Share the sync dashboard", "Dana Fox")
 				.doesNotContain("ship the retry fix");
-			assertThat(browser.text()).contains(account, "IMPORT");
+			assertThat(browser.text()).contains(account, "Import");
 			browser.screenshot("intake-risk");
 
 			browser.find(By.partialLinkText("imported from")).click();
@@ -284,8 +295,8 @@ class UiBrowserTest {
 		try (Browser browser = Browser.signedIn(base(), "sam")) {
 			browser.go("/risks/new");
 			browser.waitFor(By.tagName("h1"));
-			assertThat(browser.text()).contains("You may not do this", "ADMIN, CSM, CS_LEADER, CS_MANAGER",
-					"Sam Rivera", "AE");
+			assertThat(browser.text()).contains("You may not do this", "Administrator, CSM, CS leader, CS manager",
+					"Sam Rivera", "Account executive");
 			browser.screenshot("forbidden");
 		}
 	}

@@ -56,7 +56,7 @@ class MilestonePanelTest {
 		long id = firstMilestoneId();
 		mvc.perform(htmx(post("/risks/{key}/plan/{id}/done", key, id), "alex", "CSM"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Milestone done."), containsString(">DONE<"))));
+			.andExpect(content().string(allOf(containsString("Milestone done."), containsString(">Done<"))));
 		mvc.perform(htmx(post("/risks/{key}/plan/{id}/done", key, id), "alex", "CSM"))
 			.andExpect(status().isConflict());
 	}
@@ -65,7 +65,7 @@ class MilestonePanelTest {
 	void namesTheMissingFieldAndReadersGetNoForms() throws Exception {
 		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Call").param("owner", "Alex"), "alex", "CSM"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("Not saved: due must not be null")));
+			.andExpect(content().string(containsString("Not saved: due is required")));
 		mvc.perform(htmx(get("/risks/{key}/plan", key), "jordan", "EXEC"))
 			.andExpect(content().string(not(containsString("Add milestone"))));
 		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "x").param("owner", "y").param("due", "2027-01-01"),

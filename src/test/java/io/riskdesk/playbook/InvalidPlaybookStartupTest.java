@@ -26,9 +26,9 @@ class InvalidPlaybookStartupTest {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(RiskdeskApplication.class)
 			.run("--server.port=0", "--riskdesk.playbook.location=file:" + playbook, "--riskdesk.embedded-database.data-directory=", "--riskdesk.demo.enabled=false")).hasRootCauseInstanceOf(InvalidPlaybookException.class);
 		assertThat(output).contains("The playbook URL [file:" + playbook + "] is invalid")
-			.contains("severities: must not be empty")
-			.contains("escalation-matrix: must not be empty")
-			.contains("detection: must not be null");
+			.contains("severities: is required")
+			.contains("escalation-matrix: is required")
+			.contains("detection: is required");
 	}
 
 }

@@ -101,12 +101,12 @@ class PlaybookLoaderTest {
 		assertInvalid(shipped().replace("nps-at-or-below: 6", "nps-at-or-below: 11"),
 				"detection.sentiment.nps-at-or-below: must be less than or equal to 10");
 		assertInvalid(shipped().replace("    cadence-label: Weekly\n", ""),
-				"escalation-matrix.S2.cadence-label: must not be blank");
+				"escalation-matrix.S2.cadence-label: is required");
 		assertInvalid(shipped().replace("collapse-percent: 40", "collapse-percent: 20"),
 				"detection.adoption.collapse-percent: must be greater than drop-percent");
 		assertInvalid(shipped().replace("window: PT24H", "window: PT24H\n  colour: red"), "triage.colour");
 		assertInvalid(shipped().replace("    definition: Meaningful impact, manageable with plan\n", "    definition: ' '\n"),
-				"severities.S2.definition: must not be blank");
+				"severities.S2.definition: is required");
 	}
 
 	@Test

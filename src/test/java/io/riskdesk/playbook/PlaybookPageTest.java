@@ -27,8 +27,8 @@ class PlaybookPageTest {
 			.andExpect(content().string(allOf(containsString("S0 Critical"),
 					containsString("Revenue at immediate risk or production outage with exec attention"),
 					containsString("Security incident"), containsString("4 business hours"),
-					containsString("1 business day<"), containsString("Daily war room (DAILY)"),
-					containsString("SECURITY, LEGAL"), containsString("Within <strong>24h</strong>"),
+					containsString("1 business day<"), containsString("Daily war room (Daily)"),
+					containsString("Security, Legal"), containsString("Within <strong>24h</strong>"),
 					containsString("Sev-1 tickets within"), containsString("Monday"), containsString("09:00-17:00"),
 					containsString("Saturday</dt>"), containsString(">closed<"))));
 	}

@@ -25,6 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -43,6 +44,23 @@ class RegisterPagesTest {
 					containsString("Formal cancellation notice"), not(containsString(">ABC Corp</a>")),
 					not(containsString(">TechCorp Solutions</a>")), containsString("value=\"S0\" checked=\"checked\""),
 					containsString("value=\"TechCorp\""), not(containsString("New risk</a>")))));
+	}
+
+	@Test
+	void theDefaultViewIsTheUnresolvedRisksWithAFilterThatCanBeRemoved() throws Exception {
+		mvc.perform(get("/risks").with(user("morgan").roles("CS_MANAGER")))
+			.andExpect(redirectedUrl("/risks?status=OPEN&status=TRIAGED&status=ACTIVE"));
+		mvc.perform(get("/risks?status=OPEN&status=TRIAGED&status=ACTIVE").with(user("morgan").roles("CS_MANAGER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("value=\"ACTIVE\" checked=\"checked\""),
+					not(containsString("value=\"CLOSED\" checked")), containsString("<strong>Open, Triaged, Active</strong> only."),
+					containsString("<a href=\"/risks?q=\">Show every status</a>"), containsString(">Triaged</span>"),
+					not(containsString("status-CLOSED")))));
+		mvc.perform(get("/risks?q=").with(user("morgan").roles("CS_MANAGER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(not(containsString("Show every status")), containsString("status-CLOSED"))));
+		mvc.perform(get("/risks?status=ACTIVE&severity=S0").with(user("morgan").roles("CS_MANAGER")))
+			.andExpect(content().string(containsString("<a href=\"/risks?severity=S0\">Show every status</a>")));
 	}
 
 	@Test
@@ -111,8 +129,15 @@ class RegisterPagesTest {
 	void theNewRiskFormShowsProblemsNextToTheFieldsAndLogsAValidRisk() throws Exception {
 		mvc.perform(post("/risks/new").with(user("alex").roles("CSM")).with(csrf()).param("title", " "))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(allOf(containsString("id=\"accountId-error\""), containsString("must not be null"),
-					containsString("id=\"title-error\""), containsString("must not be blank"),
+			.andExpect(content().string(allOf(containsString("id=\"accountId-error\""), containsString("is required"),
+					containsString("id=\"title-error\""), containsString("is required"),
+					containsString("id=\"category-error\""))));
+		// A value that does not bind and the record's rules are reported together, not in rounds.
+		mvc.perform(post("/risks/new").with(user("alex").roles("CSM")).with(csrf()).param("accountId", "seven")
+			.param("title", "x".repeat(301)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"accountId-error\""), containsString("has an invalid value"),
+					containsString("id=\"title-error\""), containsString("must be at most 300 characters"),
 					containsString("id=\"category-error\""))));
 
 		ApiFixtures fixtures = new ApiFixtures(mvc);

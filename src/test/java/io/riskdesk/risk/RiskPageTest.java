@@ -1,6 +1,7 @@
 package io.riskdesk.risk;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,10 +9,13 @@ import io.riskdesk.ApiFixtures;
 import io.riskdesk.RiskdeskTest;
 import io.riskdesk.playbook.Cadence;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.timeline.TimelineFact;
+import io.riskdesk.timeline.TimelineKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -43,6 +48,9 @@ class RiskPageTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	ApplicationEventPublisher events;
+
 	long owner;
 
 	String key;
@@ -56,6 +64,28 @@ class RiskPageTest {
 
 	static MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request) {
 		return request.header("HX-Request", "true").with(user("alex").roles("CSM")).with(csrf());
+	}
+
+	/** A line the SLA clocks could write, for the timeline's layout. */
+	record SlaLine(String riskKey, String summary, Instant at) implements TimelineFact {
+
+		public TimelineKind kind() {
+			return TimelineKind.SLA;
+		}
+
+		public String actor() {
+			return "sla";
+		}
+	}
+
+	@Test
+	void aRunOfSlaEntriesIsFoldedUnderItsNewest() throws Exception {
+		events.publishEvent(new SlaLine(key, "Warning: triage 75% used", clock.instant()));
+		events.publishEvent(new SlaLine(key, "Breached: triage", clock.instant().plusSeconds(1)));
+		mvc.perform(get("/risks/{key}", key).with(user("alex").roles("CSM")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<details>"), containsString("2 SLA entries, the latest"),
+					containsString("Breached: triage"), containsString("Warning: triage 75% used"))));
 	}
 
 	@Test
@@ -136,6 +166,7 @@ class RiskPageTest {
 		version = ok(post("/risks/{key}/transitions", key).param("to", "RESOLVED")
 			.param("rootCause", "Pool too small")
 			.param("preventionItems", "Load test"), version);
+		version = ok(post("/risks/{key}/blockers", key).param("description", "Legal sign-off"), version);
 		ok(post("/risks/{key}/transitions", key).param("to", "CLOSED").param("outcome", "RETAINED"), version);
 
 		RiskDetails closed = risks.get(key);
@@ -143,6 +174,50 @@ class RiskPageTest {
 		assertThat(closed.cadence()).isEqualTo(Cadence.THREE_TIMES_WEEKLY);
 		assertThat(risks.timeline(key))
 			.anySatisfy(e -> assertThat(e.summary()).isEqualTo("Action item for Mark: Call the CEO (due 2026-12-01)"));
+
+		// Closed: only what a closed risk allows (nothing), in words, people by name, newest first.
+		String page = mvc.perform(get("/risks/{key}", key).with(user("alex").roles("CSM")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).doesNotContain("actions-heading", "Change severity", "Add a decision", "Clear blocker",
+				"Record an action item", "/edit\"", "THREE_TIMES_WEEKLY", "CREATE_CAP")
+			.contains("#1 OPEN", "3× a week", "✓ <span>Create the corrective action plan</span>",
+					"Severity S1, owner Ada Owner", "outcome Retained");
+		assertThat(page.indexOf("Resolved -&gt; Closed: Outcome: Retained")).isPositive()
+			.isLessThan(page.indexOf("Risk logged: API errors at 5%"));
+	}
+
+	@Test
+	void theEditFormChangesTheDescriptiveFieldsAndRefusesAStaleVersion() throws Exception {
+		long coOwner = new ApiFixtures(mvc).person("Cleo Coowner");
+		mvc.perform(get("/risks/{key}/edit", key).with(user("alex").roles("CSM")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("name=\"version\" value=\"0\""),
+					containsString("value=\"API errors at 5%\""), containsString(">3 Sev-1 tickets in 30 days</textarea>"))));
+		mvc.perform(post("/risks/{key}/edit", key).with(user("alex").roles("CSM")).with(csrf())
+			.param("version", "0").param("title", " ").param("evidence", "x".repeat(2001)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"title-error\">is required"),
+					containsString("id=\"evidence-error\">must be at most 2000 characters"))));
+
+		mvc.perform(post("/risks/{key}/edit", key).with(user("alex").roles("CSM")).with(csrf())
+			.param("version", "0").param("title", "API errors at 9%").param("description", "Worse since Monday")
+			.param("coOwnerIds", String.valueOf(coOwner)).param("evidence", "Tickets\n\nDashboards")
+			.param("cadence", "THREE_TIMES_WEEKLY"))
+			.andExpect(redirectedUrl("/risks/" + key + "?updated"));
+		mvc.perform(get("/risks/{key}", key).param("updated", "").with(user("alex").roles("CSM")))
+			.andExpect(content().string(allOf(containsString("Changes saved."), containsString("API errors at 9%"),
+					containsString("Cleo Coowner"), containsString("<li>Dashboards</li>"), containsString("3× a week"))));
+
+		mvc.perform(post("/risks/{key}/edit", key).with(user("alex").roles("CSM")).with(csrf())
+			.param("version", "0").param("title", "My stale title"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("changed by someone else meanwhile"),
+					containsString("value=\"My stale title\""), containsString("<dd>API errors at 9%</dd>"),
+					containsString("name=\"version\" value=\"1\""))));
+		assertThat(risks.get(key).title()).isEqualTo("API errors at 9%");
+
+		mvc.perform(get("/risks/{key}/edit", key).with(user("jordan").roles("EXEC")))
+			.andExpect(status().isForbidden());
 	}
 
 	private int ok(MockHttpServletRequestBuilder request, int version) throws Exception {
@@ -162,7 +237,7 @@ class RiskPageTest {
 		mvc.perform(get("/risks/{key}", key).with(user("jordan").roles("EXEC")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(not(containsString("actions-heading")),
-					containsString("changing it needs the role CSM, CS_MANAGER, CS_LEADER or ADMIN"))));
+					containsString("changing it needs the role CSM, CS manager, CS leader or Administrator"))));
 		mvc.perform(post("/risks/{key}/decisions", key).with(user("jordan").roles("EXEC"))
 			.with(csrf())
 			.param("version", "0")

@@ -46,7 +46,7 @@ class LoginPagesTest {
 	@Test
 	void theLayoutShowsWhoIsSignedInAndTheNavigation() throws Exception {
 		mvc.perform(get("/playbook").with(user("morgan").roles("CS_MANAGER")))
-			.andExpect(content().string(allOf(containsString("Morgan Lee"), containsString("CS_MANAGER"),
+			.andExpect(content().string(allOf(containsString("Morgan Lee"), containsString("CS manager"),
 					containsString("href=\"/risks\">Register</a>"), containsString("aria-current=\"page\">Playbook</a>"),
 					containsString("<meta name=\"_csrf\""), containsString("hx-headers="))));
 	}
@@ -62,7 +62,8 @@ class LoginPagesTest {
 			.requestAttr(UiAccessRules.REQUIRED_ROLES, java.util.List.of("ADMIN", "AE")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(allOf(containsString("This needs one of the roles"),
-					containsString("ADMIN, AE"), containsString("Jordan Blake"), containsString("EXEC"))));
+					containsString("Administrator, Account executive"), containsString("Jordan Blake"),
+					containsString("Executive"))));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import static io.riskdesk.ApiFixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -63,8 +64,9 @@ class SecurityTest {
 		mvc.perform(as("sam", get("/api/playbook"))).andExpect(status().isOk());
 		mvc.perform(as("sam", post("/api/risks")).content("{\"accountId\": 1, \"title\": \"x\", \"category\": \"PEOPLE\"}"))
 			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.detail", containsString("AE")))
-			.andExpect(jsonPath("$.detail", containsString("CSM, CS_MANAGER, CS_LEADER or ADMIN")));
+			.andExpect(jsonPath("$.detail", containsString("Your role (Account executive) may not")))
+			.andExpect(jsonPath("$.detail", containsString("CSM, CS manager, CS leader or Administrator")))
+			.andExpect(jsonPath("$.detail", not(containsString("FACTOR_"))));
 		mvc.perform(as("jordan", post("/api/risks/RISK-2025-0001/decisions")).content("{\"text\": \"x\"}"))
 			.andExpect(status().isForbidden());
 	}

@@ -48,7 +48,7 @@ class SlaPanelTest {
 		mvc.perform(htmx(get("/risks/{key}/clocks", key), "alex", "CSM"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"sla-panel\""), containsString("TRIAGE"),
-					containsString("FIRST RESPONSE"), containsString("S1: 4 business h (business time)"),
+					containsString("First response"), containsString("S1: 4 business h (business time)"),
 					containsString("data-countdown="), not(containsString("<html")))));
 	}
 
@@ -77,7 +77,7 @@ class SlaPanelTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("First response recorded.")));
 		mvc.perform(htmx(get("/risks/{key}/clocks", key), "alex", "CSM"))
-			.andExpect(content().string(allOf(containsString(">MET<"), containsString("First response 20"))));
+			.andExpect(content().string(allOf(containsString(">Met<"), containsString("First response 20"))));
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class SlaPanelTest {
 	void readersSeeTheClocksButNoActions() throws Exception {
 		mvc.perform(htmx(get("/risks/{key}/clocks", key), "jordan", "EXEC"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("FIRST RESPONSE"), not(containsString(">Pause<")))));
+			.andExpect(content().string(allOf(containsString("First response"), not(containsString(">Pause<")))));
 		mvc.perform(htmx(post("/risks/{key}/first-response", key).param("note", "x"), "jordan", "EXEC"))
 			.andExpect(status().isForbidden());
 	}

@@ -47,7 +47,7 @@ class PageTimingTest {
 			.key();
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("dashboard", "/");
-		pages.put("register", "/risks");
+		pages.put("register", "/risks?status=OPEN&status=TRIAGED&status=ACTIVE");
 		pages.put("register filtered", "/risks?status=ACTIVE&q=tech&sort=arrAtRisk,desc");
 		pages.put("register CSV", "/risks.csv");
 		pages.put("risk detail", "/risks/" + key);
