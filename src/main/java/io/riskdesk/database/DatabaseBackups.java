@@ -105,7 +105,9 @@ public class DatabaseBackups {
 					manifest = write(out, now);
 				}
 				Path file = directory.resolve("riskdesk-" + FILE_TIME.format(now) + ".zip");
-				Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+				// Claims the name first: a move would silently replace a backup of the same millisecond.
+				Files.createFile(file);
+				Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 				BackupFile backup = new BackupFile(file.getFileName().toString(), Files.size(file), now);
 				log.info("Backup {} written: schema {}, {} tables, {} rows, {} bytes", file, manifest.schemaVersion(),
 						manifest.tables().size(), manifest.tables().stream().mapToLong(TableData::rows).sum(),

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -54,11 +55,19 @@ class EmbeddedDatabaseConfiguration {
 				properties.durable() ? "durable: fsync and synchronous_commit on"
 						: "NOT durable: fsync off, a crash may lose committed data");
 		if (properties.restoreFrom() != null) {
-			DatabaseBackups.restore(postgres.getPostgresDatabase(), properties.restoreFrom().toAbsolutePath(),
-					Binder.get(environment)
-						.bind("spring.flyway.locations", Bindable.listOf(String.class))
-						.orElse(List.of("classpath:db/migration")),
-					json);
+			try {
+				DatabaseBackups.restore(postgres.getPostgresDatabase(), properties.restoreFrom().toAbsolutePath(),
+						Binder.get(environment)
+							.bind("spring.flyway.locations", Bindable.listOf(String.class))
+							.orElse(List.of("classpath:db/migration")),
+						json);
+			}
+			catch (RuntimeException ex) {
+				// All or nothing: a half-restored directory must not start later as if it were the backup.
+				postgres.close();
+				FileSystemUtils.deleteRecursively(directory);
+				throw ex;
+			}
 		}
 		return postgres;
 	}

@@ -48,10 +48,11 @@ final class LeftoverServer {
 			return;
 		}
 		if (!isServerOf(process.get(), dataDirectory)) {
-			log.warn("Removing {}: its pid {} now belongs to another program, and PostgreSQL would refuse to start",
-					pidFile, process.get().pid());
-			Files.delete(pidFile);
-			return;
+			// The file is PostgreSQL's only guard against orphaned backends still using the cluster's
+			// shared memory, so it is never removed on a guess.
+			throw new IllegalStateException(pidFile + " names pid " + process.get().pid()
+					+ ", which is not a PostgreSQL server of this directory. If no PostgreSQL process runs on "
+					+ dataDirectory + " any more, remove that file and start again.");
 		}
 		if (ownedByAnotherProcess(dataDirectory.resolve(OWNER_LOCK))) {
 			throw new IllegalStateException("The embedded database directory " + dataDirectory
@@ -84,7 +85,7 @@ final class LeftoverServer {
 			.orElse(false);
 		boolean thisDirectory = info.arguments()
 			.map(arguments -> Arrays.stream(arguments).anyMatch(argument -> sameFile(argument, dataDirectory)))
-			.orElse(true);
+			.orElse(false);
 		return postgres && thisDirectory;
 	}
 

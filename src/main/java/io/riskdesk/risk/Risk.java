@@ -260,10 +260,9 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (choice == OpenWork.Choice.CARRY_AS_PREVENTION) {
 			open.stream().map(item -> "Carried over: " + item).forEach(kept::add);
 		}
-		String resolution = choice == OpenWork.Choice.DROP ? "Dropped at resolve: " + reason.strip()
-				: "Carried into prevention at resolve";
 		for (int number : openBlockers()) {
-			clearBlocker(number, resolution, actor, now);
+			clearBlocker(number, choice == OpenWork.Choice.DROP ? "Dropped at resolve: " + reason.strip()
+					: "Carried into prevention at resolve", actor, now);
 		}
 		rootCause = cause.strip();
 		preventionItems = kept.stream().map(PreventionItem::new).collect(Collectors.toCollection(ArrayList::new));
@@ -452,7 +451,7 @@ class Risk extends AbstractAggregateRoot<Risk> {
 			.map(TriageStepDone::doneAt)
 			.findFirst()
 			.orElse(null);
-		return new RiskEvents.SlaInputs(accountId, severity, detectedAt, firstResponseAt, notifiedAt);
+		return new RiskEvents.SlaInputs(accountId, status, severity, detectedAt, firstResponseAt, notifiedAt);
 	}
 
 	private void requireNotClosed() {

@@ -20,8 +20,13 @@ public final class RiskEvents {
 	}
 
 	/** What a risk's SLA clocks count from, and the promises it kept already. */
-	public record SlaInputs(long accountId, Severity severity, Instant detectedAt, Instant firstResponseAt,
-			Instant notifiedAt) {
+	public record SlaInputs(long accountId, RiskStatus status, Severity severity, Instant detectedAt,
+			Instant firstResponseAt, Instant notifiedAt) {
+
+		/** Not yet resolved: its promises are still owed. */
+		public boolean unresolved() {
+			return status == RiskStatus.OPEN || status == RiskStatus.TRIAGED || status == RiskStatus.ACTIVE;
+		}
 	}
 
 	public record RiskLogged(String riskKey, String title, RiskSource source, SlaInputs sla, String actor, Instant at)

@@ -18,6 +18,7 @@ import io.riskdesk.playbook.Severity;
 import io.riskdesk.timeline.Timeline;
 import io.riskdesk.timeline.TimelineEntry;
 import io.riskdesk.playbook.Playbook;
+import io.riskdesk.core.ConflictException;
 import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.NotFoundException;
 import io.riskdesk.web.Versions;
@@ -149,6 +150,14 @@ public class RiskService {
 		if (original.getDuplicateOf() != null) {
 			throw new InvalidFieldException("duplicateOf", originalKey + " is itself a duplicate of "
 					+ original.getDuplicateOf() + "; name that risk instead");
+		}
+		if (original.getStatus() == RiskStatus.CLOSED) {
+			throw new InvalidFieldException("duplicateOf", originalKey + " is closed: it cannot carry the work on");
+		}
+		List<String> ownDuplicates = risks.findKeysByDuplicateOf(risk.getRiskKey());
+		if (!ownDuplicates.isEmpty()) {
+			throw new ConflictException(risk.getRiskKey() + " carries the work of its duplicates " + ownDuplicates
+					+ "; close those as duplicates of " + originalKey + " first");
 		}
 		risk.closeAsDuplicate(originalKey, actor, now);
 		events.publishEvent(new RiskEvents.DuplicateLinked(originalKey, risk.getRiskKey(), actor, now));

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * Warnings and breaches are db-scheduler one-time tasks at their exact instants: persistent
@@ -25,8 +26,17 @@ class ClockJobs {
 
 	@Bean
 	Task<Long> slaClockCheck(@Lazy SlaClocks clocks) {
-		return Tasks.oneTime(CHECK)
-			.execute((instance, context) -> clocks.check(instance.getData(), context.getExecution().executionTime));
+		return Tasks.oneTime(CHECK).execute((instance, context) -> {
+			Instant scheduledFor = context.getExecution().executionTime;
+			try {
+				clocks.check(instance.getData(), scheduledFor);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// Two checks of one clock ran at once (its warning and breach, both overdue after every node
+				// was down): the other one saved first, so look again at what it left.
+				clocks.check(instance.getData(), scheduledFor);
+			}
+		});
 	}
 
 	/** db-scheduler tells time by the application's clock, so tests can move it. */

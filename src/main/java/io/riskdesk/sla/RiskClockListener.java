@@ -4,6 +4,7 @@ import io.riskdesk.plan.MilestoneAdded;
 import io.riskdesk.plan.MilestoneDone;
 import io.riskdesk.risk.RiskEvents.FirstResponseRecorded;
 import io.riskdesk.risk.RiskEvents.RiskActivated;
+import io.riskdesk.risk.RiskEvents.RiskClosed;
 import io.riskdesk.risk.RiskEvents.RiskClosedAsDuplicate;
 import io.riskdesk.risk.RiskEvents.RiskLogged;
 import io.riskdesk.risk.RiskEvents.RiskResolved;
@@ -57,6 +58,12 @@ class RiskClockListener {
 	@EventListener
 	void on(RiskClosedAsDuplicate duplicate) {
 		clocks.stopAll(duplicate.riskKey(), duplicate.at());
+	}
+
+	/** Nothing still counts on a closed risk (a resolved risk's clocks stopped already; this is the guard). */
+	@EventListener
+	void on(RiskClosed closed) {
+		clocks.stopAll(closed.riskKey(), closed.at());
 	}
 
 	@EventListener

@@ -115,11 +115,15 @@ class SlaClock {
 	 */
 	Change retarget(Severity newSeverity, String newTarget, Duration newTotal, boolean newBusinessTime,
 			Measure oldMeasure, Measure newMeasure, double warningFraction, Instant now) {
+		// A kept, broken or stopped promise stays what it was, under the severity it was owed at;
+		// only a counting clock moves.
+		if (state != ClockState.RUNNING && state != ClockState.PAUSED) {
+			return Change.NONE;
+		}
 		// A downgrade does not take back a warning already given: the clock stays at risk on record.
 		boolean downgrade = severity != null && newSeverity.compareTo(severity) > 0;
 		severity = newSeverity;
-		// A kept, broken or stopped promise stays what it was; only a counting clock moves.
-		if ((state != ClockState.RUNNING && state != ClockState.PAUSED) || newTarget.equals(target)) {
+		if (newTarget.equals(target)) {
 			return Change.NONE;
 		}
 		// The time already used: as counted (pauses left out) while the measure stays; counted
@@ -151,7 +155,8 @@ class SlaClock {
 	 */
 	boolean reopenFor(Severity newSeverity, String newTarget, Duration newTotal, boolean newBusinessTime,
 			Measure measure, double warningFraction, Instant now) {
-		if (metAt == null || severity == null || newSeverity.compareTo(severity) >= 0) {
+		// Only a promise kept in time: a breach stays on record (and in the compliance report) as it was.
+		if (state != ClockState.MET || severity == null || newSeverity.compareTo(severity) >= 0) {
 			return false;
 		}
 		severity = newSeverity;
@@ -164,7 +169,6 @@ class SlaClock {
 		state = ClockState.RUNNING;
 		metAt = null;
 		warnedAt = null;
-		breachedAt = null;
 		schedule(measure, warningFraction);
 		return true;
 	}

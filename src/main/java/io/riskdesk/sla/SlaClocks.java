@@ -137,9 +137,9 @@ public class SlaClocks {
 		}
 		// A risk triaged late may have kept these promises before its clocks started.
 		startOrRetarget(riskKey, ClockKind.FIRST_RESPONSE, risk.severity(), firstResponseTargets, calendar,
-				risk.detectedAt(), risk.firstResponseAt(), now);
+				risk.detectedAt(), risk.firstResponseAt(), now, false);
 		startOrRetarget(riskKey, ClockKind.NOTIFICATION, risk.severity(), notificationTargets, calendar,
-				risk.detectedAt(), risk.notifiedAt(), now);
+				risk.detectedAt(), risk.notifiedAt(), now, risk.unresolved());
 	}
 
 	/** A milestone was set: its clock runs to the end of the working day it is due, in the account's calendar. */
@@ -196,8 +196,9 @@ public class SlaClocks {
 		});
 	}
 
+	/** @param reopenable whether a kept promise is owed again at a higher severity (an unresolved risk's notification) */
 	private void startOrRetarget(String riskKey, ClockKind kind, Severity severity, SlaTargets targets,
-			CalendarRef calendar, Instant start, Instant alreadyMet, Instant now) {
+			CalendarRef calendar, Instant start, Instant alreadyMet, Instant now, boolean reopenable) {
 		SlaTargets.Target target = targets.of(severity, calendars.calendar(calendar), start);
 		boolean business = target.businessTime();
 		Duration total = target.total();
@@ -208,7 +209,7 @@ public class SlaClocks {
 			return;
 		}
 		SlaClock c = existing.get();
-		if (kind == ClockKind.NOTIFICATION && reopen(c, severity, calendar, now)) {
+		if (reopenable && reopen(c, severity, calendar, now)) {
 			return;
 		}
 		// What fell due before this change happened first: a breach is recorded at its due instant.

@@ -111,6 +111,7 @@ class BackupRestoreTest {
 		}
 		assertThatThrownBy(() -> startRestoring(restored.resolve("data"), notABackup).close())
 			.hasMessageContaining("is not a Riskdesk backup");
+		assertThat(restored.resolve("data")).as("no half-restored directory left to start from").doesNotExist();
 	}
 
 	private static EmbeddedPostgres startRestoring(Path data, Path backup) throws Exception {

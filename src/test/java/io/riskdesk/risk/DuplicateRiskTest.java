@@ -38,10 +38,12 @@ class DuplicateRiskTest {
 
 	String duplicate;
 
+	long account;
+
 	@BeforeEach
 	void twoRisksForTheSameProblem() throws Exception {
 		ApiFixtures fixtures = new ApiFixtures(mvc);
-		long account = fixtures.account("Twice Logged", fixtures.person("Dup Owner"));
+		account = fixtures.account("Twice Logged", fixtures.person("Dup Owner"));
 		original = fixtures.risk(account, "API errors at checkout");
 		duplicate = fixtures.risk(account, "Checkout API failing");
 	}
@@ -75,6 +77,15 @@ class DuplicateRiskTest {
 		close(duplicate, original).andExpect(status().isOk());
 		close(original, duplicate).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].reason", containsString("is itself a duplicate of " + original)));
+		mvc.perform(asAlex(get("/api/risks/{key}", original))).andExpect(jsonPath("$.status").value("OPEN"));
+	}
+
+	@Test
+	void aRiskThatCarriesDuplicatesIsNoDuplicateItself() throws Exception {
+		String third = new ApiFixtures(mvc).risk(account, "Checkout down again");
+		close(duplicate, original).andExpect(status().isOk());
+		close(original, third).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("carries the work of its duplicates [" + duplicate + "]")));
 		mvc.perform(asAlex(get("/api/risks/{key}", original))).andExpect(jsonPath("$.status").value("OPEN"));
 	}
 

@@ -128,10 +128,18 @@ class RiskTest {
 	}
 
 	@Test
+	void aChoiceWithoutOpenWorkNeedsNoReason() {
+		Risk risk = active();
+		risk.resolve("Cause", List.of("Item"), OpenWork.Choice.DROP, null, List.of(), "alex", T1);
+		assertThat(risk.preventionTexts()).containsExactly("Item");
+	}
+
+	@Test
 	void droppedOpenWorkSaysWhy() {
 		Risk risk = active();
 		risk.raiseBlocker("Legal review of the credit", "alex", T1);
 		risk.resolve("Cause", List.of("Item"), OpenWork.Choice.DROP, "Credit no longer needed", List.of(), "alex", T1);
+		assertThat(risk.getStatus()).isEqualTo(RiskStatus.RESOLVED);
 		assertThat(risk.preventionTexts()).containsExactly("Item");
 		assertThat(risk.getBlockers()).singleElement()
 			.extracting(Risk.Blocker::resolution)
