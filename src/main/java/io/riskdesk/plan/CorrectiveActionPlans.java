@@ -40,9 +40,7 @@ public class CorrectiveActionPlans {
 	}
 
 	public Milestone add(String riskKey, NewMilestone milestone, String actor) {
-		if (risks.status(riskKey) == RiskStatus.CLOSED) {
-			throw new ConflictException("Risk " + riskKey + " is closed; its plan cannot change");
-		}
+		requireOpen(riskKey);
 		Instant now = clock.instant();
 		long id = jdbc.sql("""
 				insert into cap_milestone (risk_key, title, owner, due_date, status, created_at, created_by)
@@ -61,6 +59,7 @@ public class CorrectiveActionPlans {
 	}
 
 	public Milestone complete(String riskKey, long id, String actor) {
+		requireOpen(riskKey);
 		Milestone milestone = get(riskKey, id);
 		Instant now = clock.instant();
 		// Only an open milestone moves: of two people completing it at once, one wins.
@@ -76,6 +75,18 @@ public class CorrectiveActionPlans {
 		}
 		events.publishEvent(new MilestoneDone(riskKey, id, milestone.title(), actor, now));
 		return get(riskKey, id);
+	}
+
+	/** A closed risk's plan is final: nothing is added or completed any more. */
+	@Transactional(readOnly = true)
+	public boolean isOpen(String riskKey) {
+		return risks.status(riskKey) != RiskStatus.CLOSED;
+	}
+
+	private void requireOpen(String riskKey) {
+		if (!isOpen(riskKey)) {
+			throw new ConflictException("Risk " + riskKey + " is closed; its plan cannot change");
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -67,6 +67,7 @@ class MilestonePanel {
 	private String render(String key, Model model, HttpServletRequest request) {
 		model.addAttribute("riskKey", key);
 		model.addAttribute("milestones", plans.of(key));
+		model.addAttribute("planOpen", plans.isOpen(key));
 		return Htmx.view(request, "plan/milestones", "panel");
 	}
 

@@ -62,6 +62,21 @@ class MilestonePanelTest {
 	}
 
 	@Test
+	void aClosedRisksPlanOffersNothingToDo() throws Exception {
+		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Kick-off").param("owner", "Alex")
+			.param("due", "2027-01-15"), "alex", "CSM")).andExpect(status().isOk());
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		String original = fixtures.risk(fixtures.account("Plan Original", fixtures.person("Plan Lead")), "Same problem");
+		mvc.perform(ApiFixtures.asAlex(post("/api/risks/{key}/transitions", key))
+			.content("{\"to\": \"CLOSED\", \"duplicateOf\": \"" + original + "\"}")).andExpect(status().isOk());
+
+		mvc.perform(htmx(get("/risks/{key}/plan", key), "alex", "CSM"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Kick-off"), not(containsString("Add milestone")),
+					not(containsString(">Done<")))));
+	}
+
+	@Test
 	void namesTheMissingFieldAndReadersGetNoForms() throws Exception {
 		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Call").param("owner", "Alex"), "alex", "CSM"))
 			.andExpect(status().isUnprocessableContent())
