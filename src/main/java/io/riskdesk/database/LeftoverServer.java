@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -132,7 +133,7 @@ final class LeftoverServer {
 		}
 	}
 
-	private static boolean waitFor(java.util.concurrent.CompletableFuture<?> exit, Duration timeout) {
+	private static boolean waitFor(CompletableFuture<?> exit, Duration timeout) {
 		try {
 			exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;

@@ -25,7 +25,7 @@ public final class RiskEvents {
 
 		/** Not yet resolved: its promises are still owed. */
 		public boolean unresolved() {
-			return status == RiskStatus.OPEN || status == RiskStatus.TRIAGED || status == RiskStatus.ACTIVE;
+			return RiskStatus.UNRESOLVED.contains(status);
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.riskdesk.database;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -115,10 +113,7 @@ class BackupRestoreTest {
 	}
 
 	private static EmbeddedPostgres startRestoring(Path data, Path backup) throws Exception {
-		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(data.toString(), 0, false,
-				Duration.ofSeconds(60), backup);
-		return new EmbeddedDatabaseConfiguration().embeddedPostgres(properties, new StandardEnvironment(),
-				JsonMapper.shared());
+		return DurabilityTest.start(data, false, backup);
 	}
 
 	private static long count(JdbcClient jdbc, String table) {

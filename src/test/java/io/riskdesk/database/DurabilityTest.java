@@ -72,8 +72,13 @@ class DurabilityTest {
 
 	/** The application's own start-up path, with the application's defaults (durable). */
 	static EmbeddedPostgres start(Path data) throws IOException {
-		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(data.toString(), 0, true,
-				Duration.ofSeconds(60), null);
+		return start(data, true, null);
+	}
+
+	/** The application's own start-up path: durable or not, restoring a backup or not. */
+	static EmbeddedPostgres start(Path data, boolean durable, Path restoreFrom) throws IOException {
+		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(data.toString(), 0, durable,
+				Duration.ofSeconds(60), restoreFrom);
 		return new EmbeddedDatabaseConfiguration().embeddedPostgres(properties, new StandardEnvironment(),
 				JsonMapper.shared());
 	}
