@@ -191,7 +191,7 @@ class RiskPage {
 		}
 		catch (InvalidFieldException ex) {
 			response.setStatus(422);
-			problem(model, form, "error", "Not saved: " + ex.field() + " " + ex.reason() + ".");
+			problem(model, form, "error", "Not saved: " + Labels.fieldProblem(ex.field(), ex.reason()) + ".");
 			model.addAttribute("errors", FormErrors.of(ex));
 		}
 		catch (ConflictException ex) {

@@ -1,12 +1,15 @@
 package io.riskdesk.sla;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.riskdesk.timeline.TimelineFact;
 import io.riskdesk.timeline.TimelineKind;
+import io.riskdesk.web.Labels;
 
 /**
  * What happens to SLA clocks, one record per fact, published in the transaction that makes it
@@ -38,7 +41,7 @@ public final class SlaEvents {
 			implements ClockFact {
 
 		public String summary() {
-			return "SLA warning: " + clock + " clock (" + target + ") is due " + minutes(dueAt);
+			return "SLA warning: " + named(clock) + " clock (" + target + ") is due " + minutes(dueAt);
 		}
 
 		public Map<String, Object> details() {
@@ -51,7 +54,7 @@ public final class SlaEvents {
 			implements ClockFact {
 
 		public String summary() {
-			return "SLA breached: " + clock + " clock (" + target + ") was due " + minutes(dueAt);
+			return "SLA breached: " + named(clock) + " clock (" + target + ") was due " + minutes(dueAt);
 		}
 
 		public Map<String, Object> details() {
@@ -62,7 +65,7 @@ public final class SlaEvents {
 	public record ClockPaused(String riskKey, ClockKind clock, String reason, Instant at) implements ClockFact {
 
 		public String summary() {
-			return clock + " clock paused: " + reason;
+			return Labels.of(clock) + " clock paused: " + reason;
 		}
 
 		public Map<String, Object> details() {
@@ -73,7 +76,7 @@ public final class SlaEvents {
 	public record ClockResumed(String riskKey, ClockKind clock, Instant dueAt, Instant at) implements ClockFact {
 
 		public String summary() {
-			return clock + " clock resumed, now due " + minutes(dueAt);
+			return Labels.of(clock) + " clock resumed, now due " + minutes(dueAt);
 		}
 
 		public Map<String, Object> details() {
@@ -86,7 +89,7 @@ public final class SlaEvents {
 			implements ClockFact {
 
 		public String summary() {
-			return clock + " clock re-targeted to " + target + (dueAt == null ? "" : ", due " + minutes(dueAt));
+			return Labels.of(clock) + " clock re-targeted to " + target + (dueAt == null ? "" : ", due " + minutes(dueAt));
 		}
 
 		public Map<String, Object> details() {
@@ -102,7 +105,7 @@ public final class SlaEvents {
 		}
 
 		public String summary() {
-			return "NOTIFICATION clock re-opened for " + target
+			return "Notification clock re-opened for " + target
 					+ ": the stakeholders of the new severity are owed a notification, due " + minutes(dueAt);
 		}
 
@@ -115,7 +118,7 @@ public final class SlaEvents {
 	public record ClockMet(String riskKey, ClockKind clock, boolean late, Instant at) implements ClockFact {
 
 		public String summary() {
-			return clock + " clock met" + (late ? " late (it had breached)" : "");
+			return Labels.of(clock) + " clock met" + (late ? " late (it had breached)" : "");
 		}
 
 		public Map<String, Object> details() {
@@ -136,7 +139,7 @@ public final class SlaEvents {
 
 		public String summary() {
 			return "SLA clocks stopped, the risk is resolved: "
-					+ String.join(", ", clocks.stream().map(ClockKind::name).toList());
+					+ named(clocks);
 		}
 
 		public Map<String, Object> details() {
@@ -144,9 +147,21 @@ public final class SlaEvents {
 		}
 	}
 
-	/** Instants in timeline text to the minute; the details keep them exact. */
-	private static Instant minutes(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.MINUTES);
+	/** Instants in timeline text to the minute, in UTC; the details keep them exact. */
+	static String minutes(Instant instant) {
+		return MINUTES.format(instant);
+	}
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	/** A clock's name inside a sentence: "the first response clock". */
+	private static String named(ClockKind clock) {
+		return Labels.of(clock).toLowerCase(Locale.ROOT);
+	}
+
+	private static String named(List<ClockKind> clocks) {
+		return String.join(", ", clocks.stream().map(SlaEvents::named).toList());
 	}
 
 }

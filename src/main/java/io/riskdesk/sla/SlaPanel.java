@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.web.Htmx;
+import io.riskdesk.web.Labels;
 import io.riskdesk.web.PanelActions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,13 +46,13 @@ class SlaPanel {
 	@PostMapping("/clocks/{kind}/pause")
 	String pause(@PathVariable String key, @PathVariable ClockKind kind, @RequestParam(required = false) String reason,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		return act(key, () -> clocks.pause(key, kind, reason), kind + " clock paused.", model, request, response);
+		return act(key, () -> clocks.pause(key, kind, reason), Labels.of(kind) + " clock paused.", model, request, response);
 	}
 
 	@PostMapping("/clocks/{kind}/resume")
 	String resume(@PathVariable String key, @PathVariable ClockKind kind, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		return act(key, () -> clocks.resume(key, kind), kind + " clock resumed.", model, request, response);
+		return act(key, () -> clocks.resume(key, kind), Labels.of(kind) + " clock resumed.", model, request, response);
 	}
 
 	private String act(String key, Runnable action, String done, Model model, HttpServletRequest request,

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.core.io.ClassPathResource;
@@ -42,6 +43,32 @@ public final class Labels {
 	public static String all(Collection<? extends Enum<?>> values) {
 		return values.stream().map(Labels::of).collect(Collectors.joining(", "));
 	}
+
+	/**
+	 * A field of a form or request as a person names it: {@code ownerId} is "Owner",
+	 * {@code account.renewalDate} "Renewal date", {@code actionItems[1].due} "Due"; a
+	 * {@code field.<name>} entry in {@code labels.properties} gives other words.
+	 */
+	public static String field(String path) {
+		String name = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d*]", "");
+		String words = WORDS.getProperty("field." + name);
+		if (words != null) {
+			return words;
+		}
+		String spaced = name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT)
+			.replaceAll(" ids?$", "");
+		return spaced.isEmpty() ? path : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+	}
+
+	/**
+	 * A refusal of one field as a sentence: "Title must be at most 300 characters",
+	 * "Owner: no person with id 7".
+	 */
+	public static String fieldProblem(String path, String reason) {
+		return field(path) + (VERB_FIRST.matcher(reason).lookingAt() ? " " : ": ") + reason;
+	}
+
+	private static final Pattern VERB_FIRST = Pattern.compile("(must|is|are|has|holds|cannot|may|needs) ");
 
 	private static Properties load() {
 		try {

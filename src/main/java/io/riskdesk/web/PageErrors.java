@@ -28,7 +28,7 @@ class PageErrors {
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("status", 400);
 		model.addAttribute("error", "Bad request");
-		model.addAttribute("message", ex.field() + " " + ex.reason());
+		model.addAttribute("message", Labels.fieldProblem(ex.field(), ex.reason()));
 		return "error";
 	}
 

@@ -24,7 +24,7 @@ public final class PanelActions {
 			message(model, "success", done);
 		}
 		catch (InvalidFieldException ex) {
-			refuse(response, HttpStatus.UNPROCESSABLE_CONTENT, model, ex.field() + " " + ex.reason());
+			refuse(response, HttpStatus.UNPROCESSABLE_CONTENT, model, Labels.fieldProblem(ex.field(), ex.reason()));
 		}
 		catch (ConflictException ex) {
 			refuse(response, HttpStatus.CONFLICT, model, ex.getMessage());

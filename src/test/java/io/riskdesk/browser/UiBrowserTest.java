@@ -165,7 +165,7 @@ class UiBrowserTest {
 			browser.screenshot("risk-detail");
 
 			browser.submit("Resolve");
-			browser.waitForMessage("Not saved: rootCause");
+			browser.waitForMessage("Not saved: Root cause is required");
 			assertThat(browser.find(By.id("resolve-root-cause-error")).getText()).contains("is required");
 			browser.find(By.id("resolve-root-cause")).sendKeys("Integration scope was underestimated");
 			browser.find(By.id("resolve-prevention")).sendKeys("Scope review at kickoff\nIntegration checklist");

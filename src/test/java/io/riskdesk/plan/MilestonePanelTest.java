@@ -80,7 +80,7 @@ class MilestonePanelTest {
 	void namesTheMissingFieldAndReadersGetNoForms() throws Exception {
 		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Call").param("owner", "Alex"), "alex", "CSM"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("Not saved: due is required")));
+			.andExpect(content().string(containsString("Not saved: Due is required")));
 		mvc.perform(htmx(get("/risks/{key}/plan", key), "jordan", "EXEC"))
 			.andExpect(content().string(not(containsString("Add milestone"))));
 		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "x").param("owner", "y").param("due", "2027-01-01"),

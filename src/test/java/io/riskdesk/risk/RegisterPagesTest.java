@@ -110,7 +110,7 @@ class RegisterPagesTest {
 
 		mvc.perform(get("/risks.csv").param("sort", "colour").with(user("alex").roles("CSM")))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("sort &#39;colour&#39; is not sortable")));
+			.andExpect(content().string(containsString("Sort: &#39;colour&#39; is not sortable")));
 	}
 
 	@Test

@@ -115,7 +115,7 @@ class RiskPageTest {
 			.param("severity", "S1")
 			.param("reason", " "))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(allOf(containsString("Not saved: reason is required to change the severity"),
+			.andExpect(content().string(allOf(containsString("Not saved: Reason is required to change the severity"),
 					containsString("id=\"severity-reason-error\""), containsString("aria-invalid=\"true\""))));
 
 		risks.transition(key, null, new TransitionRequest(RiskStatus.TRIAGED, Severity.S2, owner,

@@ -2,7 +2,6 @@ package io.riskdesk.sla;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -139,8 +138,8 @@ class SlaClockApiTest {
 			.andExpect(status().isOk());
 		clocks(late).andExpect(jsonPath("$[1].state").value("BREACHED"))
 			.andExpect(jsonPath("$[1].breachedAt").value("2026-11-20T23:00:00Z"));
-		assertThat(timeline(late)).anySatisfy(line -> assertThat(line).startsWith("FIRST_RESPONSE clock re-targeted to S0"))
-			.anySatisfy(line -> assertThat(line).startsWith("SLA breached: FIRST_RESPONSE"));
+		assertThat(timeline(late)).anySatisfy(line -> assertThat(line).startsWith("First response clock re-targeted to S0"))
+			.anySatisfy(line -> assertThat(line).startsWith("SLA breached: first response"));
 		// The first risk's S0 clock is overdue by now too: the scheduler may have breached it already.
 		mvc.perform(asAlex(get("/api/risks")).param("accountId", String.valueOf(account)).param("slaStatus", "BREACHED"))
 			.andExpect(jsonPath("$.content[*].key", hasItem(late)));
@@ -158,15 +157,15 @@ class SlaClockApiTest {
 		String breached = risk("S0", now.minus(Duration.ofHours(2)).plus(LEAD));
 		String warnAt = JsonPath.read(clocks(warned).andReturn().getResponse().getContentAsString(), "$[1].warnAt");
 		String dueAt = JsonPath.read(clocks(breached).andReturn().getResponse().getContentAsString(), "$[1].dueAt");
-		assertThat(timeline(warned)).noneMatch(line -> line.startsWith("SLA warning: FIRST_RESPONSE"));
-		assertThat(timeline(breached)).noneMatch(line -> line.startsWith("SLA breached: FIRST_RESPONSE"));
+		assertThat(timeline(warned)).noneMatch(line -> line.startsWith("SLA warning: first response"));
+		assertThat(timeline(breached)).noneMatch(line -> line.startsWith("SLA breached: first response"));
 
 		// Generous for a loaded machine: the scheduler polls every 500 ms.
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			assertThat(timeline(warned)).contains("SLA warning: FIRST_RESPONSE clock (S0: 2 h) is due "
-					+ Instant.parse(warnAt).plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES));
-			assertThat(timeline(breached)).contains("SLA breached: FIRST_RESPONSE clock (S0: 2 h) was due "
-					+ Instant.parse(dueAt).truncatedTo(ChronoUnit.MINUTES));
+			assertThat(timeline(warned)).contains("SLA warning: first response clock (S0: 2 h) is due "
+					+ SlaEvents.minutes(Instant.parse(warnAt).plus(Duration.ofMinutes(30))));
+			assertThat(timeline(breached)).contains("SLA breached: first response clock (S0: 2 h) was due "
+					+ SlaEvents.minutes(Instant.parse(dueAt)));
 		});
 		clocks(breached).andExpect(jsonPath("$[1].state").value("BREACHED"))
 			.andExpect(jsonPath("$[1].breachedAt").value(dueAt));
@@ -174,8 +173,8 @@ class SlaClockApiTest {
 			.andExpect(jsonPath("$.content[*].slaStatus", contains("AT_RISK", "BREACHED")));
 		// Once every due check has run (db-scheduler deletes a one-time task when done), nothing can fire again.
 		await().atMost(Duration.ofSeconds(60)).until(() -> dueChecks(warned, breached) == 0);
-		assertThat(timeline(breached)).filteredOn(line -> line.startsWith("SLA breached: FIRST_RESPONSE")).hasSize(1);
-		assertThat(timeline(warned)).filteredOn(line -> line.startsWith("SLA warning: FIRST_RESPONSE")).hasSize(1);
+		assertThat(timeline(breached)).filteredOn(line -> line.startsWith("SLA breached: first response")).hasSize(1);
+		assertThat(timeline(warned)).filteredOn(line -> line.startsWith("SLA warning: first response")).hasSize(1);
 	}
 
 	/** Scheduled clock checks of these risks that are due by the application's clock and not done yet. */
@@ -211,8 +210,8 @@ class SlaClockApiTest {
 			.andExpect(jsonPath("$.firstResponseAt").value("2026-11-20T23:00:00Z"));
 		clocks(key).andExpect(jsonPath("$[1].state").value("BREACHED"))
 			.andExpect(jsonPath("$[1].metAt").value("2026-11-20T23:00:00Z"));
-		assertThat(timeline(key)).contains("TRIAGE clock paused: Waiting on customer logs",
-				"FIRST_RESPONSE clock met late (it had breached)");
+		assertThat(timeline(key)).contains("Triage clock paused: Waiting on customer logs",
+				"First response clock met late (it had breached)");
 	}
 
 	@Test
@@ -259,7 +258,7 @@ class SlaClockApiTest {
 		clocks(key).andExpect(jsonPath("$[*].state", contains("MET", "STOPPED", "MET")));
 		clock.set(FRIDAY_3PM.plus(Duration.ofDays(10)));
 		clocks(key).andExpect(jsonPath("$[1].state").value("STOPPED"));
-		assertThat(timeline(key)).contains("SLA clocks stopped, the risk is resolved: FIRST_RESPONSE");
+		assertThat(timeline(key)).contains("SLA clocks stopped, the risk is resolved: first response");
 	}
 
 	@Test
@@ -311,7 +310,7 @@ class SlaClockApiTest {
 		clocks(key).andExpect(jsonPath("$[?(@.milestoneId == %d)].state".formatted(milestone), contains("MET")));
 		mvc.perform(asAlex(post("/api/risks/{key}/clocks/MILESTONE/pause", key)).content("{\"reason\": \"x\"}"))
 			.andExpect(status().isBadRequest());
-		assertThat(timeline(key)).anySatisfy(line -> assertThat(line).startsWith("SLA breached: MILESTONE"));
+		assertThat(timeline(key)).anySatisfy(line -> assertThat(line).startsWith("SLA breached: milestone"));
 	}
 
 	@Test

@@ -56,14 +56,14 @@ class SlaPanelTest {
 	void pausingNeedsAReasonAndResumes() throws Exception {
 		mvc.perform(htmx(post("/risks/{key}/clocks/TRIAGE/pause", key).param("reason", " "), "alex", "CSM"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("Not saved: reason is required")));
+			.andExpect(content().string(containsString("Not saved: Reason is required")));
 		mvc.perform(htmx(post("/risks/{key}/clocks/TRIAGE/pause", key).param("reason", "Waiting on logs"), "alex", "CSM"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("TRIAGE clock paused."), containsString("paused: Waiting on logs"),
+			.andExpect(content().string(allOf(containsString("Triage clock paused."), containsString("paused: Waiting on logs"),
 					containsString(">Resume<"))));
 		mvc.perform(htmx(post("/risks/{key}/clocks/TRIAGE/resume", key), "alex", "CSM"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("TRIAGE clock resumed.")));
+			.andExpect(content().string(containsString("Triage clock resumed.")));
 		mvc.perform(htmx(post("/risks/{key}/clocks/TRIAGE/resume", key), "alex", "CSM"))
 			.andExpect(status().isConflict());
 	}

@@ -78,7 +78,7 @@ class SlaSchedulerNodesTest {
 	private static List<String> breaches(List<TimelineEntry> timeline) {
 		return timeline.stream()
 			.map(TimelineEntry::summary)
-			.filter(summary -> summary.startsWith("SLA breached: FIRST_RESPONSE"))
+			.filter(summary -> summary.startsWith("SLA breached: first response"))
 			.toList();
 	}
 

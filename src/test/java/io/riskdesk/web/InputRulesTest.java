@@ -230,16 +230,16 @@ class InputRulesTest {
 
 	@Test
 	void theRiskPanelsActionsFollowTheApisRules() throws Exception {
-		refusedOnPanel(post("/risks/{key}/decisions", key).param("text", NUL), "Not saved: text " + CONTROL);
+		refusedOnPanel(post("/risks/{key}/decisions", key).param("text", NUL), "Not saved: Text " + CONTROL);
 		refusedOnPanel(post("/risks/{key}/decisions", key).param("text", "d".repeat(Text.NOTE + 1)),
-				"Not saved: text must be at most 5000 characters");
-		refusedOnPanel(post("/risks/{key}/blockers", key).param("description", NUL), "Not saved: description " + CONTROL);
+				"Not saved: Text must be at most 5000 characters");
+		refusedOnPanel(post("/risks/{key}/blockers", key).param("description", NUL), "Not saved: Description " + CONTROL);
 		refusedOnPanel(post("/risks/{key}/severity", key).param("severity", "S1").param("reason", NUL),
-				"Not saved: reason " + CONTROL);
+				"Not saved: Reason " + CONTROL);
 		refusedOnPanel(post("/risks/{key}/action-items", key).param("owner", "Priya").param("task", "t".repeat(Text.LINE + 1)),
-				"Not saved: task must be at most 2000 characters");
+				"Not saved: Task must be at most 2000 characters");
 		refusedOnPanel(post("/risks/{key}/action-items", key).param("owner", "Priya").param("task", "Call")
-			.param("due", LocalDate.now(clock).plusYears(11).toString()), "Not saved: due must be within 10 years of today");
+			.param("due", LocalDate.now(clock).plusYears(11).toString()), "Not saved: Due must be within 10 years of today");
 		assertThat(version()).isZero();
 		assertThat(jdbc.sql("select count(*) from risk_decision d join risk r on r.id = d.risk_id where r.risk_key = :key")
 			.param("key", key)
@@ -256,14 +256,14 @@ class InputRulesTest {
 			.param("owner", "Priya")
 			.param("due", LocalDate.now(clock).plusYears(10).plusDays(2).toString()))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("Not saved: due must be within 10 years of today")));
+			.andExpect(content().string(containsString("Not saved: Due must be within 10 years of today")));
 		mvc.perform(htmx(post("/risks/{key}/plan", key)).param("title", NUL).param("owner", "Priya")
 			.param("due", LocalDate.now(clock).plusDays(7).toString()))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("Not saved: title " + CONTROL)));
+			.andExpect(content().string(containsString("Not saved: Title " + CONTROL)));
 		mvc.perform(htmx(post("/risks/{key}/clocks/TRIAGE/pause", key)).param("reason", NUL))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("Not saved: reason " + CONTROL)));
+			.andExpect(content().string(containsString("Not saved: Reason " + CONTROL)));
 		mvc.perform(htmx(post("/risks/{key}/clocks/TRIAGE/pause", key)).param("reason", "r".repeat(Text.LINE + 1)))
 			.andExpect(status().isUnprocessableContent());
 		assertThat(milestones()).isZero();
@@ -277,7 +277,7 @@ class InputRulesTest {
 	void registerFiltersWithAbsurdYearsAreA400PageNamingTheFilter() throws Exception {
 		mvc.perform(get("/risks").with(user("alex").roles("CSM")).param("closedTo", "9999-12-31"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("closedTo must be within 100 years of today")));
+			.andExpect(content().string(containsString("Closed to must be within 100 years of today")));
 		mvc.perform(get("/risks.csv").with(user("alex").roles("CSM")).param("detectedFrom", "0001-01-01"))
 			.andExpect(status().isBadRequest());
 	}

@@ -27,4 +27,20 @@ class LabelsTest {
 		assertThat(Labels.all(List.of(TeamRole.CSM, TeamRole.ENG_LEAD))).isEqualTo("CSM, Engineering lead");
 	}
 
+	@Test
+	void namesFieldsAsPeopleDoNotAsCodeDoes() {
+		assertThat(Labels.field("ownerId")).isEqualTo("Owner");
+		assertThat(Labels.field("coOwnerIds[2]")).isEqualTo("Co-owners");
+		assertThat(Labels.field("account.renewalDate")).isEqualTo("Renewal date");
+		assertThat(Labels.field("actionItems[1].due")).isEqualTo("Due");
+		assertThat(Labels.field("account.arr")).isEqualTo("ARR");
+		assertThat(Labels.field("duplicateOf")).isEqualTo("Duplicate of");
+	}
+
+	@Test
+	void saysWhatIsWrongWithAFieldInASentence() {
+		assertThat(Labels.fieldProblem("title", "must be at most 300 characters")).isEqualTo("Title must be at most 300 characters");
+		assertThat(Labels.fieldProblem("ownerId", "no person with id 7")).isEqualTo("Owner: no person with id 7");
+	}
+
 }
