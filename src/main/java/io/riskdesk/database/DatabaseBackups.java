@@ -43,7 +43,8 @@ import org.springframework.stereotype.Service;
  * Consistent logical backups of Riskdesk's database, and their restore into an empty one.
  * <p>
  * A backup is a zip: {@code manifest.json} (schema version, tables with their columns and row
- * counts, sequence values) and one file per table in PostgreSQL's COPY text format. Every table
+ * counts, partitions made at run time, sequence values) and one file per table in PostgreSQL's
+ * COPY text format; a partitioned table's rows are in its parent's file. Every table
  * is read in one REPEATABLE READ READ ONLY transaction, so the backup is one snapshot, as
  * {@code pg_dump} makes it; it needs no client binaries (the embedded server ships none) and
  * restores onto any PostgreSQL version Riskdesk supports.
@@ -59,6 +60,9 @@ public class DatabaseBackups {
 		.withZone(ZoneOffset.UTC);
 
 	private static final Pattern FILE_NAME = Pattern.compile("riskdesk-\\d{8}-\\d{6}-\\d{3}\\.zip");
+
+	/** What pg_get_expr writes for a partition's bounds, and nothing that could end the statement. */
+	private static final Pattern PARTITION_BOUNDS = Pattern.compile("(FOR VALUES [^;]+|DEFAULT)");
 
 	/** Flyway's own bookkeeping: the restore re-creates it by migrating to the backup's version. */
 	private static final String SCHEMA_HISTORY = "flyway_schema_history";
@@ -83,7 +87,15 @@ public class DatabaseBackups {
 	}
 
 	record Manifest(String format, Instant createdAt, String schemaVersion, String serverVersion, List<TableData> tables,
-			List<SequenceValue> sequences) {
+			List<Partition> partitions, List<SequenceValue> sequences) {
+
+		Manifest {
+			partitions = partitions == null ? List.of() : partitions;
+		}
+	}
+
+	/** A partition the application created at run time (no migration makes it), with its bounds. */
+	record Partition(String name, String parent, String bounds) {
 	}
 
 	record TableData(String name, List<String> columns, long rows) {
@@ -179,10 +191,21 @@ public class DatabaseBackups {
 		for (String table : tables(jdbc)) {
 			List<String> columns = columns(jdbc, table);
 			zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
-			long rows = copy.copyOut("COPY " + quote(table) + " (" + quoted(columns) + ") TO STDOUT", new KeepOpen(zip));
+			// A query, not the table: PostgreSQL copies a partitioned table's rows only that way.
+			long rows = copy.copyOut("COPY (select " + quoted(columns) + " from " + quote(table) + ") TO STDOUT",
+					new KeepOpen(zip));
 			zip.closeEntry();
 			tables.add(new TableData(table, columns, rows));
 		}
+		List<Partition> partitions = jdbc.sql("""
+				select c.relname, p.relname, pg_get_expr(c.relpartbound, c.oid)
+				from pg_class c
+				join pg_inherits i on i.inhrelid = c.oid
+				join pg_class p on p.oid = i.inhparent
+				where c.relispartition and c.relkind in ('r', 'p') and c.relnamespace = cast(current_schema() as regnamespace)
+				order by c.relname""")
+			.query((rs, row) -> new Partition(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
 		List<SequenceValue> sequences = jdbc.sql("""
 				select sequencename, last_value from pg_sequences
 				where schemaname = current_schema() and last_value is not null order by sequencename""")
@@ -193,7 +216,7 @@ public class DatabaseBackups {
 			.query(String.class)
 			.single();
 		String serverVersion = jdbc.sql("show server_version").query(String.class).single();
-		Manifest manifest = new Manifest(FORMAT, now, schemaVersion, serverVersion, tables, sequences);
+		Manifest manifest = new Manifest(FORMAT, now, schemaVersion, serverVersion, tables, partitions, sequences);
 		zip.putNextEntry(new ZipEntry("manifest.json"));
 		json.writeValue(new KeepOpen(zip), manifest);
 		zip.closeEntry();
@@ -250,6 +273,15 @@ public class DatabaseBackups {
 		JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 		// Rows arrive table by table, so foreign keys (and triggers) wait until all are in.
 		jdbc.sql("set local session_replication_role = replica").update();
+		for (Partition partition : manifest.partitions()) {
+			if (!PARTITION_BOUNDS.matcher(partition.bounds()).matches()) {
+				throw new IllegalArgumentException("Partition " + partition.name() + " has bounds that are none: "
+						+ partition.bounds());
+			}
+			jdbc.sql("create table if not exists " + quote(partition.name()) + " partition of " + quote(partition.parent())
+					+ " " + partition.bounds())
+				.update();
+		}
 		String tables = manifest.tables().stream().map(table -> quote(table.name())).collect(Collectors.joining(", "));
 		jdbc.sql("truncate " + tables).update();
 		CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -278,9 +310,10 @@ public class DatabaseBackups {
 
 	private static List<String> tables(JdbcClient jdbc) {
 		return jdbc.sql("""
-				select table_name from information_schema.tables
-				where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> :history
-				order by table_name""")
+				select relname from pg_class
+				where relnamespace = cast(current_schema() as regnamespace) and relkind in ('r', 'p')
+				  and not relispartition and relname <> :history
+				order by relname""")
 			.param("history", SCHEMA_HISTORY)
 			.query(String.class)
 			.list();

@@ -55,6 +55,12 @@ class BackupRestoreTest {
 			.param("description", description)
 			.param("key", key)
 			.update();
+		// Usage rows live in monthly partitions the application makes at run time.
+		long account = jdbc.sql("select account_id from risk where risk_key = :key").param("key", key).query(Long.class).single();
+		jdbc.sql("create table if not exists telemetry_usage_y2026m03 partition of telemetry_usage"
+				+ " for values from ('2026-03-01') to ('2026-04-01')").update();
+		jdbc.sql("insert into telemetry_usage values (:account, date '2026-03-03', 40, 616, 900)"
+				+ " on conflict do nothing").param("account", account).update();
 
 		MvcResult created = mvc.perform(as("admin", post("/api/admin/backups")))
 			.andExpect(status().isCreated())
@@ -75,6 +81,8 @@ class BackupRestoreTest {
 			for (String table : List.of("person", "account", "risk", "timeline_entry", "sla_clock", "app_user", "scheduled_tasks")) {
 				assertThat(count(copy, table)).as(table).isEqualTo(countAtBackup(file, table));
 			}
+			assertThat(copy.sql("select wau from telemetry_usage_y2026m03 where account_id = :account")
+				.param("account", account).query(Integer.class).single()).isEqualTo(616);
 			assertThat(copy.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
 				.isEqualTo(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single());
 			// The sequences were carried over: a new row takes the next free id.
