@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts")
 class AccountController {
 
-	private final AccountService accounts;
+	private final Accounts accounts;
 
-	AccountController(AccountService accounts) {
+	AccountController(Accounts accounts) {
 		this.accounts = accounts;
 	}
 

@@ -31,13 +31,13 @@ class AccountPages {
 
 	private static final PageRequest EVERYONE = PageRequest.of(0, 1000, Sort.by("name"));
 
-	private final AccountService accounts;
+	private final Accounts accounts;
 
 	private final PersonDirectory people;
 
 	private final Validator validator;
 
-	AccountPages(AccountService accounts, PersonDirectory people, Validator validator) {
+	AccountPages(Accounts accounts, PersonDirectory people, Validator validator) {
 		this.accounts = accounts;
 		this.people = people;
 		this.validator = validator;

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.AccountForm;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonForm;
 import io.riskdesk.account.PersonView;
@@ -21,7 +21,7 @@ import io.riskdesk.risk.ActionItem;
 import io.riskdesk.risk.NewRisk;
 import io.riskdesk.risk.OpenWork;
 import io.riskdesk.risk.RiskDetails;
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskSource;
 import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.risk.TransitionRequest;
@@ -70,15 +70,15 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final PersonDirectory people;
 
-	private final AccountService accounts;
+	private final Accounts accounts;
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
 	private final UserAccounts users;
 
 	private final Clock clock;
 
-	DemoDataLoader(PersonDirectory people, AccountService accounts, RiskService risks, UserAccounts users, Clock clock) {
+	DemoDataLoader(PersonDirectory people, Accounts accounts, RiskRegister risks, UserAccounts users, Clock clock) {
 		this.people = people;
 		this.accounts = accounts;
 		this.risks = risks;

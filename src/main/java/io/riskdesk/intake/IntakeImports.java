@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.AccountForm;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.Money;
 import io.riskdesk.intake.ImportRequest.AccountPart;
 import io.riskdesk.intake.ImportRequest.MeetingPart;
@@ -31,7 +31,7 @@ import io.riskdesk.plan.Milestone;
 import io.riskdesk.plan.MilestoneStatus;
 import io.riskdesk.plan.NewMilestone;
 import io.riskdesk.risk.NewRisk;
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskSource;
 import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.risk.TransitionRequest;
@@ -63,9 +63,9 @@ public class IntakeImports {
 
 	private final Proposals proposals;
 
-	private final AccountService accounts;
+	private final Accounts accounts;
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
 	private final CorrectiveActionPlans plans;
 
@@ -77,7 +77,7 @@ public class IntakeImports {
 
 	private final Clock clock;
 
-	IntakeImports(NotesExtractor extractor, Proposals proposals, AccountService accounts, RiskService risks,
+	IntakeImports(NotesExtractor extractor, Proposals proposals, Accounts accounts, RiskRegister risks,
 			CorrectiveActionPlans plans, JdbcClient jdbc, TransactionTemplate transaction,
 			ApplicationEventPublisher events, Clock clock) {
 		this.extractor = extractor;

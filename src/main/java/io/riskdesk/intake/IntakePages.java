@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.PickLists;
 import io.riskdesk.account.Segment;
 import io.riskdesk.intake.IntakeImports.Confirmed;
@@ -64,11 +64,11 @@ class IntakePages {
 
 	private final PickLists pickLists;
 
-	private final AccountService accounts;
+	private final Accounts accounts;
 
 	private final Validator validator;
 
-	IntakePages(IntakeImports imports, NotesExtractor extractor, PickLists pickLists, AccountService accounts,
+	IntakePages(IntakeImports imports, NotesExtractor extractor, PickLists pickLists, Accounts accounts,
 			Validator validator) {
 		this.imports = imports;
 		this.extractor = extractor;

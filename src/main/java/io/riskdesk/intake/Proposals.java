@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.riskdesk.account.AccountDetails;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonView;
 import io.riskdesk.intake.ExtractionDraft.ActionItem;
@@ -42,7 +42,7 @@ class Proposals {
 	/** A document's events happened in working hours; notes rarely give the time. */
 	private static final LocalTime DOCUMENT_TIME = LocalTime.of(9, 0);
 
-	private final AccountService accounts;
+	private final Accounts accounts;
 
 	private final PersonDirectory people;
 
@@ -50,7 +50,7 @@ class Proposals {
 
 	private final Clock clock;
 
-	Proposals(AccountService accounts, PersonDirectory people, IntakeProperties properties, Clock clock) {
+	Proposals(Accounts accounts, PersonDirectory people, IntakeProperties properties, Clock clock) {
 		this.accounts = accounts;
 		this.people = people;
 		this.properties = properties;

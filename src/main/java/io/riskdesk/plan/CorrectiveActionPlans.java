@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.core.ConflictException;
 import io.riskdesk.core.NotFoundException;
@@ -26,13 +26,13 @@ public class CorrectiveActionPlans {
 
 	private final JdbcClient jdbc;
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	CorrectiveActionPlans(JdbcClient jdbc, RiskService risks, ApplicationEventPublisher events, Clock clock) {
+	CorrectiveActionPlans(JdbcClient jdbc, RiskRegister risks, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.risks = risks;
 		this.events = events;

@@ -25,7 +25,7 @@ class DashboardPage {
 
 	private final DashboardQuery figures;
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
 	private final UserAccounts users;
 
@@ -33,7 +33,7 @@ class DashboardPage {
 
 	private final ReportingMoney money;
 
-	DashboardPage(DashboardQuery figures, RiskService risks, UserAccounts users, PersonDirectory people,
+	DashboardPage(DashboardQuery figures, RiskRegister risks, UserAccounts users, PersonDirectory people,
 			ReportingMoney money) {
 		this.figures = figures;
 		this.money = money;

@@ -44,7 +44,7 @@ class RegisterPages {
 
 	private static final int CSV_BATCH = 200;
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
 	private final PickLists pickLists;
 
@@ -52,7 +52,7 @@ class RegisterPages {
 
 	private final ReportingMoney money;
 
-	RegisterPages(RiskService risks, PickLists pickLists, Validator validator, ReportingMoney money) {
+	RegisterPages(RiskRegister risks, PickLists pickLists, Validator validator, ReportingMoney money) {
 		this.risks = risks;
 		this.pickLists = pickLists;
 		this.validator = validator;

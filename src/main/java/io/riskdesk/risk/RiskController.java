@@ -33,9 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Risk Register")
 class RiskController {
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
-	RiskController(RiskService risks) {
+	RiskController(RiskRegister risks) {
 		this.risks = risks;
 	}
 

@@ -31,13 +31,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/risks/{key}/edit")
 class RiskEditPage {
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
 	private final PickLists pickLists;
 
 	private final Validator validator;
 
-	RiskEditPage(RiskService risks, PickLists pickLists, Validator validator) {
+	RiskEditPage(RiskRegister risks, PickLists pickLists, Validator validator) {
 		this.risks = risks;
 		this.pickLists = pickLists;
 		this.validator = validator;

@@ -56,13 +56,13 @@ class RiskPage {
 	record StepRow(TriageStep step, RiskDetails.TriageStepView done, String note) {
 	}
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
 	private final PickLists pickLists;
 
 	private final Validator validator;
 
-	RiskPage(RiskService risks, PickLists pickLists, Validator validator) {
+	RiskPage(RiskRegister risks, PickLists pickLists, Validator validator) {
 		this.risks = risks;
 		this.pickLists = pickLists;
 		this.validator = validator;

@@ -3,7 +3,7 @@ package io.riskdesk.sla;
 import java.time.ZoneId;
 
 import io.riskdesk.account.AccountDetails;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 
 import org.springframework.stereotype.Component;
 
@@ -13,9 +13,9 @@ class ClockCalendars {
 
 	private final BusinessCalendars calendars;
 
-	private final AccountService accounts;
+	private final Accounts accounts;
 
-	ClockCalendars(BusinessCalendars calendars, AccountService accounts) {
+	ClockCalendars(BusinessCalendars calendars, Accounts accounts) {
 		this.calendars = calendars;
 		this.accounts = accounts;
 	}

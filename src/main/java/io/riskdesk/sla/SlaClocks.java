@@ -11,7 +11,7 @@ import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskEvents;
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.core.ConflictException;
 import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.NotFoundException;
@@ -37,7 +37,7 @@ public class SlaClocks {
 
 	private final ClockCalendars calendars;
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
 	private final SchedulerClient scheduler;
 
@@ -53,7 +53,7 @@ public class SlaClocks {
 
 	private final SlaTargets notificationTargets;
 
-	SlaClocks(SlaClockRepository clocks, ClockCalendars calendars, RiskService risks, Playbook playbook,
+	SlaClocks(SlaClockRepository clocks, ClockCalendars calendars, RiskRegister risks, Playbook playbook,
 			@Lazy SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock,
 			@Value("${riskdesk.sla.warning-fraction:0.75}") double warningFraction) {
 		if (warningFraction <= 0 || warningFraction >= 1) {

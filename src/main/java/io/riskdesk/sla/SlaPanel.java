@@ -3,7 +3,7 @@ package io.riskdesk.sla;
 import java.time.Duration;
 
 import io.riskdesk.risk.RiskDetails;
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.web.Htmx;
 import io.riskdesk.web.Labels;
 import io.riskdesk.web.PanelActions;
@@ -31,9 +31,9 @@ class SlaPanel {
 
 	private final SlaClocks clocks;
 
-	private final RiskService risks;
+	private final RiskRegister risks;
 
-	SlaPanel(SlaClocks clocks, RiskService risks) {
+	SlaPanel(SlaClocks clocks, RiskRegister risks) {
 		this.clocks = clocks;
 		this.risks = risks;
 	}

@@ -30,7 +30,7 @@ class AccountPagesTest {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	Accounts accounts;
 
 	@Test
 	void listsAccountsAndShowsOneWithTeamContactsAndItsRisks() throws Exception {

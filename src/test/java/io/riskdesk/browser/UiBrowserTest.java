@@ -9,14 +9,14 @@ import java.util.UUID;
 import io.riskdesk.RiskdeskTest;
 import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.AccountForm;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.Money;
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.Segment;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.TeamRole;
 import io.riskdesk.risk.NewRisk;
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,13 +41,13 @@ class UiBrowserTest {
 	int port;
 
 	@Autowired
-	AccountService accounts;
+	Accounts accounts;
 
 	@Autowired
 	PersonDirectory people;
 
 	@Autowired
-	RiskService risks;
+	RiskRegister risks;
 
 	@BeforeAll
 	static void browserInstalled() {

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import io.riskdesk.account.AccountForm;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.Segment;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.risk.NewRisk;
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskSource;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +32,10 @@ class PlanModuleTest {
 	CorrectiveActionPlans plans;
 
 	@Autowired
-	RiskService risks;
+	RiskRegister risks;
 
 	@Autowired
-	AccountService accounts;
+	Accounts accounts;
 
 	@Test
 	void aMilestoneAddedAndDoneIsPublished(PublishedEvents events) {

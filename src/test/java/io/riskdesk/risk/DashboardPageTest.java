@@ -9,7 +9,7 @@ import java.util.Map;
 
 import io.riskdesk.RiskdeskTest;
 import io.riskdesk.account.AccountForm;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.Money;
 import io.riskdesk.account.Segment;
 import io.riskdesk.playbook.RiskCategory;
@@ -36,10 +36,10 @@ class DashboardPageTest {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	Accounts accounts;
 
 	@Autowired
-	RiskService risks;
+	RiskRegister risks;
 
 	@Autowired
 	DashboardQuery figures;

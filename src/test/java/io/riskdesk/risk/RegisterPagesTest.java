@@ -163,7 +163,7 @@ class RegisterPagesTest {
 	}
 
 	@Autowired
-	RiskService risks;
+	RiskRegister risks;
 
 	@Test
 	void theExportWalksEveryBatchOfTheViewInItsOrder() {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import io.riskdesk.RiskdeskTest;
 import io.riskdesk.account.AccountForm;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.Segment;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.timeline.TimelineEntry;
@@ -33,10 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RiskConcurrencyTest {
 
 	@Autowired
-	RiskService risks;
+	RiskRegister risks;
 
 	@Autowired
-	AccountService accounts;
+	Accounts accounts;
 
 	private long account() {
 		return accounts.create(new AccountForm("Concurrent " + UUID.randomUUID(), null, LocalDate.of(2027, 6, 30),

@@ -43,7 +43,7 @@ class RiskPageTest {
 	MockMvc mvc;
 
 	@Autowired
-	RiskService risks;
+	RiskRegister risks;
 
 	@Autowired
 	Clock clock;

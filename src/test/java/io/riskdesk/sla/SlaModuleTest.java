@@ -3,12 +3,12 @@ package io.riskdesk.sla;
 import java.time.ZoneId;
 
 import io.riskdesk.account.AccountForm;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.Segment;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.NewRisk;
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskSource;
 import io.riskdesk.risk.SeverityChange;
 import org.junit.jupiter.api.Test;
@@ -33,10 +33,10 @@ class SlaModuleTest {
 	SlaClocks clocks;
 
 	@Autowired
-	RiskService risks;
+	RiskRegister risks;
 
 	@Autowired
-	AccountService accounts;
+	Accounts accounts;
 
 	@Test
 	void theRegistersEventsStartAndRetargetTheClocks(PublishedEvents events) {

@@ -9,12 +9,12 @@ import java.util.Map;
 
 import io.riskdesk.RiskdeskApplication;
 import io.riskdesk.account.AccountForm;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.Segment;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.NewRisk;
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskSource;
 import io.riskdesk.timeline.TimelineEntry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -43,24 +43,24 @@ class SlaSchedulerNodesTest {
 			String key;
 			Instant due;
 			try (ConfigurableApplicationContext node = node(url)) {
-				long account = node.getBean(AccountService.class)
+				long account = node.getBean(Accounts.class)
 					.create(new AccountForm("Two Nodes Inc", null, LocalDate.of(2027, 1, 1), Segment.SMB, "US",
 							ZoneId.of("America/New_York"), null, Map.of(), List.of()))
 					.id();
 				// S0 first response: 2 h of clock time from detection, so due LEAD from now: time enough, on a
 				// loaded machine too, to log it and stop this node before it is due.
 				Instant detected = Instant.now().minus(Duration.ofHours(2)).plus(LEAD);
-				key = node.getBean(RiskService.class)
+				key = node.getBean(RiskRegister.class)
 					.create(new NewRisk(account, "Outage for all users", RiskCategory.INCIDENT, null, Severity.S0, null,
 							null, detected, null), RiskSource.MANUAL, "test")
 					.key();
 				due = detected.plus(Duration.ofHours(2));
-				assertThat(breaches(node.getBean(RiskService.class).timeline(key))).as("not due before the stop").isEmpty();
+				assertThat(breaches(node.getBean(RiskRegister.class).timeline(key))).as("not due before the stop").isEmpty();
 			}
 			Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()) + 1000);
 
 			try (ConfigurableApplicationContext first = node(url); ConfigurableApplicationContext second = node(url)) {
-				RiskService risks = first.getBean(RiskService.class);
+				RiskRegister risks = first.getBean(RiskRegister.class);
 				await().atMost(Duration.ofSeconds(60))
 					.untilAsserted(() -> assertThat(breaches(risks.timeline(key))).hasSize(1));
 				// Once no check of the risk's clocks is due any more (db-scheduler deletes a one-time task when done),
@@ -70,7 +70,7 @@ class SlaSchedulerNodesTest {
 						select count(*) from scheduled_tasks t join sla_clock c on t.task_instance like c.id || '-%'
 						where c.risk_key = :key and t.execution_time <= now()""").param("key", key).query(Long.class).single() == 0);
 				assertThat(breaches(risks.timeline(key))).hasSize(1);
-				assertThat(breaches(second.getBean(RiskService.class).timeline(key))).hasSize(1);
+				assertThat(breaches(second.getBean(RiskRegister.class).timeline(key))).hasSize(1);
 			}
 		}
 	}

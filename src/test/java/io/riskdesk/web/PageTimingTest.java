@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.riskdesk.RiskdeskTest;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.risk.RiskQuery;
-import io.riskdesk.risk.RiskService;
+import io.riskdesk.risk.RiskRegister;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +32,10 @@ class PageTimingTest {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	Accounts accounts;
 
 	@Autowired
-	RiskService risks;
+	RiskRegister risks;
 
 	@Test
 	void printsTheServerTimeOfEachMainPage() throws Exception {

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import io.riskdesk.account.AccountDetails;
-import io.riskdesk.account.AccountService;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonView;
 import io.riskdesk.playbook.Cadence;
@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class RiskService {
+public class RiskRegister {
 
 	/** Older detections are typos; they would also make SLA clocks count years of business days. */
 	private static final java.time.Duration OLDEST_DETECTION = java.time.Duration.ofDays(5 * 366);
@@ -51,7 +51,7 @@ public class RiskService {
 
 	private final Timeline timeline;
 
-	private final AccountService accounts;
+	private final Accounts accounts;
 
 	private final PersonDirectory people;
 
@@ -63,8 +63,8 @@ public class RiskService {
 
 	private final Clock clock;
 
-	RiskService(RiskRepository risks, RiskKeys keys, RegisterQuery register, Timeline timeline,
-			AccountService accounts, PersonDirectory people, Playbook playbook, List<OpenWork> openWork,
+	RiskRegister(RiskRepository risks, RiskKeys keys, RegisterQuery register, Timeline timeline,
+			Accounts accounts, PersonDirectory people, Playbook playbook, List<OpenWork> openWork,
 			ApplicationEventPublisher events, Clock clock) {
 		this.risks = risks;
 		this.keys = keys;

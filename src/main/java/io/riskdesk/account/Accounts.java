@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Customer accounts with their team and contacts. */
 @Service
 @Transactional
-public class AccountService {
+public class Accounts {
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -37,7 +37,7 @@ public class AccountService {
 
 	private final Clock clock;
 
-	AccountService(AccountRepository accounts, PersonDirectory people, Playbook playbook, Clock clock) {
+	Accounts(AccountRepository accounts, PersonDirectory people, Playbook playbook, Clock clock) {
 		this.accounts = accounts;
 		this.people = people;
 		this.playbook = playbook;
