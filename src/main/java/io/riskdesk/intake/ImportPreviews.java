@@ -77,7 +77,8 @@ class ImportPreviews {
 	private Optional<CalendarRef> calendar(AccountPart account) {
 		return account.existing(accounts)
 			.map(CalendarRef::of)
-			.or(() -> Optional.ofNullable(account.timeZone()).map(zone -> new CalendarRef(Playbook.DEFAULT_CALENDAR, zone, account.country())));
+			.or(() -> Optional.ofNullable(account.timeZone())
+				.map(zone -> new CalendarRef(Playbook.DEFAULT_CALENDAR, zone, account.country())));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.riskdesk.MutableClock;
@@ -70,6 +71,8 @@ class IntakeDatesApiTest {
 		assertThat(review.at("/proposal/risk/detectedAt").asString()).startsWith("2025-11-10T09:00");
 		JsonNode preview = review.get("preview");
 
+		assertThat(preview.properties()).extracting(Map.Entry::getKey)
+			.containsExactly("zone", "detectedAt", "clocks", "milestones", "nextBusinessDay");
 		assertThat(preview.get("zone").asString()).isEqualTo("America/Chicago");
 		// Counted from 09:00 in Chicago (15:00 UTC): triage 24 h, first response 2 h, notification by S1's 4 h.
 		assertThat(clocks(preview)).containsExactly("TRIAGE 2025-11-11T15:00:00Z BREACHED",
