@@ -12,9 +12,10 @@ import io.riskdesk.timeline.TimelineKind;
  *
  * @param source the file name, or "a pasted document"
  * @param accountChange what the import changed on the account, in words, or null
+ * @param startedBreached the clocks that started already breached (an old document's), in words, or null
  */
 public record DocumentImported(String riskKey, long importId, String source, int actionItems, int decisions,
-		int meetings, String accountChange, String actor, Instant at) implements TimelineFact {
+		int meetings, String accountChange, String startedBreached, String actor, Instant at) implements TimelineFact {
 
 	public TimelineKind kind() {
 		return TimelineKind.IMPORTED;
@@ -22,7 +23,8 @@ public record DocumentImported(String riskKey, long importId, String source, int
 
 	public String summary() {
 		return "Imported from " + source + " (import " + importId + "): action items " + actionItems + ", decisions "
-				+ decisions + ", meetings " + meetings + (accountChange == null ? "" : "; account " + accountChange);
+				+ decisions + ", meetings " + meetings + (accountChange == null ? "" : "; account " + accountChange)
+				+ (startedBreached == null ? "" : "; started already breached: " + startedBreached);
 	}
 
 	public Map<String, Object> details() {
@@ -32,6 +34,9 @@ public record DocumentImported(String riskKey, long importId, String source, int
 		details.put("document", "/api/intake/imports/" + importId + "/document");
 		if (accountChange != null) {
 			details.put("account", accountChange);
+		}
+		if (startedBreached != null) {
+			details.put("startedBreached", startedBreached);
 		}
 		return details;
 	}

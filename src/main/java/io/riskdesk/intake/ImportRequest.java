@@ -6,15 +6,19 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import io.riskdesk.account.AccountDetails;
+import io.riskdesk.account.Accounts;
 import io.riskdesk.account.Money;
 import io.riskdesk.account.Segment;
 import io.riskdesk.plan.MilestoneStatus;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.SaneDate;
 import io.riskdesk.core.Text;
 import jakarta.validation.Valid;
@@ -85,6 +89,18 @@ public record ImportRequest(
 		public AccountPart {
 			// A form with both ARR inputs left empty states no ARR.
 			arr = arr != null && arr.amount() == null && arr.currency() == null ? null : arr;
+		}
+
+		/**
+		 * The existing account this names: by id, else by name; empty for a new one.
+		 * @throws InvalidFieldException naming {@code account.id} when there is no account with that id
+		 */
+		Optional<AccountDetails> existing(Accounts accounts) {
+			if (id != null) {
+				return Optional.of(accounts.find(id)
+					.orElseThrow(() -> new InvalidFieldException("account.id", "no account with id " + id)));
+			}
+			return Optional.ofNullable(name).filter(n -> !n.isBlank()).flatMap(accounts::findByName);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.riskdesk.intake.IntakeImports.Confirmed;
 import io.riskdesk.intake.IntakeImports.Review;
+import io.riskdesk.core.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Importing escalation emails and meeting notes: {@code POST /notes} reads a document into a
- * draft and a proposal (nothing saved); {@code POST /imports} confirms the reviewed proposal.
+ * draft and a proposal (nothing saved); {@code POST /preview} says which clocks and milestones
+ * a proposal would start already breached (nothing saved); {@code POST /imports} confirms the
+ * reviewed proposal.
  */
 @RestController
 @RequestMapping("/api/intake")
@@ -37,9 +40,12 @@ class IntakeController {
 
 	private final NotesExtractor extractor;
 
-	IntakeController(IntakeImports imports, NotesExtractor extractor) {
+	private final ImportPreviews previews;
+
+	IntakeController(IntakeImports imports, NotesExtractor extractor, ImportPreviews previews) {
 		this.imports = imports;
 		this.extractor = extractor;
+		this.previews = previews;
 	}
 
 	@Operation(summary = "Read meeting notes, an email thread or a chat export into a draft with a proposal to confirm; nothing is saved",
@@ -48,6 +54,15 @@ class IntakeController {
 	@PostMapping(path = "/notes", consumes = { "text/plain", "text/markdown" })
 	Review notes(InputStream body, @RequestParam(required = false) String fileName) throws IOException {
 		return imports.review(extractor.read(body), fileName);
+	}
+
+	@Operation(summary = "Which SLA clocks and milestones a proposal would start already breached or at risk, "
+			+ "counted in the account's calendar from now; nothing is saved")
+	@PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ImportPreview preview(@Valid @RequestBody ImportRequest request) {
+		// A valid request has a detection time, a severity and an account whose time zone is known.
+		return previews.of(request)
+			.orElseThrow(() -> new InvalidFieldException("account.timeZone", "is required for a new account"));
 	}
 
 	@Operation(summary = "Confirm a reviewed proposal: the account, the risk (source IMPORT), its milestones, decisions and meetings, "

@@ -37,6 +37,11 @@ import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.risk.TransitionRequest;
 import io.riskdesk.risk.TriageStep;
 import io.riskdesk.risk.TriageStepRequest;
+import io.riskdesk.sla.ClockKind;
+import io.riskdesk.sla.ClockState;
+import io.riskdesk.sla.ClockView;
+import io.riskdesk.sla.SlaClocks;
+import io.riskdesk.web.Labels;
 import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.NotFoundException;
 
@@ -69,6 +74,10 @@ public class IntakeImports {
 
 	private final CorrectiveActionPlans plans;
 
+	private final ImportPreviews previews;
+
+	private final SlaClocks clocks;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transaction;
@@ -78,25 +87,33 @@ public class IntakeImports {
 	private final Clock clock;
 
 	IntakeImports(NotesExtractor extractor, Proposals proposals, Accounts accounts, RiskRegister risks,
-			CorrectiveActionPlans plans, JdbcClient jdbc, TransactionTemplate transaction,
-			ApplicationEventPublisher events, Clock clock) {
+			CorrectiveActionPlans plans, ImportPreviews previews, SlaClocks clocks, JdbcClient jdbc,
+			TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
 		this.extractor = extractor;
 		this.proposals = proposals;
 		this.accounts = accounts;
 		this.risks = risks;
 		this.plans = plans;
+		this.previews = previews;
+		this.clocks = clocks;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	/** What a document's review starts from; nothing is saved. */
-	public record Review(ExtractionDraft draft, IntakeImport earlierImport, ImportRequest proposal) {
+	/**
+	 * What a document's review starts from; nothing is saved.
+	 * @param preview which of the proposal's clocks and milestones would start already breached
+	 */
+	public record Review(ExtractionDraft draft, IntakeImport earlierImport, ImportRequest proposal, ImportPreview preview) {
 	}
 
-	/** The import a confirmation made, or the earlier one it found ({@code created} false). */
-	public record Confirmed(IntakeImport intakeImport, boolean created) {
+	/**
+	 * The import a confirmation made, or the earlier one it found ({@code created} false).
+	 * @param startedBreached the clocks of the new risk that started already breached, in words, or null
+	 */
+	public record Confirmed(IntakeImport intakeImport, boolean created, String startedBreached) {
 	}
 
 	/** An imported document as it was confirmed, with the name it came under. */
@@ -110,8 +127,8 @@ public class IntakeImports {
 	/** @throws InvalidFieldException naming {@code content} for a document that cannot be read */
 	public Review review(byte[] content, String fileName) {
 		Reading reading = read(content);
-		return new Review(reading.draft(), reading.earlierImport(),
-				proposals.propose(reading.draft(), reading.document(), fileName));
+		ImportRequest proposal = proposals.propose(reading.draft(), reading.document(), fileName);
+		return new Review(reading.draft(), reading.earlierImport(), proposal, previews.of(proposal).orElse(null));
 	}
 
 	private Reading read(byte[] content) {
@@ -139,12 +156,12 @@ public class IntakeImports {
 				// Confirmations of one document take turns, so the second finds the first's import
 				// rather than racing it (on the account's row, say); the unique index stays the backstop.
 				jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:hash, 0))").param("hash", hash).query().singleRow();
-				return find(hash).map(earlier -> new Confirmed(earlier, false))
-					.orElseGet(() -> new Confirmed(log(request, document, hash, actor), true));
+				return find(hash).map(earlier -> new Confirmed(earlier, false, null))
+					.orElseGet(() -> log(request, document, hash, actor));
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			return new Confirmed(find(hash).orElseThrow(() -> ex), false);
+			return new Confirmed(find(hash).orElseThrow(() -> ex), false, null);
 		}
 	}
 
@@ -170,7 +187,7 @@ public class IntakeImports {
 		return jdbc.sql(SELECT + " order by imported_at desc, id desc limit :limit").param("limit", limit).query(this::row).list();
 	}
 
-	private IntakeImport log(ImportRequest request, IntakeDocument document, String hash, String actor) {
+	private Confirmed log(ImportRequest request, IntakeDocument document, String hash, String actor) {
 		AccountChange accountChange = account(request.account());
 		AccountDetails account = accountChange.after();
 		RiskPart part = request.risk();
@@ -208,9 +225,26 @@ public class IntakeImports {
 			.query(Long.class)
 			.single();
 		String source = request.fileName() == null ? "a pasted document" : request.fileName();
+		String startedBreached = startedBreached(key).orElse(null);
 		events.publishEvent(new DocumentImported(key, id, source, request.actionItems().size(),
-				request.decisions().size(), request.meetings().size(), accountChange.describe().orElse(null), actor, now));
-		return get(id);
+				request.decisions().size(), request.meetings().size(), accountChange.describe().orElse(null),
+				startedBreached, actor, now));
+		return new Confirmed(get(id), true, startedBreached);
+	}
+
+	/**
+	 * The new risk's clocks that were due before it was imported, as its clocks now say, in words:
+	 * "Triage, First response, 2 milestones".
+	 */
+	private Optional<String> startedBreached(String key) {
+		List<ClockView> breached = clocks.clocksOf(key).stream().filter(c -> c.state() == ClockState.BREACHED).toList();
+		List<String> words = new ArrayList<>(
+				breached.stream().filter(c -> c.kind() != ClockKind.MILESTONE).map(c -> Labels.of(c.kind())).toList());
+		long milestones = breached.size() - words.size();
+		if (milestones > 0) {
+			words.add(milestones + (milestones == 1 ? " milestone" : " milestones"));
+		}
+		return words.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", words));
 	}
 
 	/** The account before and after an import touched it ({@code before} null: created by it). */
@@ -238,10 +272,7 @@ public class IntakeImports {
 
 	/** The named or identified account, its ARR and renewal brought up to date; else a new one. */
 	private AccountChange account(AccountPart part) {
-		Optional<AccountDetails> existing = part.id() != null
-				? Optional.of(accounts.find(part.id())
-					.orElseThrow(() -> new InvalidFieldException("account.id", "no account with id " + part.id())))
-				: Optional.ofNullable(part.name()).filter(name -> !name.isBlank()).flatMap(accounts::findByName);
+		Optional<AccountDetails> existing = part.existing(accounts);
 		if (existing.isPresent()) {
 			AccountDetails account = existing.get();
 			boolean changed = (part.arr() != null && !sameMoney(part.arr(), account.arr()))

@@ -62,16 +62,19 @@ class IntakePages {
 
 	private final NotesExtractor extractor;
 
+	private final ImportPreviews previews;
+
 	private final PickLists pickLists;
 
 	private final Accounts accounts;
 
 	private final Validator validator;
 
-	IntakePages(IntakeImports imports, NotesExtractor extractor, PickLists pickLists, Accounts accounts,
-			Validator validator) {
+	IntakePages(IntakeImports imports, NotesExtractor extractor, ImportPreviews previews, PickLists pickLists,
+			Accounts accounts, Validator validator) {
 		this.imports = imports;
 		this.extractor = extractor;
+		this.previews = previews;
 		this.pickLists = pickLists;
 		this.accounts = accounts;
 		this.validator = validator;
@@ -119,8 +122,8 @@ class IntakePages {
 		byte[] bytes = uploaded ? extractor.read(file.getInputStream()) : content.getBytes(StandardCharsets.UTF_8);
 		try {
 			Review review = imports.review(bytes, uploaded ? file.getOriginalFilename() : null);
-			return review(review.proposal(), review.draft(), review.earlierImport(), review.proposal().content(), Map.of(),
-					model);
+			return review(review.proposal(), review.draft(), review.earlierImport(), review.proposal().content(),
+					review.preview(), Map.of(), model);
 		}
 		catch (InvalidFieldException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -132,9 +135,7 @@ class IntakePages {
 	String confirm(@ModelAttribute("form") ImportRequest form, BindingResult binding, Principal user,
 			RedirectAttributes redirect, HttpServletResponse response, Model model) {
 		if (form.account() == null || form.risk() == null) {
-			// Only a form not made by the review page lacks these: start again from the document.
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return start("", Map.of("content", "The review form was incomplete; paste the document again"), model);
+			return incomplete(response, model);
 		}
 		Map<String, String> errors = FormErrors.of(binding);
 		int status = 422;
@@ -145,9 +146,11 @@ class IntakePages {
 			try {
 				Confirmed confirmed = imports.confirm(form, user.getName());
 				redirect.addFlashAttribute("messageKind", "success");
-				redirect.addFlashAttribute("message", confirmed.created()
-						? "Imported: the risk, its " + form.actionItems().size() + " milestones, decisions and meetings are logged."
-						: "This document was imported before (import " + confirmed.intakeImport().id() + "): here is the risk it became.");
+				redirect.addFlashAttribute("message", !confirmed.created()
+						? "This document was imported before (import " + confirmed.intakeImport().id() + "): here is the risk it became."
+						: "Imported: the risk, its " + form.actionItems().size() + " milestones, decisions and meetings are logged."
+								+ (confirmed.startedBreached() == null ? ""
+										: " Started already breached: " + confirmed.startedBreached() + "."));
 				return "redirect:/risks/" + confirmed.intakeImport().riskKey();
 			}
 			catch (InvalidFieldException ex) {
@@ -158,6 +161,50 @@ class IntakePages {
 				errors = Map.of("account.id", "changed while this import was written; check its values and confirm again");
 			}
 		}
+		response.setStatus(status);
+		return reviewAgain(form, errors, response, model);
+	}
+
+	/** The review again, its dates checked after the reviewer changed severity, detection or due dates; nothing is saved. */
+	@PostMapping("/intake/check-dates")
+	String checkDates(@ModelAttribute("form") ImportRequest form, BindingResult binding, HttpServletResponse response,
+			Model model) {
+		if (form.account() == null || form.risk() == null) {
+			return incomplete(response, model);
+		}
+		Map<String, String> errors = FormErrors.of(binding);
+		response.setStatus(errors.isEmpty() ? HttpServletResponse.SC_OK : 422);
+		return reviewAgain(form, errors, response, model);
+	}
+
+	/** The review again, every due date that would start overdue moved to the next working day; nothing is saved. */
+	@PostMapping("/intake/move-due-dates")
+	String moveDueDates(@ModelAttribute("form") ImportRequest form, BindingResult binding, HttpServletResponse response,
+			Model model) {
+		if (form.account() == null || form.risk() == null) {
+			return incomplete(response, model);
+		}
+		Map<String, String> errors = FormErrors.of(binding);
+		ImportPreview preview = preview(form);
+		if (preview != null && !preview.overdueMilestones().isEmpty()) {
+			int moved = preview.overdueMilestones().size();
+			form = ImportPreviews.withPastDueDatesMoved(form, preview);
+			model.addAttribute("messageKind", "success");
+			model.addAttribute("message", "Moved " + moved + (moved == 1 ? " due date" : " due dates") + " to "
+					+ preview.nextBusinessDay() + ". Nothing is saved until you confirm.");
+		}
+		response.setStatus(errors.isEmpty() ? HttpServletResponse.SC_OK : 422);
+		return reviewAgain(form, errors, response, model);
+	}
+
+	/** Only a form not made by the review page lacks the account or the risk: start again from the document. */
+	private String incomplete(HttpServletResponse response, Model model) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return start("", Map.of("content", "The review form was incomplete; paste the document again"), model);
+	}
+
+	/** The review page for a posted form, its document read again; the status is the caller's. */
+	private String reviewAgain(ImportRequest form, Map<String, String> errors, HttpServletResponse response, Model model) {
 		Reading reading;
 		try {
 			reading = imports.reread(form.content());
@@ -166,8 +213,18 @@ class IntakePages {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return start("", Map.of("content", "The document " + ex.reason() + "; paste it again"), model);
 		}
-		response.setStatus(status);
-		return review(form, reading.draft(), reading.earlierImport(), reading.document().text(), errors, model);
+		return review(form, reading.draft(), reading.earlierImport(), reading.document().text(), preview(form), errors,
+				model);
+	}
+
+	/** The dates of a form as the reviewer left it; none while it names an account that is not there (confirming says so). */
+	private ImportPreview preview(ImportRequest form) {
+		try {
+			return previews.of(form).orElse(null);
+		}
+		catch (InvalidFieldException ex) {
+			return null;
+		}
 	}
 
 	@GetMapping("/intake/imports/{id}")
@@ -201,8 +258,9 @@ class IntakePages {
 
 	/** {@code text} is the normalised document the draft's spans point into (a form post brings it back with CRLF). */
 	private String review(ImportRequest form, ExtractionDraft draft, IntakeImport earlierImport, String text,
-			Map<String, String> errors, Model model) {
+			ImportPreview preview, Map<String, String> errors, Model model) {
 		model.addAttribute("form", form);
+		model.addAttribute("preview", preview);
 		model.addAttribute("errors", errors);
 		model.addAttribute("draft", draft);
 		model.addAttribute("earlierImport", earlierImport);

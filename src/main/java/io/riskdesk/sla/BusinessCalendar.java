@@ -159,6 +159,23 @@ public final class BusinessCalendar {
 		return Instant.ofEpochSecond(work[work.length - 1]);
 	}
 
+	/**
+	 * The end of the working day of {@code date} in this calendar's zone, or of the next working
+	 * day when {@code date} has no working time: when a milestone due that day falls due.
+	 * @throws IllegalStateException if the calendar runs out of working time
+	 */
+	public Instant endOfBusinessDay(LocalDate date) {
+		return endOfBusinessDay(date.atStartOfDay(zone).toInstant());
+	}
+
+	/**
+	 * The first day after {@code date} with working time.
+	 * @throws IllegalStateException if the calendar runs out of working time
+	 */
+	public LocalDate nextBusinessDay(LocalDate date) {
+		return LocalDate.ofEpochDay(workingDayFrom(date.toEpochDay() + 1));
+	}
+
 	private Instant advance(Instant start, long nanos) {
 		long second = start.getEpochSecond();
 		long nano = start.getNano();

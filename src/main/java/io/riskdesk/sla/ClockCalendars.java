@@ -1,8 +1,5 @@
 package io.riskdesk.sla;
 
-import java.time.ZoneId;
-
-import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.Accounts;
 
 import org.springframework.stereotype.Component;
@@ -22,8 +19,7 @@ class ClockCalendars {
 
 	/** The calendar an account counts business time in: its playbook calendar, time zone and holidays. */
 	CalendarRef ofAccount(long accountId) {
-		AccountDetails account = accounts.get(accountId);
-		return new CalendarRef(account.calendar(), ZoneId.of(account.timeZone()), account.country());
+		return CalendarRef.of(accounts.get(accountId));
 	}
 
 	BusinessCalendar calendar(CalendarRef ref) {

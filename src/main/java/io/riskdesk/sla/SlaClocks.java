@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SlaClocks {
 
+	/** The share of a clock's target after which it warns; the preview of new clocks warns alike. */
+	static final String WARNING_FRACTION = "${riskdesk.sla.warning-fraction:0.75}";
+
 	private final SlaClockRepository clocks;
 
 	private final ClockCalendars calendars;
@@ -47,15 +50,11 @@ public class SlaClocks {
 
 	private final double warningFraction;
 
-	private final Duration triageWindow;
-
-	private final SlaTargets firstResponseTargets;
-
-	private final SlaTargets notificationTargets;
+	private final RiskTargets targets;
 
 	SlaClocks(SlaClockRepository clocks, ClockCalendars calendars, RiskRegister risks, Playbook playbook,
 			@Lazy SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock,
-			@Value("${riskdesk.sla.warning-fraction:0.75}") double warningFraction) {
+			@Value(WARNING_FRACTION) double warningFraction) {
 		if (warningFraction <= 0 || warningFraction >= 1) {
 			throw new IllegalArgumentException("riskdesk.sla.warning-fraction must be between 0 and 1 (exclusive)");
 		}
@@ -66,9 +65,7 @@ public class SlaClocks {
 		this.events = events;
 		this.clock = clock;
 		this.warningFraction = warningFraction;
-		this.triageWindow = playbook.triage().window();
-		this.firstResponseTargets = new SlaTargets(severity -> playbook.severity(severity).firstResponse());
-		this.notificationTargets = new SlaTargets(severity -> playbook.matrix(severity).notification());
+		this.targets = RiskTargets.of(playbook);
 	}
 
 	@Transactional(readOnly = true)
@@ -125,8 +122,9 @@ public class SlaClocks {
 		Instant now = clock.instant();
 		var triage = clocks.findByRiskKeyAndKind(riskKey, ClockKind.TRIAGE);
 		if (triage.isEmpty()) {
-			start(riskKey, ClockKind.TRIAGE, risk.severity(), "within " + triageWindow.toHours() + " h of detection",
-					triageWindow, calendar, false, risk.detectedAt(), null, now);
+			SlaTargets.Target target = targets.triage(risk.detectedAt());
+			start(riskKey, ClockKind.TRIAGE, risk.severity(), target.label(), target.total(), calendar, false,
+					risk.detectedAt(), null, now);
 		}
 		else {
 			// Its target does not depend on the severity, but compliance reports it per severity.
@@ -136,9 +134,9 @@ public class SlaClocks {
 			return;
 		}
 		// A risk triaged late may have kept these promises before its clocks started.
-		startOrRetarget(riskKey, ClockKind.FIRST_RESPONSE, risk.severity(), firstResponseTargets, calendar,
+		startOrRetarget(riskKey, ClockKind.FIRST_RESPONSE, risk.severity(), targets.firstResponse(), calendar,
 				risk.detectedAt(), risk.firstResponseAt(), now, false);
-		startOrRetarget(riskKey, ClockKind.NOTIFICATION, risk.severity(), notificationTargets, calendar,
+		startOrRetarget(riskKey, ClockKind.NOTIFICATION, risk.severity(), targets.notification(), calendar,
 				risk.detectedAt(), risk.notifiedAt(), now, risk.unresolved());
 	}
 
@@ -146,7 +144,7 @@ public class SlaClocks {
 	void startMilestone(String riskKey, long milestoneId, String title, LocalDate due) {
 		RiskDetails risk = risks.get(riskKey);
 		CalendarRef calendar = calendars.ofAccount(risk.account().id());
-		Instant dueAt = calendars.calendar(calendar).endOfBusinessDay(due.atStartOfDay(calendar.zone()).toInstant());
+		Instant dueAt = calendars.calendar(calendar).endOfBusinessDay(due);
 		Instant now = clock.instant();
 		persist(SlaClock.untilMilestone(riskKey, milestoneId, risk.severity(), "Milestone: " + title + " by " + due,
 				calendar, dueAt, warningFraction, now), now);
@@ -230,7 +228,7 @@ public class SlaClocks {
 
 	/** Raised above the severity whose stakeholders were notified: the new level's are owed it, from now. */
 	private boolean reopen(SlaClock c, Severity severity, CalendarRef calendar, Instant now) {
-		SlaTargets.Target target = notificationTargets.of(severity, calendars.calendar(calendar), now);
+		SlaTargets.Target target = targets.notification().of(severity, calendars.calendar(calendar), now);
 		if (!c.reopenFor(severity, target.label(), target.total(), target.businessTime(),
 				calendars.measure(calendar, target.businessTime()), warningFraction, now)) {
 			return false;

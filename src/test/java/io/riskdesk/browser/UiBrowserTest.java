@@ -291,6 +291,59 @@ class UiBrowserTest {
 	}
 
 	@Test
+	void anOldDocumentShowsWhatWouldStartBreachedAndItsPastDueDatesMoveInOneClick() throws Exception {
+		String account = "Browser Dates " + UUID.randomUUID().toString().substring(0, 6);
+		LocalDate date = LocalDate.now().minusDays(21);
+		String notes = """
+				# Escalation call
+
+				**Customer:** %s
+				**Date:** %s
+
+				**Customer concerns:**
+				- Nightly sync failed three times, threatening the renewal
+
+				**Action items:**
+				- Alex: send the root cause analysis by %s
+				- Omar: review the sync monitoring by %s
+				""".formatted(account, date, date.plusDays(7), LocalDate.now().plusDays(30));
+		try (Browser browser = Browser.signedIn(base(), "alex", 1400, 1800)) {
+			browser.go("/intake");
+			browser.driver().executeScript("arguments[0].value = arguments[1]", browser.find(By.id("content")), notes);
+			browser.submit("Read and review");
+
+			assertThat(browser.find(By.id("breached-clocks")).getText()).contains("This document is dated " + date,
+					"these clocks would start already breached", "Triage", "First response", "Notification");
+			assertThat(overdueFlags(browser)).containsExactly("actionItems[0].due");
+			browser.screenshot("intake-dates");
+
+			WebElement move = browser.find(By.xpath("//button[starts-with(normalize-space(), 'Move past due dates to')]"));
+			String nextWorkingDay = move.getText().substring(move.getText().lastIndexOf(' ') + 1);
+			assertThat(LocalDate.parse(nextWorkingDay)).isAfter(LocalDate.now());
+			browser.submit(move.getText());
+			browser.waitForMessage("Moved 1 due date to " + nextWorkingDay);
+			assertThat(browser.find(By.name("actionItems[0].due")).getAttribute("value")).isEqualTo(nextWorkingDay);
+			assertThat(overdueFlags(browser)).isEmpty();
+
+			// The reviewer sets a date in the past by hand: checking the dates flags it.
+			browser.driver().executeScript("arguments[0].value = arguments[1]", browser.find(By.name("actionItems[1].due")),
+					date.toString());
+			browser.submit("Check dates");
+			assertThat(overdueFlags(browser)).containsExactly("actionItems[1].due");
+			assertThat(browser.text()).contains("Move past due dates to");
+		}
+	}
+
+	/** The due fields of the milestones flagged "already overdue", by name. */
+	private static List<String> overdueFlags(Browser browser) {
+		return browser.driver()
+			.findElements(By.xpath("//span[@class='overdue' and normalize-space()='already overdue']/preceding-sibling::input"))
+			.stream()
+			.map(input -> input.getAttribute("name"))
+			.toList();
+	}
+
+	@Test
 	void theForbiddenPageNamesTheRoleThatIsNeeded() throws Exception {
 		try (Browser browser = Browser.signedIn(base(), "sam")) {
 			browser.go("/risks/new");

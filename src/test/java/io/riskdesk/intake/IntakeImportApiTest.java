@@ -106,8 +106,10 @@ class IntakeImportApiTest {
 		JsonNode timeline = read(get("/api/risks/" + key + "/timeline"));
 		assertThat(kinds(timeline, "MEETING")).isEqualTo(draft.get("followUpMeetings").size());
 		assertThat(kinds(timeline, "IMPORTED")).isEqualTo(1);
+		// The seed documents are a year old: every clock and milestone started already breached, and the import says so.
 		assertThat(timeline.findValuesAsString("summary")).anyMatch(summary -> summary.startsWith("Imported from " + seed)
-				&& summary.endsWith("; account created: " + accountName));
+				&& summary.endsWith("; account created: " + accountName
+						+ "; started already breached: Triage, First response, Notification, " + items.size() + " milestones"));
 		assertThat(kinds(timeline, "DECISION")).isEqualTo(draft.get("decisions").size());
 
 		String attached = mvc.perform(asAlex(get("/api/intake/imports/" + done.get("id").asLong() + "/document")))
@@ -159,7 +161,8 @@ class IntakeImportApiTest {
 		// The timeline says what the import replaced.
 		assertThat(read(get("/api/risks/" + key + "/timeline")).findValuesAsString("summary"))
 			.anyMatch(summary -> summary.startsWith("Imported from northwind.txt")
-					&& summary.endsWith("account ARR USD 480000.00 -> USD 510000, renewal 2027-01-31 -> 2027-06-30"));
+					&& summary.endsWith("account ARR USD 480000.00 -> USD 510000, renewal 2027-01-31 -> 2027-06-30"
+							+ "; started already breached: Triage, First response, Notification, 1 milestone"));
 	}
 
 	@Test
