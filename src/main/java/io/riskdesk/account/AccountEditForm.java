@@ -13,8 +13,9 @@ import io.riskdesk.playbook.TeamRole;
 /**
  * The account's edit form as the page posts it: the account's fields, one person (or none) per
  * team role as {@code team[CSM]}, and the customer contacts as rows {@code contacts[0].name}.
- * A row left empty, or removed, is no contact ({@link #withoutEmptyRows()}). Validation is {@link AccountForm}'s own, plus
- * the currency and time zone the page reads itself ({@link #problems()}).
+ * A row left empty, or removed, is no contact ({@link #withoutEmptyRows()}). Validation is
+ * {@link AccountForm}'s own, plus the currency and time zone the page reads itself
+ * ({@link #problems()}).
  *
  * @param team person ids by role name: the form binds a map's keys as texts
  */

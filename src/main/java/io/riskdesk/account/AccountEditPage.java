@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/accounts/{id}/edit")
 class AccountEditPage {
 
-	static final String STALE = "Not saved: this account was changed by someone else meanwhile. "
+	private static final String STALE = "Not saved: this account was changed by someone else meanwhile. "
 			+ "Below is the current version; check it and submit your change again if it still applies.";
 
 	private final AccountService accounts;

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Accounts as pages: the list, one account, and the new-account form ({@link AccountEditPage} edits one). An account's risks
- * come from the risk module, which the account page loads into itself (this module does not
- * know risks).
+ * Accounts as pages: the list, one account, and the new-account form ({@link AccountEditPage}
+ * edits one). An account's risks come from the risk module, which the account page loads into
+ * itself (this module does not know risks).
  */
 @Controller
 class AccountPages {

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/risks/{key}/plan")
 class MilestonePanel {
 
-	static final String STALE = "Not saved: this milestone was changed by someone else meanwhile. "
+	private static final String STALE = "Not saved: this milestone was changed by someone else meanwhile. "
 			+ "Its row shows it as it is now; check it and save your change again if it still applies.";
 
 	private final CorrectiveActionPlans plans;
