@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Accounts as pages: the list, one account, and the new-account form. An account's risks
- * come from the risk module, which the account page loads into itself (this module does not
- * know risks).
+ * Accounts as pages: the list, one account, and the new-account form ({@link AccountEditPage}
+ * edits one). An account's risks come from the risk module, which the account page loads into
+ * itself (this module does not know risks).
  */
 @Controller
 class AccountPages {
@@ -50,9 +50,10 @@ class AccountPages {
 	}
 
 	@GetMapping("/accounts/{id}")
-	String show(@PathVariable long id, @RequestParam(required = false) String created, Model model) {
-		if (created != null) {
-			model.addAttribute("message", "Account created.");
+	String show(@PathVariable long id, @RequestParam(required = false) String created,
+			@RequestParam(required = false) String updated, Model model) {
+		if (created != null || updated != null) {
+			model.addAttribute("message", created != null ? "Account created." : "Changes saved.");
 			model.addAttribute("messageKind", "success");
 		}
 		model.addAttribute("account", accounts.get(id));
@@ -67,10 +68,10 @@ class AccountPages {
 	@PostMapping("/accounts/new")
 	String create(@ModelAttribute("form") AccountPageForm form, BindingResult binding, HttpServletResponse response,
 			Model model) {
-		// What did not bind, what the page itself reads, then the record's rules.
+		// What did not bind, what the page itself reads, the record's rules, then the service's.
 		AccountForm account = form.toAccountForm();
 		Map<String, String> errors = FormErrors.first(FormErrors.of(binding), form.problems(),
-				FormErrors.of(validator.validate(account)));
+				FormErrors.of(validator.validate(account)), accounts.problems(account));
 		if (errors.isEmpty()) {
 			try {
 				return "redirect:/accounts/" + accounts.create(account).id() + "?created";

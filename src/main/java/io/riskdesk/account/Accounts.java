@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -99,19 +100,32 @@ public class Accounts {
 		return accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
 	}
 
-	private void validate(AccountForm form, Long exceptId) {
-		if (!COUNTRIES.contains(form.country().toUpperCase())) {
-			throw new InvalidFieldException("country", "'" + form.country() + "' is not an ISO 3166 country code");
+	/**
+	 * What this service refuses in a form its record's rules let through, by field, all at once
+	 * (a page shows them together): a country, a calendar or a team member that is none.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> problems(AccountForm form) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (form.country() != null && !COUNTRIES.contains(form.country().toUpperCase())) {
+			problems.put("country", "'" + form.country() + "' is not an ISO 3166 country code");
 		}
 		if (playbook.calendar(form.calendar()) == null) {
-			throw new InvalidFieldException("calendar", "'" + form.calendar() + "' is not a calendar of the playbook; use one of "
+			problems.put("calendar", "'" + form.calendar() + "' is not a calendar of the playbook; use one of "
 					+ playbook.calendars().keySet().stream().sorted().toList());
 		}
 		for (Map.Entry<TeamRole, Long> member : new TreeMap<>(form.team()).entrySet()) {
 			if (!people.exists(member.getValue())) {
-				throw new InvalidFieldException("team." + member.getKey(), "no person with id " + member.getValue());
+				problems.put("team." + member.getKey(), "no person with id " + member.getValue());
 			}
 		}
+		return problems;
+	}
+
+	private void validate(AccountForm form, Long exceptId) {
+		problems(form).entrySet().stream().findFirst().ifPresent(problem -> {
+			throw new InvalidFieldException(problem.getKey(), problem.getValue());
+		});
 		accounts.findByNameIgnoreCase(form.name().strip())
 			.filter(existing -> !existing.getId().equals(exceptId))
 			.ifPresent(existing -> {

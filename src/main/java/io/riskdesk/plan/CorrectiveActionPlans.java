@@ -3,14 +3,17 @@ package io.riskdesk.plan;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.core.ConflictException;
 import io.riskdesk.core.NotFoundException;
+import io.riskdesk.web.Versions;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CorrectiveActionPlans {
 
 	private static final String SELECT = """
-			select id, risk_key, title, owner, due_date, status, created_at, created_by, done_at, done_by
+			select id, risk_key, title, owner, due_date, status, created_at, created_by, done_at, done_by, version
 			from cap_milestone""";
 
 	private final JdbcClient jdbc;
@@ -64,7 +67,7 @@ public class CorrectiveActionPlans {
 		Instant now = clock.instant();
 		// Only an open milestone moves: of two people completing it at once, one wins.
 		int changed = jdbc.sql("""
-				update cap_milestone set status = 'DONE', done_at = :now, done_by = :actor
+				update cap_milestone set status = 'DONE', done_at = :now, done_by = :actor, version = version + 1
 				where id = :id and status = 'OPEN'""")
 			.param("now", Timestamp.from(now))
 			.param("actor", actor)
@@ -77,7 +80,39 @@ public class CorrectiveActionPlans {
 		return get(riskKey, id);
 	}
 
-	/** A closed risk's plan is final: nothing is added or completed any more. */
+	/**
+	 * Changes what the update names. Refused (409) on a closed risk, or when the milestone is no
+	 * longer at {@code expectedVersion} (null: any version); a change that changes nothing is no change.
+	 */
+	public Milestone change(String riskKey, long id, Integer expectedVersion, MilestoneUpdate update, String actor) {
+		requireOpen(riskKey);
+		Milestone before = get(riskKey, id);
+		Versions.check(expectedVersion, before.version(), "Milestone " + id);
+		String title = update.title() == null ? before.title() : update.title().strip();
+		String owner = update.owner() == null ? before.owner() : update.owner().strip();
+		LocalDate due = update.due() == null ? before.due() : update.due();
+		if (title.equals(before.title()) && owner.equals(before.owner()) && due.equals(before.due())) {
+			return before;
+		}
+		// Only the version read above moves: of two people changing it at once, one wins.
+		int changed = jdbc.sql("""
+				update cap_milestone set title = :title, owner = :owner, due_date = :due, version = version + 1
+				where id = :id and version = :version""")
+			.param("title", title)
+			.param("owner", owner)
+			.param("due", java.sql.Date.valueOf(due))
+			.param("id", id)
+			.param("version", before.version())
+			.update();
+		if (changed == 0) {
+			throw new OptimisticLockingFailureException("Milestone " + id + " changed at the same moment");
+		}
+		events.publishEvent(new MilestoneChanged(riskKey, id, title, owner, due, before.title(), before.owner(),
+				before.due(), actor, clock.instant()));
+		return get(riskKey, id);
+	}
+
+	/** A closed risk's plan is final: nothing is added, changed or completed any more. */
 	@Transactional(readOnly = true)
 	public boolean isOpen(String riskKey) {
 		return risks.status(riskKey) != RiskStatus.CLOSED;
@@ -95,7 +130,8 @@ public class CorrectiveActionPlans {
 		return jdbc.sql(SELECT + " where risk_key = :key order by due_date, id").param("key", riskKey).query(this::row).list();
 	}
 
-	private Milestone get(String riskKey, long id) {
+	@Transactional(readOnly = true)
+	public Milestone get(String riskKey, long id) {
 		return jdbc.sql(SELECT + " where risk_key = :key and id = :id")
 			.param("key", riskKey)
 			.param("id", id)
@@ -107,9 +143,9 @@ public class CorrectiveActionPlans {
 	private Milestone row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		Timestamp done = rs.getTimestamp("done_at");
 		return new Milestone(rs.getLong("id"), rs.getString("risk_key"), rs.getString("title"), rs.getString("owner"),
-				rs.getObject("due_date", java.time.LocalDate.class), MilestoneStatus.valueOf(rs.getString("status")),
+				rs.getObject("due_date", LocalDate.class), MilestoneStatus.valueOf(rs.getString("status")),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-				done == null ? null : done.toInstant(), rs.getString("done_by"));
+				done == null ? null : done.toInstant(), rs.getString("done_by"), rs.getInt("version"));
 	}
 
 }

@@ -2,7 +2,10 @@ package io.riskdesk.plan;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.Map;
 
+import io.riskdesk.core.ConflictException;
+import io.riskdesk.web.FormErrors;
 import io.riskdesk.web.Htmx;
 import io.riskdesk.web.Inputs;
 import io.riskdesk.web.PanelActions;
@@ -10,10 +13,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,11 +27,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The corrective action plan panel of a risk's page, loaded by htmx like the SLA panel (the risk
- * page cannot depend on this module): the milestones, a form to add one, and "done" buttons.
+ * page cannot depend on this module): the milestones, a form to add one, "done" buttons, and the
+ * edit form of one milestone ({@code ?edit=id}). An edit carries the version it was rendered
+ * with: one based on an older version gets 409 with the milestone as it now is above what the
+ * user typed.
  */
 @Controller
 @RequestMapping("/risks/{key}/plan")
 class MilestonePanel {
+
+	private static final String STALE = "Not saved: this milestone was changed by someone else meanwhile. "
+			+ "Its row shows it as it is now; check it and save your change again if it still applies.";
 
 	private final CorrectiveActionPlans plans;
 
@@ -37,7 +49,11 @@ class MilestonePanel {
 	}
 
 	@GetMapping
-	String show(@PathVariable String key, Model model, HttpServletRequest request) {
+	String show(@PathVariable String key, @RequestParam(required = false) Long edit, Model model,
+			HttpServletRequest request) {
+		if (edit != null) {
+			editing(MilestoneEditForm.of(plans.get(key, edit)), edit, Map.of(), model);
+		}
 		return render(key, model, request);
 	}
 
@@ -48,6 +64,39 @@ class MilestonePanel {
 			Model model, HttpServletRequest request, HttpServletResponse response) {
 		return act(key, () -> plans.add(key, Inputs.requireValid(validator, new NewMilestone(title, owner, due)), user.getName()),
 				"Milestone added.", model, request, response);
+	}
+
+	@PostMapping("/{id}")
+	String change(@PathVariable String key, @PathVariable long id, @ModelAttribute("edit") MilestoneEditForm form,
+			BindingResult binding, Principal user, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		// The SLA panel listens for this to show the milestone's clock as it now is.
+		response.setHeader("HX-Trigger", "planChanged");
+		Map<String, String> errors = FormErrors.first(FormErrors.of(binding),
+				FormErrors.of(validator.validate(form.toMilestone())));
+		if (!errors.isEmpty()) {
+			response.setStatus(422);
+			message(model, "error", "Not saved: please correct the fields marked below.");
+			editing(form, id, errors, model);
+			return render(key, model, request);
+		}
+		try {
+			plans.change(key, id, form.version(), form.toUpdate(), user.getName());
+			message(model, "success", "Milestone changed.");
+		}
+		catch (ConflictException ex) {
+			// Versions.check names the current version: that conflict is a stale form, the other a closed risk.
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			if (ex.properties().containsKey("currentVersion")) {
+				return stale(key, id, form, model, request);
+			}
+			message(model, "error", "Not saved: " + ex.getMessage());
+		}
+		catch (OptimisticLockingFailureException ex) {
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return stale(key, id, form, model, request);
+		}
+		return render(key, model, request);
 	}
 
 	@PostMapping("/{id}/done")
@@ -62,6 +111,23 @@ class MilestonePanel {
 		response.setHeader("HX-Trigger", "planChanged");
 		PanelActions.run(action, done, model, response);
 		return render(key, model, request);
+	}
+
+	private String stale(String key, long id, MilestoneEditForm form, Model model, HttpServletRequest request) {
+		message(model, "conflict", STALE);
+		editing(form.rebased(plans.get(key, id).version()), id, Map.of(), model);
+		return render(key, model, request);
+	}
+
+	private static void editing(MilestoneEditForm form, long id, Map<String, String> errors, Model model) {
+		model.addAttribute("editing", id);
+		model.addAttribute("edit", form);
+		model.addAttribute("errors", errors);
+	}
+
+	private static void message(Model model, String kind, String text) {
+		model.addAttribute("message", text);
+		model.addAttribute("messageKind", kind);
 	}
 
 	private String render(String key, Model model, HttpServletRequest request) {

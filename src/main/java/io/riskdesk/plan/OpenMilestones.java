@@ -40,7 +40,7 @@ class OpenMilestones implements OpenWork {
 		}
 		MilestoneStatus end = resolved.openWork() == Choice.DROP ? MilestoneStatus.DROPPED : MilestoneStatus.CARRIED;
 		jdbc.sql("""
-				update cap_milestone set status = :end, done_at = :at, done_by = :actor
+				update cap_milestone set status = :end, done_at = :at, done_by = :actor, version = version + 1
 				where risk_key = :key and status = 'OPEN'""")
 			.param("end", end.name())
 			.param("at", Timestamp.from(resolved.at()))

@@ -32,6 +32,7 @@ final class UiAccessRules {
 			new Rule(PATHS.matcher("/intake"), Role.RISK_WRITERS), // GET, and HEAD like it
 			new Rule(PATHS.matcher(HttpMethod.POST, "/intake/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/accounts/new"), Role.ACCOUNT_WRITERS),
+			new Rule(PATHS.matcher("/accounts/*/edit"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/**"), Role.ACCOUNT_WRITERS));
 
 	private UiAccessRules() {

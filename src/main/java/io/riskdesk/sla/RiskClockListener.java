@@ -1,6 +1,7 @@
 package io.riskdesk.sla;
 
 import io.riskdesk.plan.MilestoneAdded;
+import io.riskdesk.plan.MilestoneChanged;
 import io.riskdesk.plan.MilestoneDone;
 import io.riskdesk.risk.RiskEvents.FirstResponseRecorded;
 import io.riskdesk.risk.RiskEvents.RiskActivated;
@@ -86,6 +87,11 @@ class RiskClockListener {
 	@EventListener
 	void on(MilestoneAdded milestone) {
 		clocks.startMilestone(milestone.riskKey(), milestone.milestoneId(), milestone.title(), milestone.due());
+	}
+
+	@EventListener
+	void on(MilestoneChanged milestone) {
+		clocks.replanMilestone(milestone.milestoneId(), milestone.title(), milestone.due());
 	}
 
 	@EventListener

@@ -110,6 +110,30 @@ class SlaClock {
 	}
 
 	/**
+	 * The milestone's date moved: a counting clock is due at the new instant, counted in clock time
+	 * from when it started; a date already past breaches there. A later date is a new promise,
+	 * warned about again as it nears; a kept, broken or stopped promise stays what it was.
+	 * @return whether the due instant moved (a new title only renames the target)
+	 */
+	boolean replan(String newTarget, Instant newDueAt, double warningFraction, Instant now) {
+		if (state != ClockState.RUNNING) {
+			return false;
+		}
+		target = newTarget;
+		if (newDueAt.equals(dueAt)) {
+			return false;
+		}
+		if (newDueAt.isAfter(dueAt)) {
+			warnedAt = null;
+		}
+		measuredAt = now.isBefore(newDueAt) ? now : newDueAt;
+		remainingSeconds = Duration.between(measuredAt, newDueAt).toSeconds();
+		totalSeconds = Math.max(remainingSeconds, Duration.between(startedAt, newDueAt).toSeconds());
+		schedule(Measure.CLOCK_TIME, warningFraction);
+		return true;
+	}
+
+	/**
 	 * The target changed (a new severity): counts the new target from the original start, keeping
 	 * the time already used. Overdue at once means breached at once.
 	 */

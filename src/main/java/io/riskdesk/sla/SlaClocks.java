@@ -144,10 +144,42 @@ public class SlaClocks {
 	void startMilestone(String riskKey, long milestoneId, String title, LocalDate due) {
 		RiskDetails risk = risks.get(riskKey);
 		CalendarRef calendar = calendars.ofAccount(risk.account().id());
-		Instant dueAt = calendars.calendar(calendar).endOfBusinessDay(due);
 		Instant now = clock.instant();
-		persist(SlaClock.untilMilestone(riskKey, milestoneId, risk.severity(), "Milestone: " + title + " by " + due,
-				calendar, dueAt, warningFraction, now), now);
+		persist(SlaClock.untilMilestone(riskKey, milestoneId, risk.severity(), milestoneTarget(title, due), calendar,
+				endOfWorkingDay(calendar, due), warningFraction, now), now);
+	}
+
+	/**
+	 * A milestone was changed: a clock still counting moves to the end of the working day of its
+	 * new due date (in the calendar it counts in); a met, breached or stopped one stays as it was.
+	 */
+	void replanMilestone(long milestoneId, String title, LocalDate due) {
+		clocks.findByMilestoneId(milestoneId).ifPresent(c -> {
+			Instant now = clock.instant();
+			// What fell due before this change happened first: a missed date stays missed.
+			SlaClock.Change fell = c.check(now);
+			announce(c, fell, now);
+			if (c.getState() != ClockState.RUNNING) {
+				if (fell != SlaClock.Change.NONE) {
+					clocks.save(c);
+				}
+				return;
+			}
+			Instant dueAt = endOfWorkingDay(c.calendar(), due);
+			if (c.replan(milestoneTarget(title, due), dueAt, warningFraction, now)) {
+				events.publishEvent(new SlaEvents.ClockRetargeted(c.getRiskKey(), ClockKind.MILESTONE, c.getTarget(),
+						dueAt, now));
+			}
+			persist(c, now);
+		});
+	}
+
+	private static String milestoneTarget(String title, LocalDate due) {
+		return "Milestone: " + title + " by " + due;
+	}
+
+	private Instant endOfWorkingDay(CalendarRef calendar, LocalDate day) {
+		return calendars.calendar(calendar).endOfBusinessDay(day);
 	}
 
 	void meetMilestone(long milestoneId, Instant at) {

@@ -60,7 +60,10 @@ class AccountApiTest {
 			.andExpect(jsonPath("$.arr.currency").value("CHF"));
 		mvc.perform(asAlex(put(location)).header(HttpHeaders.IF_MATCH, "\"0\"")
 			.content(account("Globex Stale", csm, "CHF", "CH", "Europe/Zurich")))
-			.andExpect(status().isConflict());
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.title").value("Conflict"))
+			.andExpect(jsonPath("$.detail", containsString("was changed by someone else (your version 0, current version 1)")))
+			.andExpect(jsonPath("$.currentVersion").value(1));
 		mvc.perform(asAlex(delete(location)).header(HttpHeaders.IF_MATCH, "\"1\"")).andExpect(status().isNoContent());
 		mvc.perform(asAlex(get(location))).andExpect(status().isNotFound());
 	}

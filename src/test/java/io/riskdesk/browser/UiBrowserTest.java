@@ -1,5 +1,6 @@
 package io.riskdesk.browser;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,6 +14,8 @@ import io.riskdesk.account.Accounts;
 import io.riskdesk.account.Money;
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.Segment;
+import io.riskdesk.plan.CorrectiveActionPlans;
+import io.riskdesk.plan.NewMilestone;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.TeamRole;
 import io.riskdesk.risk.NewRisk;
@@ -23,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +53,9 @@ class UiBrowserTest {
 
 	@Autowired
 	RiskRegister risks;
+
+	@Autowired
+	CorrectiveActionPlans plans;
 
 	@BeforeAll
 	static void browserInstalled() {
@@ -202,6 +210,64 @@ class UiBrowserTest {
 			morgan.submit("Add decision");
 			morgan.waitForMessage("Decision recorded.");
 			assertThat(morgan.text()).contains("Escalate to the VP this week", "Wait for the QBR");
+		}
+	}
+
+	@Test
+	void editAMilestoneInThePlanPanelAndItsClockMoves() throws Exception {
+		String key = freshRisk("Browser Plan", "Hotfix slipped");
+		LocalDate due = LocalDate.now().plusDays(9);
+		plans.add(key, new NewMilestone("Ship the hotfix", "Lisa Wong", LocalDate.now().plusDays(2)), "alex");
+		try (Browser browser = Browser.signedIn(base(), "alex", 1280, 1600)) {
+			browser.go("/risks/" + key);
+			browser.find(By.cssSelector("#plan-panel a[aria-label='Edit Ship the hotfix']")).click();
+			browser.find(By.id("edit-title")).clear();
+			browser.find(By.xpath("//button[normalize-space()='Save milestone']")).click();
+			assertThat(browser.waitFor(By.id("edit-title-error")).getText()).isEqualTo("is required");
+
+			browser.find(By.id("edit-title")).sendKeys("Ship the hotfix to production");
+			browser.find(By.id("edit-owner")).clear();
+			browser.find(By.id("edit-owner")).sendKeys("Omar Haddad");
+			browser.driver().executeScript("arguments[0].value = arguments[1]", browser.find(By.id("edit-due")), due.toString());
+			browser.find(By.xpath("//button[normalize-space()='Save milestone']")).click();
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions
+				.textToBePresentInElementLocated(By.cssSelector("#plan-panel .message"), "Milestone changed."));
+			assertThat(browser.find(By.id("plan-panel")).getText()).contains("Ship the hotfix to production",
+					"Omar Haddad", due.toString()).doesNotContain("Save milestone");
+			// The SLA panel reloads: the milestone's clock now runs to the new date.
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions
+				.textToBePresentInElementLocated(By.id("sla-panel"), "Ship the hotfix to production by " + due));
+			browser.screenshot("milestone-edit");
+		}
+	}
+
+	@Test
+	void editAnAccountsTeamAndContactsAndMeetAStaleEdit() throws Exception {
+		AccountDetails account = freshAccount("Browser Edit");
+		try (Browser alex = Browser.signedIn(base(), "alex", 1280, 2200); Browser sam = Browser.signedIn(base(), "sam")) {
+			alex.go("/accounts/" + account.id());
+			alex.find(By.cssSelector("a[href='/accounts/" + account.id() + "/edit']")).click();
+			sam.go("/accounts/" + account.id() + "/edit");
+
+			new Select(alex.find(By.id("team-SUPPORT_LEAD"))).selectByVisibleText("Lisa Wong (Support)");
+			new Select(alex.find(By.id("team-SECURITY"))).selectByVisibleText("Hannah Schultz");
+			alex.find(By.xpath("//button[normalize-space()='Add a contact']")).click();
+			new Select(alex.find(By.name("contacts[0].role"))).selectByValue("POC");
+			alex.find(By.name("contacts[0].name")).sendKeys("Kai Berg");
+			alex.find(By.name("contacts[0].email")).sendKeys("kai@example.com");
+			alex.screenshot("account-edit");
+			alex.submit("Save changes");
+			alex.waitForMessage("Changes saved.");
+			assertThat(alex.text()).contains("Support lead", "Lisa Wong (Support)", "Security", "Hannah Schultz",
+					"Point of contact", "Kai Berg");
+
+			sam.find(By.id("name")).clear();
+			sam.find(By.id("name")).sendKeys(account.name() + " AG");
+			sam.submit("Save changes");
+			sam.waitForMessage("changed by someone else meanwhile");
+			assertThat(sam.text()).contains("The current version (1)", "Kai Berg", "Hannah Schultz");
+			assertThat(sam.find(By.id("name")).getDomProperty("value")).isEqualTo(account.name() + " AG");
+			sam.screenshot("account-edit-stale");
 		}
 	}
 

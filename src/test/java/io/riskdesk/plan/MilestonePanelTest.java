@@ -62,6 +62,44 @@ class MilestonePanelTest {
 	}
 
 	@Test
+	void editsAMilestoneInItsRowShowingEveryProblemAtOnce() throws Exception {
+		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Kick-off").param("owner", "Alex Johnson")
+			.param("due", "2027-01-15"), "alex", "CSM")).andExpect(status().isOk());
+		long id = firstMilestoneId();
+		mvc.perform(htmx(get("/risks/{key}/plan", key).param("edit", String.valueOf(id)), "alex", "CSM"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("action=\"/risks/" + key + "/plan/" + id + "\""),
+					containsString("name=\"version\" value=\"0\""), containsString("value=\"Kick-off\""),
+					containsString("value=\"2027-01-15\""), containsString("Save milestone"))));
+
+		mvc.perform(htmx(post("/risks/{key}/plan/{id}", key, id).param("version", "0").param("title", " ")
+			.param("owner", "").param("due", ""), "alex", "CSM"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("please correct the fields marked below"),
+					containsString("id=\"edit-title-error\">is required"), containsString("id=\"edit-owner-error\">is required"),
+					containsString("id=\"edit-due-error\">is required"))));
+
+		mvc.perform(htmx(post("/risks/{key}/plan/{id}", key, id).param("version", "0").param("title", "Kick-off call")
+			.param("owner", "Dana Fox").param("due", "2027-01-22"), "alex", "CSM"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("HX-Trigger", "planChanged"))
+			.andExpect(content().string(allOf(containsString("Milestone changed."), containsString("Kick-off call"),
+					containsString("Dana Fox"), containsString("2027-01-22"), not(containsString("Save milestone")))));
+
+		// A form read before that change: refused, the row shows the milestone as it is, the form what was typed.
+		mvc.perform(htmx(post("/risks/{key}/plan/{id}", key, id).param("version", "0").param("title", "Kick-off")
+			.param("owner", "Alex Johnson").param("due", "2027-02-01"), "alex", "CSM"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("changed by someone else meanwhile"),
+					containsString("<td>Kick-off call</td>"), containsString("value=\"2027-02-01\""),
+					containsString("name=\"version\" value=\"1\""))));
+		mvc.perform(htmx(post("/risks/{key}/plan/{id}", key, id).param("version", "1").param("title", "Kick-off")
+			.param("owner", "Alex Johnson").param("due", "2027-02-01"), "alex", "CSM"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<td class=\"nowrap\">2027-02-01</td>")));
+	}
+
+	@Test
 	void aClosedRisksPlanOffersNothingToDo() throws Exception {
 		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Kick-off").param("owner", "Alex")
 			.param("due", "2027-01-15"), "alex", "CSM")).andExpect(status().isOk());
@@ -73,7 +111,13 @@ class MilestonePanelTest {
 		mvc.perform(htmx(get("/risks/{key}/plan", key), "alex", "CSM"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Kick-off"), not(containsString("Add milestone")),
-					not(containsString(">Done<")))));
+					not(containsString(">Done<")), not(containsString(">Edit<")))));
+		long id = firstMilestoneId();
+		mvc.perform(htmx(post("/risks/{key}/plan/{id}", key, id).param("version", "0").param("title", "Too late")
+			.param("owner", "Alex").param("due", "2027-01-15"), "alex", "CSM"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("is closed; its plan cannot change"),
+					not(containsString("Save milestone")))));
 	}
 
 	@Test
@@ -81,8 +125,15 @@ class MilestonePanelTest {
 		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Call").param("owner", "Alex"), "alex", "CSM"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Not saved: Due is required")));
-		mvc.perform(htmx(get("/risks/{key}/plan", key), "jordan", "EXEC"))
-			.andExpect(content().string(not(containsString("Add milestone"))));
+		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "Call").param("owner", "Alex")
+			.param("due", "2027-01-15"), "alex", "CSM")).andExpect(status().isOk());
+		long id = firstMilestoneId();
+		mvc.perform(htmx(get("/risks/{key}/plan", key).param("edit", String.valueOf(id)), "jordan", "EXEC"))
+			.andExpect(content().string(allOf(not(containsString("Add milestone")), not(containsString(">Edit<")),
+					not(containsString("Save milestone")))));
+		mvc.perform(htmx(post("/risks/{key}/plan/{id}", key, id).param("version", "0").param("title", "x")
+			.param("owner", "y").param("due", "2027-01-01"), "jordan", "EXEC"))
+			.andExpect(status().isForbidden());
 		mvc.perform(htmx(post("/risks/{key}/plan", key).param("title", "x").param("owner", "y").param("due", "2027-01-01"),
 				"jordan", "EXEC"))
 			.andExpect(status().isForbidden());

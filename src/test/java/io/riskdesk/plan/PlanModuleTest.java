@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plan module started with only what it depends on (and the database): adding and completing
+ * The plan module started with only what it depends on (and the database): adding, changing and completing
  * a milestone publishes the facts the SLA clocks and the timeline listen to.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "database")
@@ -38,10 +38,11 @@ class PlanModuleTest {
 	Accounts accounts;
 
 	@Test
-	void aMilestoneAddedAndDoneIsPublished(PublishedEvents events) {
+	void aMilestoneAddedChangedAndDoneIsPublished(PublishedEvents events) {
 		String key = risk();
 		Milestone milestone = plans.add(key, new NewMilestone("Hotfix deployed", "Priya", LocalDate.of(2026, 12, 4)),
 				"alex");
+		plans.change(key, milestone.id(), 0, new MilestoneUpdate(null, "Lisa Wong", LocalDate.of(2026, 12, 11)), "alex");
 		plans.complete(key, milestone.id(), "alex");
 
 		assertThat(events.ofType(MilestoneAdded.class).matching(added -> added.riskKey().equals(key)))
@@ -49,6 +50,14 @@ class PlanModuleTest {
 			.satisfies(added -> {
 				assertThat(added.title()).isEqualTo("Hotfix deployed");
 				assertThat(added.summary()).isEqualTo("Milestone for Priya: Hotfix deployed (due 2026-12-04)");
+			});
+		assertThat(events.ofType(MilestoneChanged.class).matching(changed -> changed.riskKey().equals(key)))
+			.singleElement()
+			.satisfies(changed -> {
+				assertThat(changed.previousDue()).isEqualTo(LocalDate.of(2026, 12, 4));
+				assertThat(changed.due()).isEqualTo(LocalDate.of(2026, 12, 11));
+				assertThat(changed.summary())
+					.isEqualTo("Milestone changed: Hotfix deployed (due 2026-12-04 -> 2026-12-11; owner Priya -> Lisa Wong)");
 			});
 		assertThat(events.ofType(MilestoneDone.class).matching(done -> done.milestoneId() == milestone.id())).hasSize(1);
 	}

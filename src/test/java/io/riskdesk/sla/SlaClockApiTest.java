@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -311,6 +312,58 @@ class SlaClockApiTest {
 		mvc.perform(asAlex(post("/api/risks/{key}/clocks/MILESTONE/pause", key)).content("{\"reason\": \"x\"}"))
 			.andExpect(status().isBadRequest());
 		assertThat(timeline(key)).anySatisfy(line -> assertThat(line).startsWith("SLA breached: milestone"));
+	}
+
+	@Test
+	void aNewDueDateMovesACountingMilestoneClockAndLeavesAMetOneAsItWas() throws Exception {
+		String key = risk("S2");
+		int moving = milestone(key, "Ship the hotfix", "2026-11-25");
+		int done = milestone(key, "Send the RCA", "2026-11-24");
+		mvc.perform(asAlex(post("/api/risks/{key}/milestones/{id}/done", key, done))).andExpect(status().isOk());
+		String metClock = "$[?(@.milestoneId == %d)]".formatted(done);
+		clocks(key).andExpect(jsonPath(metClock + ".state", contains("MET")))
+			.andExpect(jsonPath(metClock + ".metAt", contains("2026-11-20T20:00:00Z")));
+
+		// Tuesday's working day in New York ends at 17:00 EST; the check is scheduled at the new instant.
+		changeDue(key, moving, 0, "2026-12-01");
+		String movingClock = "$[?(@.milestoneId == %d)]".formatted(moving);
+		clocks(key).andExpect(jsonPath(movingClock + ".state", contains("RUNNING")))
+			.andExpect(jsonPath(movingClock + ".dueAt", contains("2026-12-01T22:00:00Z")))
+			.andExpect(jsonPath(movingClock + ".target", contains("Milestone: Ship the hotfix by 2026-12-01")));
+		assertThat(jdbc.sql("select execution_time from scheduled_tasks where task_instance like "
+				+ "(select id || '-breach-%' from sla_clock where milestone_id = :id) order by execution_time")
+			.param("id", moving)
+			.query(java.sql.Timestamp.class)
+			.list()).last().isEqualTo(java.sql.Timestamp.from(Instant.parse("2026-12-01T22:00:00Z")));
+		assertThat(timeline(key)).contains(
+				"Milestone clock re-targeted to Milestone: Ship the hotfix by 2026-12-01, due 2026-12-01 22:00 UTC");
+
+		// A date already past breaches there, as a milestone set overdue does.
+		changeDue(key, moving, 1, "2026-11-19");
+		clocks(key).andExpect(jsonPath(movingClock + ".state", contains("BREACHED")))
+			.andExpect(jsonPath(movingClock + ".breachedAt", contains("2026-11-19T22:00:00Z")));
+
+		// The done milestone's promise was kept: moving its date changes nothing.
+		changeDue(key, done, 1, "2026-12-04");
+		clocks(key).andExpect(jsonPath(metClock + ".state", contains("MET")))
+			.andExpect(jsonPath(metClock + ".metAt", contains("2026-11-20T20:00:00Z")))
+			.andExpect(jsonPath(metClock + ".target", contains("Milestone: Send the RCA by 2026-11-24")));
+	}
+
+	private int milestone(String key, String title, String due) throws Exception {
+		return JsonPath.read(mvc.perform(asAlex(post("/api/risks/{key}/milestones", key))
+			.content("{\"title\": \"%s\", \"owner\": \"Lisa Wong\", \"due\": \"%s\"}".formatted(title, due)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+	}
+
+	private void changeDue(String key, int milestone, int version, String due) throws Exception {
+		mvc.perform(asAlex(patch("/api/risks/{key}/milestones/{id}", key, milestone)).header("If-Match", "\"" + version + "\"")
+			.content("{\"due\": \"%s\"}".formatted(due)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.due").value(due));
 	}
 
 	@Test

@@ -274,6 +274,37 @@ class InputRulesTest {
 	}
 
 	@Test
+	void aMilestoneOrAccountEditWithAControlCharacterIsRefusedOnTheApiAndThePageAlike() throws Exception {
+		String added = mvc.perform(asAlex(post("/api/risks/{key}/milestones", key))
+			.content("{\"title\": \"Ship the fix\", \"owner\": \"Priya\", \"due\": \"%s\"}"
+				.formatted(LocalDate.now(clock).plusDays(7))))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int milestone = com.jayway.jsonpath.JsonPath.read(added, "$.id");
+		problem(mvc.perform(asAlex(patch("/api/risks/{key}/milestones/{id}", key, milestone)).header(HttpHeaders.IF_MATCH, "\"0\"")
+			.content("{\"owner\": \"" + JSON_NUL + "\"}")), "owner");
+		mvc.perform(htmx(post("/risks/{key}/plan/{id}", key, milestone)).param("version", "0").param("title", NUL)
+			.param("owner", "Priya").param("due", LocalDate.now(clock).plusYears(11).toString()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"edit-title-error\">" + CONTROL),
+					containsString("id=\"edit-due-error\">must be within 10 years of today"))));
+		assertThat(jdbc.sql("select title || ' ' || owner || ' ' || version from cap_milestone where id = :id")
+			.param("id", milestone)
+			.query(String.class)
+			.single()).isEqualTo("Ship the fix Priya 0");
+
+		mvc.perform(page(post("/accounts/{id}/edit", account)).param("version", "0").param("name", "Strict Rockets")
+			.param("segment", "SMB").param("country", "US").param("timeZone", "Europe/Paris")
+			.param("contacts[0].role", "POC").param("contacts[0].name", NUL))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"contacts-0-name-error\">" + CONTROL))));
+		assertThat(jdbc.sql("select version from account where id = :id").param("id", account).query(Integer.class).single())
+			.isZero();
+	}
+
+	@Test
 	void registerFiltersWithAbsurdYearsAreA400PageNamingTheFilter() throws Exception {
 		mvc.perform(get("/risks").with(user("alex").roles("CSM")).param("closedTo", "9999-12-31"))
 			.andExpect(status().isBadRequest())
