@@ -30,13 +30,16 @@ import io.riskdesk.plan.CorrectiveActionPlans;
 import io.riskdesk.plan.Milestone;
 import io.riskdesk.plan.MilestoneStatus;
 import io.riskdesk.plan.NewMilestone;
+import io.riskdesk.risk.NewReport;
 import io.riskdesk.risk.NewRisk;
+import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskService;
 import io.riskdesk.risk.RiskSource;
 import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.risk.TransitionRequest;
 import io.riskdesk.risk.TriageStep;
 import io.riskdesk.risk.TriageStepRequest;
+import io.riskdesk.risk.UnresolvedRisk;
 import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.NotFoundException;
 
@@ -49,8 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Escalation emails and meeting notes into the register: read a document into a draft with a
  * pre-filled proposal, then confirm the reviewed proposal into an account, a risk, its
- * milestones and timeline, with the document attached. All of it or nothing; a document
- * confirmed twice (same text, give or take trailing blanks) finds its earlier import.
+ * milestones and timeline, with the document attached; or, when the account has that risk
+ * already, into the existing risk. All of it or nothing; a document confirmed twice (same text,
+ * give or take trailing blanks) finds its earlier import.
  */
 @Service
 public class IntakeImports {
@@ -91,8 +95,13 @@ public class IntakeImports {
 		this.clock = clock;
 	}
 
-	/** What a document's review starts from; nothing is saved. */
-	public record Review(ExtractionDraft draft, IntakeImport earlierImport, ImportRequest proposal) {
+	/**
+	 * What a document's review starts from; nothing is saved. {@code possibleDuplicates}: the
+	 * unresolved risks of the proposal's existing account and category, which the document may
+	 * be attached to instead ({@link ImportRequest#attachTo}).
+	 */
+	public record Review(ExtractionDraft draft, IntakeImport earlierImport, ImportRequest proposal,
+			List<UnresolvedRisk> possibleDuplicates) {
 	}
 
 	/** The import a confirmation made, or the earlier one it found ({@code created} false). */
@@ -110,8 +119,19 @@ public class IntakeImports {
 	/** @throws InvalidFieldException naming {@code content} for a document that cannot be read */
 	public Review review(byte[] content, String fileName) {
 		Reading reading = read(content);
-		return new Review(reading.draft(), reading.earlierImport(),
-				proposals.propose(reading.draft(), reading.document(), fileName));
+		ImportRequest proposal = proposals.propose(reading.draft(), reading.document(), fileName);
+		return new Review(reading.draft(), reading.earlierImport(), proposal, possibleDuplicates(proposal));
+	}
+
+	/** The unresolved risks of the import's account, if it exists, and of its risk's category. */
+	public List<UnresolvedRisk> possibleDuplicates(ImportRequest request) {
+		AccountPart account = request.account();
+		Optional<Long> accountId = account.id() != null ? Optional.of(account.id())
+				: Optional.ofNullable(account.name()).filter(name -> !name.isBlank()).flatMap(accounts::findByName)
+					.map(AccountDetails::id);
+		return accountId.filter(id -> request.risk().category() != null)
+			.map(id -> risks.unresolved(id, request.risk().category()))
+			.orElse(List.of());
 	}
 
 	private Reading read(byte[] content) {
@@ -162,8 +182,12 @@ public class IntakeImports {
 			.orElseThrow(() -> new NotFoundException("Import", id));
 	}
 
+	/** The import a risk came from: its first, since later documents may be attached to it. */
 	public Optional<IntakeImport> ofRisk(String riskKey) {
-		return jdbc.sql(SELECT + " where risk_key = :key").param("key", riskKey).query(this::row).optional();
+		return jdbc.sql(SELECT + " where risk_key = :key order by imported_at, id limit 1")
+			.param("key", riskKey)
+			.query(this::row)
+			.optional();
 	}
 
 	public List<IntakeImport> recent(int limit) {
@@ -174,22 +198,21 @@ public class IntakeImports {
 		AccountChange accountChange = account(request.account());
 		AccountDetails account = accountChange.after();
 		RiskPart part = request.risk();
-		String key;
-		try {
-			key = risks.create(new NewRisk(account.id(), part.title(), part.category(), part.description(), part.severity(),
-					part.ownerId(), List.of(), part.detectedAt().atZone(ZoneId.of(account.timeZone())).toInstant(),
-					part.evidence()), RiskSource.IMPORT, actor).key();
-		}
-		catch (InvalidFieldException ex) {
-			throw new InvalidFieldException("risk." + ex.field(), ex.reason());
-		}
+		boolean attached = request.attachTo() != null;
+		String key = attached ? attach(request.attachTo(), account, part, actor) : logRisk(account, part, actor);
 		for (String decision : request.decisions()) {
 			risks.addDecision(key, null, decision, actor);
 		}
 		for (MilestonePart item : request.actionItems()) {
 			addMilestone(key, item, actor);
 		}
-		recordTriageDone(key, part, request.actionItems().size(), actor);
+		if (!attached) {
+			recordTriageDone(key, part, request.actionItems().size(), actor);
+		}
+		else if (!request.actionItems().isEmpty() && risks.get(key).missingTriageSteps().contains(TriageStep.CREATE_CAP)) {
+			// An existing risk keeps its triage as it was, but for a plan it did not have.
+			recordPlan(key, request.actionItems().size(), actor);
+		}
 		Instant now = clock.instant();
 		for (MeetingPart meeting : request.meetings()) {
 			events.publishEvent(new MeetingAnnounced(key, meeting.date(), meeting.time(), meeting.purpose(), actor, now));
@@ -208,9 +231,48 @@ public class IntakeImports {
 			.query(Long.class)
 			.single();
 		String source = request.fileName() == null ? "a pasted document" : request.fileName();
-		events.publishEvent(new DocumentImported(key, id, source, request.actionItems().size(),
+		events.publishEvent(new DocumentImported(key, id, source, attached, request.actionItems().size(),
 				request.decisions().size(), request.meetings().size(), accountChange.describe().orElse(null), actor, now));
 		return get(id);
+	}
+
+	private String logRisk(AccountDetails account, RiskPart part, String actor) {
+		try {
+			return risks.create(new NewRisk(account.id(), part.title(), part.category(), part.description(), part.severity(),
+					part.ownerId(), List.of(), part.detectedAt().atZone(ZoneId.of(account.timeZone())).toInstant(),
+					part.evidence()), RiskSource.IMPORT, actor).key();
+		}
+		catch (InvalidFieldException ex) {
+			throw new InvalidFieldException("risk." + ex.field(), ex.reason());
+		}
+	}
+
+	/**
+	 * The document's report attached to an unclosed risk of the import's account, as another
+	 * report of its problem; the risk's title, severity and owner stay as they are.
+	 */
+	private String attach(String key, AccountDetails account, RiskPart part, String actor) {
+		RiskDetails risk;
+		try {
+			risk = risks.get(key);
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidFieldException("attachTo", "no risk " + key);
+		}
+		if (risk.status() == RiskStatus.CLOSED) {
+			throw new InvalidFieldException("attachTo", key + " is closed; attach the document to an unclosed risk or log a new one");
+		}
+		if (!risk.account().id().equals(account.id())) {
+			throw new InvalidFieldException("attachTo", key + " is a risk of " + risk.account().name() + ", not of "
+					+ account.name());
+		}
+		try {
+			risks.attachReport(key, null, new NewReport(part.title(), part.description(), part.evidence()), actor);
+		}
+		catch (InvalidFieldException ex) {
+			throw new InvalidFieldException("risk." + ex.field(), ex.reason());
+		}
+		return key;
 	}
 
 	/** The account before and after an import touched it ({@code before} null: created by it). */
@@ -277,9 +339,13 @@ public class IntakeImports {
 			risks.transition(key, null, TransitionRequest.to(RiskStatus.TRIAGED), actor);
 		}
 		if (milestones > 0) {
-			risks.recordTriageStep(key, null, new TriageStepRequest(TriageStep.CREATE_CAP,
-					milestones + " milestone" + (milestones == 1 ? "" : "s") + " from the imported document", null), actor);
+			recordPlan(key, milestones, actor);
 		}
+	}
+
+	private void recordPlan(String key, int milestones, String actor) {
+		risks.recordTriageStep(key, null, new TriageStepRequest(TriageStep.CREATE_CAP,
+				milestones + " milestone" + (milestones == 1 ? "" : "s") + " from the imported document", null), actor);
 	}
 
 	private void addMilestone(String key, MilestonePart item, String actor) {
