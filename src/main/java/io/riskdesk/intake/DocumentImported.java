@@ -8,22 +8,26 @@ import io.riskdesk.timeline.TimelineFact;
 import io.riskdesk.timeline.TimelineKind;
 
 /**
- * An escalation email or meeting notes became a risk, with how much it brought along.
+ * An escalation email or meeting notes became a risk, or was attached to one, with how much it
+ * brought along.
  *
  * @param source the file name, or "a pasted document"
+ * @param attached the risk existed: the document was attached to it rather than logged as a new risk
  * @param accountChange what the import changed on the account, in words, or null
  * @param startedBreached the clocks that started already breached (an old document's), in words, or null
  */
-public record DocumentImported(String riskKey, long importId, String source, int actionItems, int decisions,
-		int meetings, String accountChange, String startedBreached, String actor, Instant at) implements TimelineFact {
+public record DocumentImported(String riskKey, long importId, String source, boolean attached, int actionItems,
+		int decisions, int meetings, String accountChange, String startedBreached, String actor, Instant at)
+		implements TimelineFact {
 
 	public TimelineKind kind() {
 		return TimelineKind.IMPORTED;
 	}
 
 	public String summary() {
-		return "Imported from " + source + " (import " + importId + "): action items " + actionItems + ", decisions "
-				+ decisions + ", meetings " + meetings + (accountChange == null ? "" : "; account " + accountChange)
+		return (attached ? "Attached " : "Imported from ") + source + " (import " + importId + "): action items "
+				+ actionItems + ", decisions " + decisions + ", meetings " + meetings
+				+ (accountChange == null ? "" : "; account " + accountChange)
 				+ (startedBreached == null ? "" : "; started already breached: " + startedBreached);
 	}
 

@@ -70,7 +70,7 @@ class ImportPreviews {
 			items.set(m.index(), new MilestonePart(item.title(), item.owner(), moved, item.status()));
 		});
 		return new ImportRequest(request.content(), request.fileName(), request.account(), request.risk(), items,
-				request.decisions(), request.meetings());
+				request.decisions(), request.meetings(), request.attachTo());
 	}
 
 	/** The calendar of the account the import goes to, as its clocks will count: an existing account's, or a new one's. */

@@ -29,7 +29,8 @@ import jakarta.validation.constraints.Size;
 /**
  * A reviewed import: the document as it was read, and what a person confirmed from it.
  * {@link IntakeImports#propose} pre-fills one from the extractor's draft; the same shape comes
- * back from the review page and from API clients.
+ * back from the review page and from API clients. With {@code attachTo}, the key of an unclosed
+ * risk of the same account, no risk is logged: the document is attached to that one.
  */
 public record ImportRequest(
 		@NotBlank String content,
@@ -38,10 +39,12 @@ public record ImportRequest(
 		@NotNull @Valid RiskPart risk,
 		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = 100) List<@Valid MilestonePart> actionItems,
 		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = Text.ITEMS) List<@Text(max = Text.NOTE) String> decisions,
-		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = 20) List<@Valid MeetingPart> meetings) {
+		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = 20) List<@Valid MeetingPart> meetings,
+		@Text(max = Text.CODE) String attachTo) {
 
 	public ImportRequest {
 		fileName = baseName(fileName);
+		attachTo = attachTo == null || attachTo.isBlank() ? null : attachTo.strip();
 		actionItems = withoutGaps(actionItems);
 		decisions = withoutBlanks(decisions);
 		meetings = withoutGaps(meetings);

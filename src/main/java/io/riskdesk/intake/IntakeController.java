@@ -48,7 +48,8 @@ class IntakeController {
 		this.previews = previews;
 	}
 
-	@Operation(summary = "Read meeting notes, an email thread or a chat export into a draft with a proposal to confirm; nothing is saved",
+	@Operation(summary = "Read meeting notes, an email thread or a chat export into a draft with a proposal to confirm, and the "
+			+ "possibleDuplicates: the unresolved risks of its existing account and category; nothing is saved",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					description = "UTF-8 text, at most riskdesk.intake.max-bytes (400 naming content otherwise)"))
 	@PostMapping(path = "/notes", consumes = { "text/plain", "text/markdown" })
@@ -66,7 +67,8 @@ class IntakeController {
 	}
 
 	@Operation(summary = "Confirm a reviewed proposal: the account, the risk (source IMPORT), its milestones, decisions and meetings, "
-			+ "the document attached. 201 with the import; 200 with the earlier import when this document was imported before")
+			+ "the document attached; with attachTo (an unclosed risk of the same account) no risk is logged, the document goes to "
+			+ "that one. 201 with the import; 200 with the earlier import when this document was imported before")
 	@PostMapping(path = "/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<IntakeImport> confirm(@Valid @RequestBody ImportRequest request, Principal user) {
 		Confirmed confirmed = imports.confirm(request, user.getName());

@@ -30,13 +30,16 @@ import io.riskdesk.plan.CorrectiveActionPlans;
 import io.riskdesk.plan.Milestone;
 import io.riskdesk.plan.MilestoneStatus;
 import io.riskdesk.plan.NewMilestone;
+import io.riskdesk.risk.NewReport;
 import io.riskdesk.risk.NewRisk;
+import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskSource;
 import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.risk.TransitionRequest;
 import io.riskdesk.risk.TriageStep;
 import io.riskdesk.risk.TriageStepRequest;
+import io.riskdesk.risk.UnresolvedRisk;
 import io.riskdesk.sla.ClockKind;
 import io.riskdesk.sla.ClockState;
 import io.riskdesk.sla.ClockView;
@@ -54,8 +57,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Escalation emails and meeting notes into the register: read a document into a draft with a
  * pre-filled proposal, then confirm the reviewed proposal into an account, a risk, its
- * milestones and timeline, with the document attached. All of it or nothing; a document
- * confirmed twice (same text, give or take trailing blanks) finds its earlier import.
+ * milestones and timeline, with the document attached; or, when the account has that risk
+ * already, into the existing risk. All of it or nothing; a document confirmed twice (same text,
+ * give or take trailing blanks) finds its earlier import.
  */
 @Service
 public class IntakeImports {
@@ -105,8 +109,11 @@ public class IntakeImports {
 	/**
 	 * What a document's review starts from; nothing is saved.
 	 * @param preview which of the proposal's clocks and milestones would start already breached
+	 * @param possibleDuplicates the unresolved risks of the proposal's existing account and
+	 * category, which the document may be attached to instead ({@link ImportRequest#attachTo})
 	 */
-	public record Review(ExtractionDraft draft, IntakeImport earlierImport, ImportRequest proposal, ImportPreview preview) {
+	public record Review(ExtractionDraft draft, IntakeImport earlierImport, ImportRequest proposal, ImportPreview preview,
+			List<UnresolvedRisk> possibleDuplicates) {
 	}
 
 	/**
@@ -128,7 +135,19 @@ public class IntakeImports {
 	public Review review(byte[] content, String fileName) {
 		Reading reading = read(content);
 		ImportRequest proposal = proposals.propose(reading.draft(), reading.document(), fileName);
-		return new Review(reading.draft(), reading.earlierImport(), proposal, previews.of(proposal).orElse(null));
+		return new Review(reading.draft(), reading.earlierImport(), proposal, previews.of(proposal).orElse(null),
+				possibleDuplicates(proposal));
+	}
+
+	/** The unresolved risks of the import's account, if it exists, and of its risk's category. */
+	public List<UnresolvedRisk> possibleDuplicates(ImportRequest request) {
+		AccountPart account = request.account();
+		Optional<Long> accountId = account.id() != null ? Optional.of(account.id())
+				: Optional.ofNullable(account.name()).filter(name -> !name.isBlank()).flatMap(accounts::findByName)
+					.map(AccountDetails::id);
+		return accountId.filter(id -> request.risk().category() != null)
+			.map(id -> risks.unresolved(id, request.risk().category()))
+			.orElse(List.of());
 	}
 
 	private Reading read(byte[] content) {
@@ -179,8 +198,12 @@ public class IntakeImports {
 			.orElseThrow(() -> new NotFoundException("Import", id));
 	}
 
+	/** The import a risk came from: its first, since later documents may be attached to it. */
 	public Optional<IntakeImport> ofRisk(String riskKey) {
-		return jdbc.sql(SELECT + " where risk_key = :key").param("key", riskKey).query(this::row).optional();
+		return jdbc.sql(SELECT + " where risk_key = :key order by imported_at, id limit 1")
+			.param("key", riskKey)
+			.query(this::row)
+			.optional();
 	}
 
 	public List<IntakeImport> recent(int limit) {
@@ -191,22 +214,21 @@ public class IntakeImports {
 		AccountChange accountChange = account(request.account());
 		AccountDetails account = accountChange.after();
 		RiskPart part = request.risk();
-		String key;
-		try {
-			key = risks.create(new NewRisk(account.id(), part.title(), part.category(), part.description(), part.severity(),
-					part.ownerId(), List.of(), part.detectedAt().atZone(ZoneId.of(account.timeZone())).toInstant(),
-					part.evidence()), RiskSource.IMPORT, actor).key();
-		}
-		catch (InvalidFieldException ex) {
-			throw new InvalidFieldException("risk." + ex.field(), ex.reason());
-		}
+		boolean attached = request.attachTo() != null;
+		String key = attached ? attach(request.attachTo(), account, part, actor) : logRisk(account, part, actor);
 		for (String decision : request.decisions()) {
 			risks.addDecision(key, null, decision, actor);
 		}
 		for (MilestonePart item : request.actionItems()) {
 			addMilestone(key, item, actor);
 		}
-		recordTriageDone(key, part, request.actionItems().size(), actor);
+		if (!attached) {
+			recordTriageDone(key, part, request.actionItems().size(), actor);
+		}
+		else if (!request.actionItems().isEmpty() && risks.get(key).missingTriageSteps().contains(TriageStep.CREATE_CAP)) {
+			// An existing risk keeps its triage as it was, but for a plan it did not have.
+			recordPlan(key, request.actionItems().size(), actor);
+		}
 		Instant now = clock.instant();
 		for (MeetingPart meeting : request.meetings()) {
 			events.publishEvent(new MeetingAnnounced(key, meeting.date(), meeting.time(), meeting.purpose(), actor, now));
@@ -225,8 +247,9 @@ public class IntakeImports {
 			.query(Long.class)
 			.single();
 		String source = request.fileName() == null ? "a pasted document" : request.fileName();
-		String startedBreached = startedBreached(key).orElse(null);
-		events.publishEvent(new DocumentImported(key, id, source, request.actionItems().size(),
+		// An attached document's risk had its clocks before: only a new risk's started with the import.
+		String startedBreached = attached ? null : startedBreached(key).orElse(null);
+		events.publishEvent(new DocumentImported(key, id, source, attached, request.actionItems().size(),
 				request.decisions().size(), request.meetings().size(), accountChange.describe().orElse(null),
 				startedBreached, actor, now));
 		return new Confirmed(get(id), true, startedBreached);
@@ -245,6 +268,45 @@ public class IntakeImports {
 			words.add(milestones + (milestones == 1 ? " milestone" : " milestones"));
 		}
 		return words.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", words));
+	}
+
+	private String logRisk(AccountDetails account, RiskPart part, String actor) {
+		try {
+			return risks.create(new NewRisk(account.id(), part.title(), part.category(), part.description(), part.severity(),
+					part.ownerId(), List.of(), part.detectedAt().atZone(ZoneId.of(account.timeZone())).toInstant(),
+					part.evidence()), RiskSource.IMPORT, actor).key();
+		}
+		catch (InvalidFieldException ex) {
+			throw new InvalidFieldException("risk." + ex.field(), ex.reason());
+		}
+	}
+
+	/**
+	 * The document's report attached to an unclosed risk of the import's account, as another
+	 * report of its problem; the risk's title, severity and owner stay as they are.
+	 */
+	private String attach(String key, AccountDetails account, RiskPart part, String actor) {
+		RiskDetails risk;
+		try {
+			risk = risks.get(key);
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidFieldException("attachTo", "no risk " + key);
+		}
+		if (risk.status() == RiskStatus.CLOSED) {
+			throw new InvalidFieldException("attachTo", key + " is closed; attach the document to an unclosed risk or log a new one");
+		}
+		if (!risk.account().id().equals(account.id())) {
+			throw new InvalidFieldException("attachTo", key + " is a risk of " + risk.account().name() + ", not of "
+					+ account.name());
+		}
+		try {
+			risks.attachReport(key, null, new NewReport(part.title(), part.description(), part.evidence()), actor);
+		}
+		catch (InvalidFieldException ex) {
+			throw new InvalidFieldException("risk." + ex.field(), ex.reason());
+		}
+		return key;
 	}
 
 	/** The account before and after an import touched it ({@code before} null: created by it). */
@@ -308,9 +370,13 @@ public class IntakeImports {
 			risks.transition(key, null, TransitionRequest.to(RiskStatus.TRIAGED), actor);
 		}
 		if (milestones > 0) {
-			risks.recordTriageStep(key, null, new TriageStepRequest(TriageStep.CREATE_CAP,
-					milestones + " milestone" + (milestones == 1 ? "" : "s") + " from the imported document", null), actor);
+			recordPlan(key, milestones, actor);
 		}
+	}
+
+	private void recordPlan(String key, int milestones, String actor) {
+		risks.recordTriageStep(key, null, new TriageStepRequest(TriageStep.CREATE_CAP,
+				milestones + " milestone" + (milestones == 1 ? "" : "s") + " from the imported document", null), actor);
 	}
 
 	private void addMilestone(String key, MilestonePart item, String actor) {

@@ -146,11 +146,7 @@ class IntakePages {
 			try {
 				Confirmed confirmed = imports.confirm(form, user.getName());
 				redirect.addFlashAttribute("messageKind", "success");
-				redirect.addFlashAttribute("message", !confirmed.created()
-						? "This document was imported before (import " + confirmed.intakeImport().id() + "): here is the risk it became."
-						: "Imported: the risk, its " + form.actionItems().size() + " milestones, decisions and meetings are logged."
-								+ (confirmed.startedBreached() == null ? ""
-										: " Started already breached: " + confirmed.startedBreached() + "."));
+				redirect.addFlashAttribute("message", message(confirmed, form));
 				return "redirect:/risks/" + confirmed.intakeImport().riskKey();
 			}
 			catch (InvalidFieldException ex) {
@@ -227,6 +223,18 @@ class IntakePages {
 		}
 	}
 
+	private static String message(Confirmed confirmed, ImportRequest form) {
+		if (!confirmed.created()) {
+			return "This document was imported before (import " + confirmed.intakeImport().id() + "): here is the risk it became.";
+		}
+		if (form.attachTo() != null) {
+			return "Attached to " + form.attachTo() + ": the document, its " + form.actionItems().size()
+					+ " milestones, decisions and meetings are on this risk.";
+		}
+		return "Imported: the risk, its " + form.actionItems().size() + " milestones, decisions and meetings are logged."
+				+ (confirmed.startedBreached() == null ? "" : " Started already breached: " + confirmed.startedBreached() + ".");
+	}
+
 	@GetMapping("/intake/imports/{id}")
 	String imported(@PathVariable long id, Model model) {
 		IntakeImport done = imports.get(id);
@@ -267,6 +275,8 @@ class IntakePages {
 		model.addAttribute("highlights", DocumentHighlights.of(draft, text));
 		// What an import would replace on an existing account, for the reviewer to see.
 		model.addAttribute("knownAccount", form.account().id() == null ? null : accounts.find(form.account().id()).orElse(null));
+		// The unresolved risks this document may be another report of, to attach it to instead.
+		model.addAttribute("duplicates", imports.possibleDuplicates(form));
 		model.addAttribute("accounts", pickLists.accounts());
 		model.addAttribute("people", pickLists.people());
 		model.addAttribute("categories", RiskCategory.values());

@@ -77,7 +77,7 @@ class Proposals {
 			.limit(20)
 			.toList();
 		return new ImportRequest(document.text(), fileName, account, risk, milestones.stream().limit(100).toList(),
-				draft.decisions().stream().map(d -> cut(d.value(), 5000)).limit(50).toList(), meetings);
+				draft.decisions().stream().map(d -> cut(d.value(), 5000)).limit(50).toList(), meetings, null);
 	}
 
 	private AccountPart account(ExtractionDraft draft, Optional<AccountDetails> existing) {

@@ -14,6 +14,7 @@ import io.riskdesk.account.PickLists;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.web.FormErrors;
+import io.riskdesk.web.Labels;
 import io.riskdesk.core.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The register as pages: the filtered, sorted, paged table (its filters are GET parameters
@@ -118,13 +120,38 @@ class RegisterPages {
 		return form(RiskForm.empty(accountId), Map.of(), model);
 	}
 
+	/**
+	 * Logs the risk, unless its account has unresolved risks of its category: then, until the
+	 * user confirms, nothing is logged and the form comes back listing them, to attach the report
+	 * to one of them ({@code attachTo}) or to log it as a new risk anyway ({@code confirmed}).
+	 */
 	@PostMapping("/risks/new")
-	String create(@ModelAttribute("form") RiskForm form, BindingResult binding, Principal user,
-			HttpServletResponse response, Model model) {
+	String create(@ModelAttribute("form") RiskForm form, BindingResult binding,
+			@RequestParam(required = false) String attachTo, @RequestParam(defaultValue = "false") boolean confirmed,
+			Principal user, HttpServletResponse response, RedirectAttributes redirect, Model model) {
 		NewRisk risk = form.toNewRisk();
 		Map<String, String> errors = FormErrors.first(FormErrors.of(binding), FormErrors.of(validator.validate(risk)));
 		if (errors.isEmpty()) {
 			try {
+				List<UnresolvedRisk> duplicates = risks.unresolved(risk.accountId(), risk.category());
+				model.addAttribute("duplicates", duplicates);
+				if (attachTo != null && duplicates.stream().anyMatch(d -> d.key().equals(attachTo))) {
+					risks.attachReport(attachTo, null, new NewReport(risk.title(), risk.description(), risk.evidence()),
+							user.getName());
+					redirect.addFlashAttribute("messageKind", "success");
+					redirect.addFlashAttribute("message",
+							"Attached to " + attachTo + ": the report is on its timeline, its evidence on the risk.");
+					return "redirect:/risks/" + attachTo;
+				}
+				if (attachTo != null) {
+					// Closed meanwhile, or the account or category changed since the list was shown.
+					response.setStatus(HttpServletResponse.SC_CONFLICT);
+					return form(form, Map.of("attachTo", attachTo + " is not an unresolved " + Labels.of(risk.category())
+							+ " risk of this account (any more); nothing was attached"), model);
+				}
+				if (!confirmed && !duplicates.isEmpty()) {
+					return form(form, Map.of(), model);
+				}
 				return "redirect:/risks/" + risks.create(risk, RiskSource.MANUAL, user.getName()).key() + "?created";
 			}
 			catch (InvalidFieldException ex) {
@@ -152,6 +179,9 @@ class RegisterPages {
 
 	private String form(RiskForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("form", form);
+		if (!model.containsAttribute("duplicates")) {
+			model.addAttribute("duplicates", List.of());
+		}
 		model.addAttribute("errors", errors);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("categories", RiskCategory.values());

@@ -423,6 +423,24 @@ class Risk extends AbstractAggregateRoot<Risk> {
 				actor, now));
 	}
 
+	/**
+	 * Another report of this risk's problem: its evidence joins the risk's (an item the risk has
+	 * already is not added twice), its title and description go to the timeline.
+	 */
+	void attachReport(NewReport report, String actor, Instant now) {
+		requireNotClosed();
+		List<String> known = evidenceTexts();
+		List<String> added = report.evidence().stream().filter(item -> !known.contains(item)).distinct().toList();
+		if (known.size() + added.size() > Text.ITEMS) {
+			throw new InvalidFieldException("evidence", "would give risk " + riskKey + " " + (known.size() + added.size())
+					+ " evidence items; a risk holds at most " + Text.ITEMS);
+		}
+		added.forEach(item -> evidence.add(new Evidence(item)));
+		String description = report.description() == null || report.description().isBlank() ? null
+				: report.description().strip();
+		registerEvent(new RiskEvents.ReportAttached(riskKey, report.title().strip(), description, added.size(), actor, now));
+	}
+
 	Set<TriageStep> missingTriageSteps() {
 		Set<TriageStep> missing = EnumSet.allOf(TriageStep.class);
 		triageSteps.forEach(done -> missing.remove(done.step()));

@@ -47,12 +47,15 @@ class RiskController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Log a risk by hand")
-	ResponseEntity<RiskDetails> create(@Valid @RequestBody NewRisk form, Principal user) {
+	@Operation(summary = "Log a risk by hand; the answer lists the unresolved risks of the same account and category "
+			+ "as possibleDuplicates, each with its attach link")
+	ResponseEntity<LoggedRisk> create(@Valid @RequestBody NewRisk form, Principal user) {
+		// Looked up first, so the new risk is not among them.
+		List<UnresolvedRisk> earlier = risks.unresolved(form.accountId(), form.category());
 		RiskDetails risk = risks.create(form, RiskSource.MANUAL, user.getName());
 		return ResponseEntity.created(URI.create("/api/risks/" + risk.key()))
 			.eTag(Versions.etag(risk.version()))
-			.body(risk);
+			.body(new LoggedRisk(risk, earlier.stream().map(LoggedRisk.PossibleDuplicate::of).toList()));
 	}
 
 	@GetMapping("/{key}")
@@ -72,6 +75,14 @@ class RiskController {
 	ResponseEntity<RiskDetails> transition(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody TransitionRequest request, Principal user) {
 		return withEtag(risks.transition(key, Versions.optional(ifMatch), request, user.getName()));
+	}
+
+	@PostMapping("/{key}/reports")
+	@Operation(summary = "Attach another report of the risk's problem instead of logging a new risk: its evidence joins "
+			+ "the risk's, its title and description go to the timeline; 409 on a closed risk")
+	ResponseEntity<RiskDetails> attachReport(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody NewReport report, Principal user) {
+		return withEtag(risks.attachReport(key, Versions.optional(ifMatch), report, user.getName()));
 	}
 
 	@PostMapping("/{key}/severity")

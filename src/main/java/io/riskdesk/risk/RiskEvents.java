@@ -241,6 +241,26 @@ public final class RiskEvents {
 		}
 	}
 
+	/**
+	 * Another report of this risk's problem, attached instead of logged as a new risk; its
+	 * evidence joined the risk's ({@code evidenceAdded}: the items it did not have yet).
+	 */
+	public record ReportAttached(String riskKey, String title, String description, int evidenceAdded, String actor,
+			Instant at) implements TimelineFact {
+
+		public TimelineKind kind() {
+			return TimelineKind.REPORT_ATTACHED;
+		}
+
+		public String summary() {
+			return "Reported again: " + title + (description == null ? "" : "\n" + description);
+		}
+
+		public Map<String, Object> details() {
+			return Map.of("title", title, "evidenceAdded", evidenceAdded);
+		}
+	}
+
 	public record DecisionAdded(String riskKey, int number, String text, String actor, Instant at)
 			implements TimelineFact {
 

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.riskdesk.account.AccountDetails;
@@ -14,6 +16,7 @@ import io.riskdesk.account.Accounts;
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonView;
 import io.riskdesk.playbook.Cadence;
+import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.timeline.Timeline;
 import io.riskdesk.timeline.TimelineEntry;
@@ -94,6 +97,27 @@ public class RiskRegister {
 			throw new InvalidFieldException("detectedAt", "must be within the last 5 years");
 		}
 		return details(risks.save(Risk.log(keys.next(), form, source, detectedAt, actor, now)));
+	}
+
+	/** Another report of the risk's problem, attached instead of logged as a new risk; 409 on a closed risk. */
+	public RiskDetails attachReport(String key, Integer expectedVersion, NewReport report, String actor) {
+		Risk risk = load(key, expectedVersion);
+		risk.attachReport(report, actor, clock.instant());
+		return details(risks.save(risk));
+	}
+
+	/** The account's risks of this category still being worked on, oldest first: what a new report may repeat. */
+	@Transactional(readOnly = true)
+	public List<UnresolvedRisk> unresolved(long accountId, RiskCategory category) {
+		List<Risk> found = risks.findByAccountIdAndCategoryAndStatusInOrderByRiskKey(accountId, category,
+				RiskStatus.UNRESOLVED);
+		Map<Long, PersonView> owners = people
+			.findAll(found.stream().map(Risk::getOwnerId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		return found.stream().map(risk -> {
+			PersonView owner = risk.getOwnerId() == null ? null : owners.get(risk.getOwnerId());
+			return new UnresolvedRisk(risk.getRiskKey(), risk.getTitle(), risk.getSeverity(), risk.getStatus(),
+					owner == null ? null : owner.name());
+		}).toList();
 	}
 
 	public RiskDetails update(String key, Integer expectedVersion, RiskUpdate update, String actor) {

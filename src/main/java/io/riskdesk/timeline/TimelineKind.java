@@ -8,6 +8,8 @@ public enum TimelineKind {
 	STAKEHOLDERS_NOTIFIED,
 	/** Another risk was closed as a duplicate of this one. */
 	DUPLICATE_LINKED,
+	/** The same problem was reported again and attached to this risk instead of logged as another. */
+	REPORT_ATTACHED,
 	/** A milestone of the corrective action plan added or done. */
 	MILESTONE,
 	/** Written by the intake: the document the risk was imported from, and the meetings it announced. */

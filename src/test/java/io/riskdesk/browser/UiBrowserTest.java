@@ -190,6 +190,43 @@ class UiBrowserTest {
 	}
 
 	@Test
+	void aNewRiskLikeAnUnresolvedOneIsAttachedToItOrLoggedAnyway() throws Exception {
+		AccountDetails account = freshAccount("Browser Reported Again");
+		String earlier = risks.create(new NewRisk(account.id(), "Sev-1 tickets piling up", RiskCategory.SUPPORT, null, null,
+				null, null, null, List.of("3 Sev-1 tickets in 30 days")), RiskSource.MANUAL, "alex").key();
+		try (Browser browser = Browser.signedIn(base(), "alex", 1280, 1400)) {
+			fillNewRisk(browser, account, "Ticket backlog keeps growing", "Two VPs complained");
+			browser.submit("Log the risk");
+			browser.waitForMessage("The risk was not logged yet");
+			assertThat(browser.find(By.id("duplicates")).getText()).contains(
+					"This account already has an unresolved Support risk", earlier, "Sev-1 tickets piling up");
+			assertThat(browser.find(By.id("title")).getAttribute("value")).isEqualTo("Ticket backlog keeps growing");
+			browser.screenshot("new-risk-possible-duplicate");
+
+			browser.submit("Attach to " + earlier);
+			browser.waitForMessage("Attached to " + earlier);
+			assertThat(browser.url()).endsWith("/risks/" + earlier);
+			assertThat(browser.text()).contains("Sev-1 tickets piling up", "Two VPs complained",
+					"Reported again: Ticket backlog keeps growing");
+
+			fillNewRisk(browser, account, "Support portal down for a day", "Portal 503s all Monday");
+			browser.submit("Log the risk");
+			browser.waitForMessage("The risk was not logged yet");
+			browser.submit("Log as a new risk anyway");
+			browser.waitForMessage("Risk logged.");
+			assertThat(browser.url()).doesNotContain(earlier);
+			assertThat(browser.text()).contains("Support portal down for a day", "Portal 503s all Monday");
+		}
+	}
+
+	private static void fillNewRisk(Browser browser, AccountDetails account, String title, String evidence) {
+		browser.go("/risks/new?accountId=" + account.id());
+		browser.find(By.id("title")).sendKeys(title);
+		new Select(browser.find(By.id("category"))).selectByValue("SUPPORT");
+		browser.find(By.id("evidence")).sendKeys(evidence);
+	}
+
+	@Test
 	void aStaleEditGetsTheConflictMessageAndTheFreshData() throws Exception {
 		String key = freshRisk("Browser Stale", "Sponsor went quiet");
 		try (Browser alex = Browser.signedIn(base(), "alex"); Browser morgan = Browser.signedIn(base(), "morgan")) {

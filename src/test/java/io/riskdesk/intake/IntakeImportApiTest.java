@@ -319,12 +319,111 @@ class IntakeImportApiTest {
 	}
 
 	@Test
+	void theReviewListsTheUnresolvedRisksOfTheAccountAndProposedCategory() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long accountId = fixtures.account("Reported Again", fixtures.person("Rae Again"));
+		String name = read(get("/api/accounts/" + accountId)).get("name").asString();
+		String category = notes(document(name), null).at("/proposal/risk/category").asString();
+		String earlier = logRisk(accountId, category, "Nightly sync keeps failing");
+		logRisk(accountId, category.equals("PEOPLE") ? "SUPPORT" : "PEOPLE", "Another kind of trouble");
+
+		JsonNode review = notes(document(name), null);
+
+		assertThat(review.get("possibleDuplicates")).hasSize(1);
+		JsonNode duplicate = review.get("possibleDuplicates").get(0);
+		assertThat(duplicate.get("key").asString()).isEqualTo(earlier);
+		assertThat(duplicate.get("title").asString()).isEqualTo("Nightly sync keeps failing");
+		assertThat(duplicate.get("status").asString()).isEqualTo("OPEN");
+		assertThat(review.get("proposal").has("possibleDuplicates")).isFalse();
+		// A new account has none.
+		assertThat(notes(document("Brand New " + unique()), null).get("possibleDuplicates")).isEmpty();
+	}
+
+	@Test
+	void confirmingWithAttachToPutsTheDocumentOnThatRiskAndLogsNone() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long accountId = fixtures.account("Attach Here", fixtures.person("Ari Attach"));
+		String name = read(get("/api/accounts/" + accountId)).get("name").asString();
+		String earlier = fixtures.risk(accountId, "Nightly sync keeps failing");
+		ObjectNode proposal = (ObjectNode) notes(document(name), "sync-again.md").get("proposal");
+		proposal.putArray("decisions").add("Escalate to engineering");
+		((ObjectNode) proposal.get("risk")).putArray("evidence").add("Sync failed 3 times this week").add("3 Sev-1 tickets in 30 days");
+		proposal.put("attachTo", earlier);
+
+		JsonNode done = json.readTree(confirm(proposal).andExpect(status().isCreated()).andReturn().getResponse()
+			.getContentAsString());
+
+		assertThat(done.get("riskKey").asString()).isEqualTo(earlier);
+		assertThat(risksOf(name)).isEqualTo(1);
+		JsonNode risk = read(get("/api/risks/" + earlier));
+		// Title, severity, owner and status as they were, though the proposal has its own.
+		assertThat(risk.get("title").asString()).isEqualTo("Nightly sync keeps failing");
+		assertThat(risk.get("severity").isNull()).isTrue();
+		assertThat(risk.get("owner").isNull()).isTrue();
+		assertThat(risk.get("status").asString()).isEqualTo("OPEN");
+		List<String> evidence = new ArrayList<>();
+		risk.get("evidence").forEach(e -> evidence.add(e.asString()));
+		assertThat(evidence).containsExactly("3 Sev-1 tickets in 30 days", "Sync failed 3 times this week");
+		assertThat(read(get("/api/risks/" + earlier + "/milestones"))).hasSize(2);
+		assertThat(texts(risk.get("decisions"), "text")).containsExactly("Escalate to engineering");
+		List<String> steps = new ArrayList<>();
+		risk.get("triageSteps").forEach(step -> steps.add(step.get("step").asString()));
+		assertThat(steps).containsExactlyInAnyOrder("LOG_RISK", "CREATE_CAP");
+
+		List<String> summaries = read(get("/api/risks/" + earlier + "/timeline")).findValuesAsString("summary");
+		assertThat(summaries).anyMatch(summary -> summary.startsWith("Reported again: "
+				+ proposal.get("risk").get("title").asString() + "\n"))
+			.anyMatch(summary -> summary.startsWith("Attached sync-again.md (import " + done.get("id").asLong() + ")"));
+	}
+
+	@Test
+	void attachToMustNameAnUnclosedRiskOfTheImportsAccountAndARefusalWritesNothing() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long accountId = fixtures.account("Attach Refused", fixtures.person("Ray Refused"));
+		String name = read(get("/api/accounts/" + accountId)).get("name").asString();
+		String own = fixtures.risk(accountId, "Sync failing");
+		String closed = fixtures.risk(accountId, "Sync failing too");
+		mvc.perform(asAlex(post("/api/risks/" + closed + "/transitions")).content("""
+				{"to": "CLOSED", "duplicateOf": "%s"}""".formatted(own))).andExpect(status().isOk());
+		String elsewhere = fixtures.risk(fixtures.account("Someone Else", fixtures.person("Sol Else")), "Sync failing");
+		ObjectNode proposal = (ObjectNode) notes(document(name), null).get("proposal");
+		((ObjectNode) proposal.get("account")).set("arr", json.readTree("{\"amount\": 999000, \"currency\": \"USD\"}"));
+
+		for (String key : List.of("RISK-1999-0001", closed, elsewhere)) {
+			proposal.put("attachTo", key);
+			confirm(proposal).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("attachTo"))
+				.andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString(key)));
+		}
+		// Nor into a new account: it has no risks, and it is not created.
+		ObjectNode newAccount = proposal.deepCopy();
+		String newName = "Attach Nowhere " + unique();
+		newAccount(newAccount, newName);
+		newAccount.put("attachTo", own);
+		confirm(newAccount).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("attachTo"));
+		assertThat(accountExists(newName)).isFalse();
+
+		assertThat(read(get("/api/accounts/" + accountId)).get("arr").get("amount").decimalValue()).isEqualByComparingTo("480000");
+		assertThat(read(get("/api/risks/" + own + "/milestones"))).isEmpty();
+		assertThat(read(get("/api/risks/" + own + "/timeline")).findValuesAsString("kind")).doesNotContain("REPORT_ATTACHED");
+		// The document was not stored: attaching it properly is its first import.
+		proposal.put("attachTo", own);
+		confirm(proposal).andExpect(status().isCreated());
+	}
+
+	@Test
 	void readersMayReadImportsButNotConfirm() throws Exception {
 		ObjectNode proposal = (ObjectNode) notes(document("Wingtip " + unique()), null).get("proposal");
 		mvc.perform(ApiFixtures.as("jordan", post("/api/intake/imports")).content(json.writeValueAsString(proposal)))
 			.andExpect(status().isForbidden());
 		mvc.perform(ApiFixtures.as("jordan", get("/api/intake/imports"))).andExpect(status().isOk());
 		mvc.perform(asAlex(get("/api/intake/imports/999999"))).andExpect(status().isNotFound());
+	}
+
+	private String logRisk(long accountId, String category, String title) throws Exception {
+		return json.readTree(mvc.perform(asAlex(post("/api/risks")).content("""
+				{"accountId": %d, "title": "%s", "category": "%s"}""".formatted(accountId, title, category)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("key").asString();
 	}
 
 	private static byte[] document(String account) {

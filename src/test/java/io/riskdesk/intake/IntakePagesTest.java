@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
+import io.riskdesk.ApiFixtures;
 import io.riskdesk.RiskdeskTest;
 import io.riskdesk.intake.IntakeImports.Review;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,85 @@ class IntakePagesTest {
 		mvc.perform(asAlex(post("/intake/confirm")).param("content", document).param("account.name", name))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("The review form was incomplete")));
+	}
+
+	@Test
+	void theReviewOffersToAttachTheDocumentToAnUnresolvedRiskOfTheAccountAndDoesSo() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long accountId = fixtures.account("Review Attach", fixtures.person("Rita Review"));
+		String name = accountName(accountId);
+		String document = "Date: 2026-03-02\nCustomer: " + name + "\nAction items:\n- Rita: send the RCA by Friday\n";
+		ImportRequest proposal = imports.review(document.getBytes(StandardCharsets.UTF_8), null).proposal();
+		String earlier = JsonPath.read(mvc.perform(ApiFixtures.asAlex(post("/api/risks")).content("""
+				{"accountId": %d, "title": "Nightly sync keeps failing", "category": "%s"}"""
+			.formatted(accountId, proposal.risk().category()))).andReturn().getResponse().getContentAsString(), "$.key");
+
+		mvc.perform(asAlex(post("/intake")).param("content", document))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("This account already has unresolved"),
+					containsString("href=\"/risks/" + earlier + "\""), containsString("Nightly sync keeps failing"),
+					containsString("name=\"attachTo\" value=\"" + earlier + "\""), containsString("Attach to " + earlier),
+					// It has no severity yet: the document's is more.
+					containsString("more severe than"), containsString("Change severity"))));
+
+		mvc.perform(asAlex(post("/intake/confirm")).param("content", document)
+			.param("account.id", String.valueOf(accountId))
+			.param("risk.title", "Sync failed again")
+			.param("risk.category", proposal.risk().category().name())
+			.param("risk.severity", proposal.risk().severity().name())
+			.param("risk.detectedAt", "2026-03-02T09:00")
+			.param("actionItems[0].title", "send the RCA")
+			.param("actionItems[0].owner", "Rita")
+			.param("actionItems[0].due", "2026-03-06")
+			.param("attachTo", earlier))
+			.andExpect(header().string("Location", "/risks/" + earlier))
+			.andExpect(flash().attribute("message", containsString("Attached to " + earlier)));
+		mvc.perform(get("/api/risks/" + earlier + "/milestones").with(user("alex").roles("CSM")))
+			.andExpect(content().string(containsString("send the RCA")));
+		mvc.perform(get("/api/risks/" + earlier).with(user("alex").roles("CSM")))
+			.andExpect(content().string(allOf(containsString("\"title\":\"Nightly sync keeps failing\""),
+					containsString("\"severity\":null"))));
+	}
+
+	@Test
+	void anAttachToTheReviewNoLongerOffersComesBackWithTheReason() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long accountId = fixtures.account("Review Gone", fixtures.person("Gus Gone"));
+		String document = "Date: 2026-03-02\nCustomer: " + accountName(accountId) + "\nAction items:\n- Gus: call by Friday\n";
+		mvc.perform(asAlex(post("/intake/confirm")).param("content", document)
+			.param("account.id", String.valueOf(accountId))
+			.param("risk.title", "Sync failed again")
+			.param("risk.category", "SUPPORT")
+			.param("risk.severity", "S2")
+			.param("risk.detectedAt", "2026-03-02T09:00")
+			.param("attachTo", "RISK-1999-0001"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("Nothing was imported"), containsString("id=\"attachTo-error\""),
+					containsString("no risk RISK-1999-0001"), containsString("value=\"Sync failed again\""))));
+		assertThat(imports.recent(200)).noneMatch(i -> i.accountId() == accountId);
+	}
+
+	private String accountName(long accountId) throws Exception {
+		return JsonPath.read(mvc.perform(get("/api/accounts/" + accountId).with(user("alex").roles("CSM"))).andReturn()
+			.getResponse().getContentAsString(), "$.name");
+	}
+
+	@Test
+	void anImportedRiskWithAnotherDocumentAttachedStillLinksTheOneItCameFrom() throws Exception {
+		String name = "Twice Imported " + UUID.randomUUID().toString().substring(0, 6);
+		String first = "Date: 2026-03-02\nCustomer: " + name + "\nAction items:\n- Priya: send the RCA by Friday\n";
+		String key = mvc.perform(confirm(first, name).param("actionItems[0].due", "2026-03-06")).andReturn().getResponse()
+			.getRedirectedUrl().replace("/risks/", "");
+		IntakeImport origin = imports.ofRisk(key).orElseThrow();
+
+		String second = "Date: 2026-03-09\nCustomer: " + name + "\nAction items:\n- Priya: share the fix plan by Friday\n";
+		mvc.perform(confirm(second, name).param("actionItems[0].due", "2026-03-13").param("attachTo", key))
+			.andExpect(header().string("Location", "/risks/" + key));
+
+		assertThat(imports.recent(200)).filteredOn(i -> i.riskKey().equals(key)).hasSize(2);
+		assertThat(imports.ofRisk(key)).contains(origin);
+		mvc.perform(get("/risks/" + key + "/import").with(user("jordan").roles("EXEC")))
+			.andExpect(content().string(containsString("href=\"/intake/imports/" + origin.id() + "\"")));
 	}
 
 	@Test
