@@ -2,6 +2,7 @@ package io.riskdesk.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.riskdesk.playbook.Severity;
 
@@ -102,7 +103,8 @@ class SlaClock {
 	 */
 	static SlaClock untilMilestone(String riskKey, long milestoneId, Severity severity, String target,
 			CalendarRef calendar, Instant dueAt, double warningFraction, Instant now) {
-		Instant start = now.isBefore(dueAt) ? now : dueAt;
+		// Whole seconds, as the clock counts: a fraction of a second would move the due instant to 15:59:59.
+		Instant start = (now.isBefore(dueAt) ? now : dueAt).truncatedTo(ChronoUnit.SECONDS);
 		SlaClock clock = start(riskKey, ClockKind.MILESTONE, severity, target, Duration.between(start, dueAt), calendar,
 				false, start, Measure.CLOCK_TIME, warningFraction, now);
 		clock.milestoneId = milestoneId;
@@ -126,7 +128,7 @@ class SlaClock {
 		if (newDueAt.isAfter(dueAt)) {
 			warnedAt = null;
 		}
-		measuredAt = now.isBefore(newDueAt) ? now : newDueAt;
+		measuredAt = (now.isBefore(newDueAt) ? now : newDueAt).truncatedTo(ChronoUnit.SECONDS);
 		remainingSeconds = Duration.between(measuredAt, newDueAt).toSeconds();
 		totalSeconds = Math.max(remainingSeconds, Duration.between(startedAt, newDueAt).toSeconds());
 		schedule(Measure.CLOCK_TIME, warningFraction);

@@ -39,6 +39,17 @@ class SlaClockTest {
 	}
 
 	@Test
+	void aMilestoneSetOrMovedAtAnyFractionOfASecondIsDueAtItsExactInstant() {
+		Instant due = Instant.parse("2026-11-24T22:00:00Z");
+		SlaClock clock = SlaClock.untilMilestone("RISK-2026-0001", 7, Severity.S2, "Milestone", NEW_YORK, due, 0.75,
+				Instant.parse("2026-11-20T15:04:05.987654321Z"));
+		assertThat(clock.getDueAt()).isEqualTo(due);
+		Instant later = Instant.parse("2026-11-25T22:00:00Z");
+		assertThat(clock.replan("Milestone", later, 0.75, Instant.parse("2026-11-21T09:00:00.5Z"))).isTrue();
+		assertThat(clock.getDueAt()).isEqualTo(later);
+	}
+
+	@Test
 	void aMissedBreachFiresAtItsDueInstantWhenCheckedLate() {
 		SlaClock clock = s0(DETECTED);
 		assertThat(clock.check(Instant.parse("2026-11-21T09:00:00Z"))).isEqualTo(SlaClock.Change.BREACHED);
