@@ -110,8 +110,11 @@ final class AccountPlan {
 
 	final double growthPerYear;
 
-	/** The day an onboarding account started, or null for one onboarded long before the period. */
+	/** The day a new account started (healthy, or slipping its first value), or null for one of long standing. */
 	final LocalDate onboardedOn;
+
+	/** The day the account's activity starts within the period: a new account's start, else the period's first day. */
+	final LocalDate activeFrom;
 
 	final double rampDays;
 
@@ -237,19 +240,15 @@ final class AccountPlan {
 		this.secondSev1On = pattern == RiskPattern.SUPPORT_STORM ? start.plusDays(secondSev1Days) : null;
 		this.riskEvent = riskEvent;
 		this.riskEventOn = riskEvent == null ? null : start.plusDays(riskEventDays);
-		// Payment stops at a due date: a yearly payer would show no paid history, so it pays quarterly.
-		this.billingMonths = pattern == RiskPattern.UNPAID_INVOICES ? Math.min(billingMonths, 3) : billingMonths;
-		this.billingAnchor = pattern == RiskPattern.UNPAID_INVOICES ? start
-				: between(random, first.minusDays(billingMonths * 30L), first.minusDays(1));
-
 		if (pattern == RiskPattern.FIRST_VALUE_SLIPPING) {
 			this.onboardedOn = start.minusDays(between(random, 60, 90));
 			this.plateau = between(random, 0.25, 0.4);
 			this.firstValueDue = start;
 			this.firstValueReachedOn = null;
 		}
-		else if (chance(random, ONBOARDING_SHARE)) {
-			this.onboardedOn = first.minusDays(between(random, 0, 45));
+		else if (pattern == RiskPattern.NONE && chance(random, ONBOARDING_SHARE)) {
+			// New customers sign all along: from just before the period to a month before its end.
+			this.onboardedOn = between(random, first.minusDays(45), end.minusDays(30));
 			this.plateau = 1;
 			this.firstValueDue = onboardedOn.plusDays(between(random, 60, 90));
 			LocalDate reached = firstValueDue.minusDays(between(random, 0, 25));
@@ -263,10 +262,23 @@ final class AccountPlan {
 			this.firstValueReachedOn = null;
 		}
 		this.rampDays = between(random, 15.0, 30.0);
+		this.activeFrom = onboardedOn != null && onboardedOn.isAfter(first) ? onboardedOn : first;
+
+		// Payment stops at a due date: a yearly payer would show no paid history, so it pays quarterly.
+		this.billingMonths = pattern == RiskPattern.UNPAID_INVOICES ? Math.min(billingMonths, 3) : billingMonths;
+		if (pattern == RiskPattern.UNPAID_INVOICES) {
+			this.billingAnchor = start;
+		}
+		else if (onboardedOn != null) {
+			this.billingAnchor = onboardedOn.plusDays(30);
+		}
+		else {
+			this.billingAnchor = between(random, first.minusDays(billingMonths * 30L), first.minusDays(1));
+		}
 
 		boolean blips = pattern == RiskPattern.NONE && chance(random, HEALTHY_BLIP_SHARE);
 		this.blip = blips ? pick(random, List.of(Blip.values())) : null;
-		this.blipOn = blips ? between(random, first, end) : null;
+		this.blipOn = blips ? between(random, activeFrom, end) : null;
 
 		LocalDate renewal = churnOn != null ? churnOn : end.plusDays(between(random, 1, 365));
 		this.account = new PortfolioRow.Account(externalId, name(index), localAmount(arrUsd, place.currency()),

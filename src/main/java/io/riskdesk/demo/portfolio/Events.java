@@ -23,11 +23,13 @@ final class Events {
 
 	private static final Map<String, List<String>> NOTES = Map.ofEntries(
 			Map.entry("HEALTH_GREEN", List.of("Quarterly health review: on track", "Health review: adoption on plan")),
-			Map.entry("HEALTH_YELLOW", List.of("Health review: engagement slipping, watch", "Health review: open issues piling up")),
+			Map.entry("HEALTH_YELLOW",
+					List.of("Health review: engagement slipping, watch", "Health review: open issues piling up")),
 			Map.entry("HEALTH_RED", List.of("Health review: renewal in doubt", "Health review: customer unresponsive")),
 			Map.entry("FIRST_VALUE_REACHED", List.of("First use case live in production", "Customer confirmed first value")),
 			Map.entry("CHANGE_FREEZE", List.of("Year-end change freeze at the customer", "Change freeze during their audit")),
-			Map.entry("SPONSOR_LEFT", List.of("Executive sponsor left the company", "Sponsor moved to another division, no successor named")),
+			Map.entry("SPONSOR_LEFT",
+					List.of("Executive sponsor left the company", "Sponsor moved to another division, no successor named")),
 			Map.entry("POC_LEFT", List.of("Main point of contact resigned", "Admin and point of contact left")),
 			Map.entry("BUDGET_FREEZE", List.of("Customer froze discretionary spend until next fiscal year")),
 			Map.entry("PROCUREMENT_DELAY", List.of("Procurement holds payments pending a vendor review")),
@@ -89,7 +91,7 @@ final class Events {
 		}
 		// One event per day and type (the table's key).
 		Set<List<Object>> keys = new HashSet<>();
-		events.removeIf(event -> event.occurredOn().isBefore(spec.first()) || event.occurredOn().isAfter(spec.end())
+		events.removeIf(event -> event.occurredOn().isBefore(plan.activeFrom) || event.occurredOn().isAfter(spec.end())
 				|| !keys.add(List.of(event.occurredOn(), event.type())));
 		events.sort(Comparator.comparing(PortfolioRow.Event::occurredOn));
 		return events;

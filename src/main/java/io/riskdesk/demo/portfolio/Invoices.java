@@ -40,7 +40,7 @@ final class Invoices {
 			if (due.isAfter(spec.end())) {
 				break;
 			}
-			if (due.isBefore(spec.first())) {
+			if (due.isBefore(plan.activeFrom)) {
 				continue;
 			}
 			LocalDate paid = due.plusDays(paymentDelay(random));

@@ -62,7 +62,7 @@ final class Surveys {
 					pick(random, PASSIVE_COMMENTS)));
 		}
 		double csatPerDay = Tickets.perDay(plan) * 0.05;
-		for (LocalDate day = spec.first(); !day.isAfter(spec.end()); day = day.plusDays(1)) {
+		for (LocalDate day = plan.activeFrom; !day.isAfter(spec.end()); day = day.plusDays(1)) {
 			for (int n = Randoms.poisson(random, csatPerDay); n > 0; n--) {
 				int draw = random.nextInt(100);
 				int score = draw < 55 ? 5 : draw < 85 ? 4 : draw < 95 ? 3 : 2;
@@ -72,7 +72,7 @@ final class Surveys {
 		}
 		// One answer per day, kind, score and role (the table's key); a later duplicate adds nothing.
 		Set<List<Object>> keys = new HashSet<>();
-		answers.removeIf(answer -> answer.respondedOn().isBefore(spec.first())
+		answers.removeIf(answer -> answer.respondedOn().isBefore(plan.activeFrom)
 				|| answer.respondedOn().isAfter(spec.end())
 				|| !keys.add(List.of(answer.respondedOn(), answer.kind(), answer.score(), answer.respondentRole())));
 		answers.sort(Comparator.comparing(PortfolioRow.Survey::respondedOn));

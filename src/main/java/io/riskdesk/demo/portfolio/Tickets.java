@@ -61,7 +61,7 @@ final class Tickets {
 		ZoneId zone = ZoneId.of(plan.place.timeZone());
 		List<Draft> drafts = new ArrayList<>();
 		double perDay = perDay(plan);
-		for (LocalDate day = spec.first(); !day.isAfter(spec.end()); day = day.plusDays(1)) {
+		for (LocalDate day = plan.activeFrom; !day.isAfter(spec.end()); day = day.plusDays(1)) {
 			boolean weekend = day.getDayOfWeek().getValue() >= 6;
 			for (int n = Randoms.poisson(random, perDay * (weekend ? 0.25 : 1.3)); n > 0; n--) {
 				String severity = severity(random);

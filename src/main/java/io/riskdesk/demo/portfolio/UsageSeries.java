@@ -79,13 +79,16 @@ final class UsageSeries {
 		return wau.length;
 	}
 
-	/** An onboarding account ramps up to its plateau; one onboarded long before is at full usage. */
+	/**
+	 * An onboarding account has no users before it starts, then ramps up to its plateau; one
+	 * onboarded long before the period is at full usage.
+	 */
 	private static double onboarding(AccountPlan plan, LocalDate day) {
 		if (plan.onboardedOn == null) {
 			return 1;
 		}
 		long since = day.toEpochDay() - plan.onboardedOn.toEpochDay();
-		return since < 0 ? 0.05 : plan.plateau * (1 - 0.85 * Math.exp(-since / plan.rampDays));
+		return since < 0 ? 0 : plan.plateau * (1 - 0.85 * Math.exp(-since / plan.rampDays));
 	}
 
 	private static double decline(AccountPlan plan, LocalDate day) {

@@ -121,6 +121,30 @@ class PortfolioGeneratorTest {
 			.doesNotHaveDuplicates();
 	}
 
+	/** A new account has no users, tickets, invoices, answers or events before it starts, and reaches first value on time. */
+	@Test
+	void newAccountsHaveNothingBeforeTheyStart() {
+		List<AccountRows> newAccounts = rows.values().stream()
+			.filter(account -> account.healthy() && account.account().firstValueDue() != null)
+			.toList();
+		assertThat(newAccounts).hasSizeGreaterThan(SPEC.accounts() / 20);
+		assertThat(newAccounts).allSatisfy(account -> {
+			LocalDate started = SPEC.first().datesUntil(SPEC.end().plusDays(1))
+				.filter(day -> account.usage().get(day).wau() > 0)
+				.findFirst()
+				.orElseThrow();
+			assertThat(started.datesUntil(SPEC.end().plusDays(1))).allMatch(day -> account.usage().get(day).wau() > 0);
+			assertThat(account.tickets()).allMatch(ticket -> !account.localDay(ticket.openedAt()).isBefore(started));
+			assertThat(account.invoices()).allMatch(invoice -> !invoice.dueDate().isBefore(started));
+			assertThat(account.surveys()).allMatch(survey -> !survey.respondedOn().isBefore(started));
+			assertThat(account.events()).allMatch(event -> !event.occurredOn().isBefore(started));
+			if (!account.account().firstValueDue().isAfter(SPEC.end())) {
+				assertThat(account.events()).anyMatch(event -> event.type().equals("FIRST_VALUE_REACHED")
+						&& !event.occurredOn().isAfter(account.account().firstValueDue()));
+			}
+		});
+	}
+
 	@Test
 	void everyPatternIsInjectedWithItsTruthWithinThePeriod() {
 		Map<RiskPattern, List<PortfolioRow.Truth>> byPattern = rows.values().stream()
