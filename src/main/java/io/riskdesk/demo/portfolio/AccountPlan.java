@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 import io.riskdesk.account.Segment;
 import io.riskdesk.demo.portfolio.Randoms.Part;
@@ -54,7 +55,7 @@ final class AccountPlan {
 
 	}
 
-	static final double HEALTHY_BLIP_SHARE = 0.02;
+	private static final double HEALTHY_BLIP_SHARE = 0.02;
 
 	private static final double ONBOARDING_SHARE = 0.1;
 
@@ -65,7 +66,9 @@ final class AccountPlan {
 
 	private static final int OTHER_WARMUP_DAYS = 14;
 
-	private static final List<RiskPattern> RISKS = List.of(RiskPattern.values()).subList(1, RiskPattern.values().length);
+	private static final List<RiskPattern> RISKS = Stream.of(RiskPattern.values())
+		.filter(pattern -> pattern != RiskPattern.NONE)
+		.toList();
 
 	private static final List<Place> PLACES = List.of(new Place("US", "America/New_York", "USD", 22),
 			new Place("US", "America/Chicago", "USD", 10), new Place("US", "America/Los_Angeles", "USD", 10),

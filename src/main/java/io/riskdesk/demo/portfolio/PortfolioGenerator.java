@@ -15,8 +15,8 @@ import io.riskdesk.demo.portfolio.Randoms.Part;
  * Generates a synthetic portfolio of accounts with their telemetry and the ground truth of the risks
  * injected into some of them; see docs/portfolio.md. Every file is a stream, account after account
  * in the order of their index (each account's rows by date), computed as it is read: nothing holds a
- * whole file. An account's rows depend on the seed and its index only, so the same spec gives the
- * same rows.
+ * whole file. An account's rows depend on the spec's seed, period and at-risk share and on the
+ * account's index, not on how many accounts there are: the same spec gives the same rows.
  */
 public final class PortfolioGenerator {
 

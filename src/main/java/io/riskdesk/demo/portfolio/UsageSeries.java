@@ -108,7 +108,7 @@ final class UsageSeries {
 	}
 
 	/** Late December: the day's users fall to a fifth on the holidays, to 60% between them. */
-	static double holiday(LocalDate day) {
+	private static double holiday(LocalDate day) {
 		int date = day.getDayOfMonth();
 		return switch (day.getMonth()) {
 			case DECEMBER -> switch (date) {
