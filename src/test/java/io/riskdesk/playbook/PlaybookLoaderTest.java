@@ -165,10 +165,12 @@ class PlaybookLoaderTest {
 			cleared-by: [HEALTH_GREEN, HEALTH_YELLOW] | cleared-by: [HEALTH_BLUE]  | detection.events.rules.HEALTH_RED.cleared-by: unknown event type HEALTH_BLUE
 			category: PRODUCT_FIT, severity: S2 } | category: FIT, severity: S2 }      | detection.events.rules.MISSING_CAPABILITY.category: Cannot deserialize value of type `io.riskdesk.playbook.RiskCategory` from String "FIT"
 			targets: []                          | targets: [{ feature: reports, persona: analyst, weekly-users: 0 }] | detection.adoption.persona-underuse.targets.0.weekly-users: must be greater than 0
+			targets: []                          | targets: [{ feature: reports, persona: analyst, weekly-users: 2 }, { feature: reports, persona: analyst, weekly-users: 3 }] | detection.adoption.persona-underuse.targets: reports / analyst is listed twice
+			POC_LEFT: { category: PEOPLE, severity: S2 } | POC_LEFT: { category: PEOPLE, severity: S2 }\\n      SPONSOR_LEFT: { category: PEOPLE, severity: S3 } | detection.events.rules: Duplicate Object property "SPONSOR_LEFT"
 			""")
 	void refusesABadDetectionRuleNamingItsKey(String shippedText, String badText, String expectedProblem) {
 		assertThat(shipped()).contains(shippedText);
-		assertInvalid(shipped().replace(shippedText, badText), expectedProblem);
+		assertInvalid(shipped().replace(shippedText, badText.replace("\\n", "\n")), expectedProblem);
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import io.riskdesk.playbook.Severity;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -41,6 +42,8 @@ public class PlaybookLoader {
 		.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		// A key given twice (an event rule, say) would otherwise silently keep the last one.
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
 	private final Validator validator;
@@ -126,13 +129,13 @@ public class PlaybookLoader {
 			String known = DetectionPolicy.EVENT_TYPES.stream().sorted().collect(Collectors.joining(", "));
 			detection.events().rules().forEach((type, rule) -> {
 				String key = "detection.events.rules." + type;
-				if (!DetectionPolicy.EVENT_TYPES.contains(type)) {
+				if (type != null && !DetectionPolicy.EVENT_TYPES.contains(type)) {
 					problems.add(key + ": unknown event type (known: " + known + ")");
 				}
 				if (rule != null) {
 					rule.clearedBy()
 						.stream()
-						.filter(counter -> !DetectionPolicy.EVENT_TYPES.contains(counter))
+						.filter(counter -> counter != null && !DetectionPolicy.EVENT_TYPES.contains(counter))
 						.forEach(counter -> problems.add(key + ".cleared-by: unknown event type " + counter + " (known: "
 								+ known + ")"));
 				}
