@@ -1,7 +1,6 @@
 package io.riskdesk.signal;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -158,7 +157,7 @@ class RuleAdoption implements RuleFamily {
 				.toList()))
 			.param("weeks", underuse.weeks())
 			.query((rs, n) -> new Missed(rs.getLong("account_id"), rs.getString("feature"), rs.getString("persona"),
-					rs.getInt("weekly_users"), dates(rs, "weeks"), integers(rs, "users")))
+					rs.getInt("weekly_users"), RuleFamily.dates(rs, "weeks"), RuleFamily.integers(rs, "users")))
 			.list();
 		Map<Long, List<Missed>> byAccount = new LinkedHashMap<>();
 		missed.forEach(m -> byAccount.computeIfAbsent(m.account(), a -> new ArrayList<>()).add(m));
@@ -215,22 +214,6 @@ class RuleAdoption implements RuleFamily {
 						List.of("account first value due " + due));
 			})
 			.list();
-	}
-
-	static List<LocalDate> dates(ResultSet rs, String column) throws SQLException {
-		List<LocalDate> dates = new ArrayList<>();
-		for (Object value : (Object[]) rs.getArray(column).getArray()) {
-			dates.add(((java.sql.Date) value).toLocalDate());
-		}
-		return dates;
-	}
-
-	static List<Integer> integers(ResultSet rs, String column) throws SQLException {
-		List<Integer> values = new ArrayList<>();
-		for (Object value : (Object[]) rs.getArray(column).getArray()) {
-			values.add((Integer) value);
-		}
-		return values;
 	}
 
 }

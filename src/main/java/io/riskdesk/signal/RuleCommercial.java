@@ -39,8 +39,8 @@ class RuleCommercial implements RuleFamily {
 			.param("days", days)
 			.query((rs, n) -> {
 				String[] numbers = (String[]) rs.getArray("numbers").getArray();
-				List<LocalDate> due = RuleAdoption.dates(rs, "due");
-				List<Integer> overdue = RuleAdoption.integers(rs, "overdue");
+				List<LocalDate> due = RuleFamily.dates(rs, "due");
+				List<Integer> overdue = RuleFamily.integers(rs, "overdue");
 				BigDecimal[] amounts = (BigDecimal[]) rs.getArray("amounts").getArray();
 				String[] currencies = (String[]) rs.getArray("currencies").getArray();
 				List<String> explained = new ArrayList<>();

@@ -45,7 +45,7 @@ class RuleSentiment implements RuleFamily {
 			.param("atOrBelow", atOrBelow)
 			.query((rs, n) -> {
 				LocalDate day = rs.getObject("day", LocalDate.class);
-				List<Integer> scores = RuleAdoption.integers(rs, "scores");
+				List<Integer> scores = RuleFamily.integers(rs, "scores");
 				String[] roles = (String[]) rs.getArray("roles").getArray();
 				List<String> answers = new ArrayList<>();
 				List<String> records = new ArrayList<>();

@@ -56,7 +56,7 @@ class RuleSupport implements RuleFamily {
 			.param("count", threshold.count())
 			.query((rs, n) -> {
 				String[] ids = (String[]) rs.getArray("ids").getArray();
-				List<LocalDate> opened = RuleAdoption.dates(rs, "opened");
+				List<LocalDate> opened = RuleFamily.dates(rs, "opened");
 				List<String> listed = new ArrayList<>();
 				List<String> records = new ArrayList<>();
 				for (int i = 0; i < ids.length; i++) {
@@ -96,8 +96,8 @@ class RuleSupport implements RuleFamily {
 			.param("days", threshold.days())
 			.query((rs, n) -> {
 				String[] ids = (String[]) rs.getArray("ids").getArray();
-				List<LocalDate> opened = RuleAdoption.dates(rs, "opened");
-				List<Integer> ages = RuleAdoption.integers(rs, "ages");
+				List<LocalDate> opened = RuleFamily.dates(rs, "opened");
+				List<Integer> ages = RuleFamily.integers(rs, "ages");
 				List<String> explained = new ArrayList<>();
 				List<String> records = new ArrayList<>();
 				for (int i = 0; i < ids.length; i++) {
