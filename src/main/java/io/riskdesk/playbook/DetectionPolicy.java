@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -80,7 +81,10 @@ public record DetectionPolicy(
 		PersonaUnderuse underuse = adoption.personaUnderuse;
 		rules.add(new Rule(PERSONA_UNDERUSE, RiskCategory.ADOPTION, underuse.severity,
 				"a feature's weekly users by a persona below its target " + underuse.weeks + " complete weeks running ("
-						+ (underuse.targets.isEmpty() ? "no targets set" : underuse.targets.size() + " targets") + ")"));
+						+ (underuse.targets.isEmpty() ? "no targets set" : "targets: " + underuse.targets.stream()
+							.map(t -> t.feature + " by " + t.persona + " " + t.weeklyUsers + " a week")
+							.collect(Collectors.joining(", ")))
+						+ ")"));
 		rules.add(new Rule(FIRST_VALUE_SLIPPING, RiskCategory.ADOPTION, adoption.firstValueSlipping.severity,
 				"the account's first-value due date has passed without a " + FIRST_VALUE_REACHED + " event"));
 		rules.add(new Rule(SEV1_TICKETS, RiskCategory.SUPPORT, support.sev1Tickets.severity,

@@ -1,11 +1,13 @@
 package io.riskdesk.signal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.riskdesk.playbook.DetectionPolicy;
@@ -106,8 +108,8 @@ class RuleAdoption implements RuleFamily {
 	/** "WAU 616 on 2026-03-03 vs 1,120 on 2026-02-17: −45.0% > 40%", and the values into {@code measured}. */
 	private static String drop(String metric, long now, LocalDate day, long before, LocalDate earlier, int threshold,
 			Map<String, Object> measured) {
-		var change = FindingText.changePercent(before, now);
-		String key = metric.toLowerCase();
+		BigDecimal change = FindingText.changePercent(before, now);
+		String key = metric.toLowerCase(Locale.ROOT);
 		measured.put(key, now);
 		measured.put("earlier" + metric.charAt(0) + key.substring(1), before);
 		measured.put(key + "ChangePercent", change);

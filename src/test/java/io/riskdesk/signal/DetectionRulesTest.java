@@ -174,6 +174,8 @@ class DetectionRulesTest {
 					"dashboards by analyst: 0 in the week of 2026-03-16, 3 in the week of 2026-03-23 < target 5 a week");
 			assertThat(finding.recordIds()).containsExactly("feature usage 2026-03-23 dashboards/analyst");
 			assertThat(finding.firedOn()).isEqualTo(LocalDate.of(2026, 3, 23));
+			assertThat(finding.threshold()).isEqualTo("a feature's weekly users by a persona below its target 2 complete "
+					+ "weeks running (targets: dashboards by analyst 5 a week)");
 			assertThat(finding(silent, DetectionPolicy.PERSONA_UNDERUSE)).isEmpty();
 		}
 
