@@ -5,22 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 
 /**
  * The customer risk and escalation playbook in force: severities, SLAs, escalation matrix,
- * cadences, detection thresholds and business calendars. Loaded from {@code playbook.yml} and validated at start-up.
+ * cadences, detection rules and business calendars. Loaded from {@code playbook.yml} and validated at start-up.
  */
 public record Playbook(
 		@NotNull @Valid Triage triage,
 		@NotEmpty Map<Severity, @NotNull @Valid SeverityPolicy> severities,
 		@NotEmpty Map<Severity, @NotNull @Valid MatrixEntry> escalationMatrix,
-		@NotNull @Valid Detection detection,
+		@NotNull @Valid DetectionPolicy detection,
 		@NotEmpty Map<@NotBlank String, @NotNull CalendarSpec> calendars) {
 
 	/** The calendar an account gets when it names none. */
@@ -59,33 +56,6 @@ public record Playbook(
 			@NotNull @Valid SlaTarget notification,
 			@NotNull Cadence cadence,
 			@NotBlank String cadenceLabel) {
-	}
-
-	/** Thresholds of the leading indicators the playbook names. */
-	public record Detection(
-			@NotNull @Valid Adoption adoption,
-			@NotNull @Valid Support support,
-			@NotNull @Valid Sentiment sentiment,
-			@NotNull @Valid Renewal renewal) {
-	}
-
-	/** WAU/MAU drop above {@code dropPercent} is a signal; above {@code collapsePercent} within the window is a collapse (S1). */
-	public record Adoption(
-			@Min(1) @Max(100) int dropPercent,
-			@Min(1) @Max(100) int collapsePercent,
-			@Positive int collapseWindowDays) {
-	}
-
-	/** {@code sev1Tickets} or more Sev-1 tickets within {@code windowDays}. */
-	public record Support(@Positive int sev1Tickets, @Positive int windowDays) {
-	}
-
-	/** An NPS answer at or below this score is a detractor signal. */
-	public record Sentiment(@Min(0) @Max(10) int npsAtOrBelow) {
-	}
-
-	/** An unresolved blocker within {@code blockerDays} of renewal is S0; renewal risk within {@code horizonDays} is S1. */
-	public record Renewal(@Positive int blockerDays, @Positive int horizonDays) {
 	}
 
 }

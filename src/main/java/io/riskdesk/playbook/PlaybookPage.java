@@ -12,13 +12,17 @@ class PlaybookPage {
 
 	private final Playbook playbook;
 
-	PlaybookPage(Playbook playbook) {
+	private final PlaybookVersion version;
+
+	PlaybookPage(Playbook playbook, PlaybookVersion version) {
 		this.playbook = playbook;
+		this.version = version;
 	}
 
 	@GetMapping("/playbook")
 	String playbook(Model model) {
 		model.addAttribute("playbook", playbook);
+		model.addAttribute("version", version);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("days", DayOfWeek.values());
 		return "playbook/playbook";

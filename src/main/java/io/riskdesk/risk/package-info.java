@@ -3,6 +3,10 @@
  * action items, the register's queries and pages. Publishes one event per fact
  * ({@link io.riskdesk.risk.RiskEvents}); reads the account module's published views and the
  * sla module's published view {@code sla_risk_status}.
+ * <p>
+ * Published SQL view, read by the signal module: {@code risk_facts} (per risk, its key, account,
+ * category, severity, status, and when it was detected, resolved and closed; a duplicate names
+ * its original).
  */
 @ApplicationModule(displayName = "Risk Register", allowedDependencies = { "account", "playbook", "security", "timeline" })
 package io.riskdesk.risk;

@@ -1,13 +1,17 @@
 package io.riskdesk.playbook;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 
 import io.riskdesk.playbook.internal.PlaybookLoader;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -15,6 +19,7 @@ import org.springframework.core.io.FileSystemResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PlaybookLoaderTest {
 
@@ -60,13 +65,49 @@ class PlaybookLoaderTest {
 		assertThat(playbook.matrix(Severity.S3).notification()).isEqualTo(new SlaTarget(2, SlaTarget.Unit.BUSINESS_DAYS));
 		assertThat(playbook.matrix(Severity.S3).cadence()).isEqualTo(Cadence.BIWEEKLY);
 
-		assertThat(playbook.detection().adoption().dropPercent()).isEqualTo(30);
-		assertThat(playbook.detection().adoption().collapsePercent()).isEqualTo(40);
-		assertThat(playbook.detection().adoption().collapseWindowDays()).isEqualTo(14);
-		assertThat(playbook.detection().support().sev1Tickets()).isEqualTo(2);
-		assertThat(playbook.detection().support().windowDays()).isEqualTo(30);
-		assertThat(playbook.detection().sentiment().npsAtOrBelow()).isEqualTo(6);
-		assertThat(playbook.detection().renewal().blockerDays()).isEqualTo(30);
+		DetectionPolicy detection = playbook.detection();
+		assertThat(detection.adoption().floorUsers()).isEqualTo(10);
+		assertThat(detection.adoption().usageDrop()).isEqualTo(new DetectionPolicy.Drop(30, 30, Severity.S2));
+		assertThat(detection.adoption().collapse()).isEqualTo(new DetectionPolicy.Drop(40, 14, Severity.S1));
+		assertThat(detection.adoption().personaUnderuse().weeks()).isEqualTo(2);
+		assertThat(detection.adoption().personaUnderuse().targets()).isEmpty();
+		assertThat(detection.support().sev1Tickets()).isEqualTo(new DetectionPolicy.Count(2, 30, Severity.S1));
+		assertThat(detection.support().sev1Unresolved()).isEqualTo(new DetectionPolicy.Age(7, Severity.S1));
+		assertThat(detection.support().workarounds()).isEqualTo(new DetectionPolicy.Count(3, 30, Severity.S2));
+		assertThat(detection.commercial().invoiceOverdue()).isEqualTo(new DetectionPolicy.Age(30, Severity.S2));
+		assertThat(detection.sentiment().nps()).isEqualTo(new DetectionPolicy.Nps(6, Severity.S2));
+		assertThat(detection.events().windowDays()).isEqualTo(30);
+		assertThat(detection.renewal()).isEqualTo(new DetectionPolicy.Renewal(30, 90));
+		assertThat(detection.rules()).extracting(DetectionPolicy.Rule::id, DetectionPolicy.Rule::category,
+				DetectionPolicy.Rule::severity)
+			.containsExactly(tuple("usage-drop", RiskCategory.ADOPTION, Severity.S2),
+					tuple("adoption-collapse", RiskCategory.ADOPTION, Severity.S1),
+					tuple("persona-underuse", RiskCategory.ADOPTION, Severity.S2),
+					tuple("first-value-slipping", RiskCategory.ADOPTION, Severity.S2),
+					tuple("sev1-tickets", RiskCategory.SUPPORT, Severity.S1),
+					tuple("sev1-unresolved", RiskCategory.SUPPORT, Severity.S1),
+					tuple("repeated-workarounds", RiskCategory.SUPPORT, Severity.S2),
+					tuple("invoice-overdue", RiskCategory.COMMERCIAL, Severity.S2),
+					tuple("nps-detractor", RiskCategory.SENTIMENT, Severity.S2),
+					tuple("budget-freeze", RiskCategory.COMMERCIAL, Severity.S2),
+					tuple("change-freeze", RiskCategory.PEOPLE, Severity.S3),
+					tuple("competing-priorities", RiskCategory.PEOPLE, Severity.S3),
+					tuple("health-red", RiskCategory.SENTIMENT, Severity.S2),
+					tuple("health-yellow", RiskCategory.SENTIMENT, Severity.S3),
+					tuple("missing-capability", RiskCategory.PRODUCT_FIT, Severity.S2),
+					tuple("negative-exec-feedback", RiskCategory.SENTIMENT, Severity.S1),
+					tuple("outage-all-users", RiskCategory.INCIDENT, Severity.S0),
+					tuple("outage-partial", RiskCategory.INCIDENT, Severity.S2),
+					tuple("poc-left", RiskCategory.PEOPLE, Severity.S2),
+					tuple("procurement-delay", RiskCategory.COMMERCIAL, Severity.S2),
+					tuple("reorg", RiskCategory.PEOPLE, Severity.S2),
+					tuple("roadmap-dependency", RiskCategory.PRODUCT_FIT, Severity.S2),
+					tuple("security-incident", RiskCategory.INCIDENT, Severity.S0),
+					tuple("sponsor-left", RiskCategory.PEOPLE, Severity.S1));
+		assertThat(detection.rule("health-red").threshold())
+			.isEqualTo("a HEALTH_RED event within 30 days, unless a later HEALTH_GREEN or HEALTH_YELLOW");
+		assertThat(detection.rule("usage-drop").threshold()).isEqualTo(
+				"WAU or MAU on the latest reported day down more than 30% vs 30 days before (not when that earlier value is under 10 users)");
 
 		CalendarSpec calendar = playbook.calendar(null);
 		assertThat(calendar.windows(java.time.DayOfWeek.MONDAY)).containsExactly(new CalendarSpec.Window(540, 1020));
@@ -98,15 +139,50 @@ class PlaybookLoaderTest {
 				"first-response: { amount: 0, unit: BUSINESS_HOURS }"),
 				"severities.S1.first-response: amount must be greater than 0 for unit BUSINESS_HOURS");
 		assertInvalid(shipped().replace("unit: BUSINESS_HOURS", "unit: MINUTES"), "severities.S1.first-response.unit");
-		assertInvalid(shipped().replace("nps-at-or-below: 6", "nps-at-or-below: 11"),
-				"detection.sentiment.nps-at-or-below: must be less than or equal to 10");
+		assertInvalid(shipped().replace("at-or-below: 6", "at-or-below: 11"),
+				"detection.sentiment.nps.at-or-below: must be less than or equal to 10");
 		assertInvalid(shipped().replace("    cadence-label: Weekly\n", ""),
 				"escalation-matrix.S2.cadence-label: is required");
-		assertInvalid(shipped().replace("collapse-percent: 40", "collapse-percent: 20"),
-				"detection.adoption.collapse-percent: must be greater than drop-percent");
+		assertInvalid(shipped().replace("collapse: { percent: 40", "collapse: { percent: 20"),
+				"detection.adoption.collapse.percent: must be greater than usage-drop.percent");
 		assertInvalid(shipped().replace("window: PT24H", "window: PT24H\n  colour: red"), "triage.colour");
 		assertInvalid(shipped().replace("    definition: Meaningful impact, manageable with plan\n", "    definition: ' '\n"),
 				"severities.S2.definition: is required");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			usage-drop: { percent: 30, days: 30  | usage-drop: { percent: -5, days: 30 | detection.adoption.usage-drop.percent: must be greater than or equal to 0
+			collapse: { percent: 40, days: 14    | collapse: { percent: 40, days: 0    | detection.adoption.collapse.days: must be greater than 0
+			floor-users: 10                      | floor-users: -1                     | detection.adoption.floor-users: must be greater than or equal to 0
+			sev1-tickets: { count: 2             | sev1-tickets: { count: -2           | detection.support.sev1-tickets.count: must be greater than 0
+			invoice-overdue: { days: 30          | invoice-overdue: { days: -30        | detection.commercial.invoice-overdue.days: must be greater than 0
+			window-days: 30                      | window-days: -1                     | detection.events.window-days: must be greater than 0
+			horizon-days: 90                     | horizon-days: 20                    | detection.renewal.blocker-days: must be less than horizon-days
+			sev1-unresolved: { days: 7, severity: S1 } | sev1-unresolved: { days: 7, severity: S5 } | detection.support.sev1-unresolved.severity: Cannot deserialize value of type `io.riskdesk.playbook.Severity` from String "S5"
+			SPONSOR_LEFT: { category: PEOPLE, severity: S1 } | SPONSOR_LEFT: { category: PEOPLE } | detection.events.rules.SPONSOR_LEFT.severity: is required
+			SPONSOR_LEFT: { category: PEOPLE     | SPONSR_LEFT: { category: PEOPLE     | detection.events.rules.SPONSR_LEFT: unknown event type (known: BUDGET_FREEZE, CHANGE_FREEZE
+			cleared-by: [HEALTH_GREEN, HEALTH_YELLOW] | cleared-by: [HEALTH_BLUE]  | detection.events.rules.HEALTH_RED.cleared-by: unknown event type HEALTH_BLUE
+			category: PRODUCT_FIT, severity: S2 } | category: FIT, severity: S2 }      | detection.events.rules.MISSING_CAPABILITY.category: Cannot deserialize value of type `io.riskdesk.playbook.RiskCategory` from String "FIT"
+			targets: []                          | targets: [{ feature: reports, persona: analyst, weekly-users: 0 }] | detection.adoption.persona-underuse.targets.0.weekly-users: must be greater than 0
+			targets: []                          | targets: [{ feature: reports, persona: analyst, weekly-users: 2 }, { feature: reports, persona: analyst, weekly-users: 3 }] | detection.adoption.persona-underuse.targets: reports / analyst is listed twice
+			POC_LEFT: { category: PEOPLE, severity: S2 } | POC_LEFT: { category: PEOPLE, severity: S2 }\\n      SPONSOR_LEFT: { category: PEOPLE, severity: S3 } | detection.events.rules: Duplicate Object property "SPONSOR_LEFT"
+			""")
+	void refusesABadDetectionRuleNamingItsKey(String shippedText, String badText, String expectedProblem) {
+		assertThat(shipped()).contains(shippedText);
+		assertInvalid(shipped().replace(shippedText, badText.replace("\\n", "\n")), expectedProblem);
+	}
+
+	@Test
+	void theVersionIsTheHashOfTheFileBytes() throws Exception {
+		PlaybookLoader.Loaded shipped = loader.loadWithVersion(new ClassPathResource("playbook.yml"));
+		PlaybookLoader.Loaded edited = loader.loadWithVersion(new ByteArrayResource(
+				(shipped() + "\n# a comment changes the version\n").getBytes(StandardCharsets.UTF_8), "edited"));
+
+		assertThat(shipped.version().sha256()).isEqualTo(HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(new ClassPathResource("playbook.yml").getContentAsByteArray())));
+		assertThat(edited.version()).isNotEqualTo(shipped.version());
+		assertThat(edited.playbook()).isEqualTo(shipped.playbook());
 	}
 
 	@Test

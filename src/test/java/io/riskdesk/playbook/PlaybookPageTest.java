@@ -20,6 +20,9 @@ class PlaybookPageTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	PlaybookVersion version;
+
 	@Test
 	void showsThePolicyInForce() throws Exception {
 		mvc.perform(get("/playbook").with(user("jordan").roles("EXEC")))
@@ -29,8 +32,20 @@ class PlaybookPageTest {
 					containsString("Security incident"), containsString("4 business hours"),
 					containsString("1 business day<"), containsString("Daily war room (Daily)"),
 					containsString("Security, Legal"), containsString("Within <strong>24h</strong>"),
-					containsString("Sev-1 tickets within"), containsString("Monday"), containsString("09:00-17:00"),
+					containsString("Sev-1 tickets opened within"), containsString("Monday"), containsString("09:00-17:00"),
 					containsString("Saturday</dt>"), containsString(">closed<"))));
+	}
+
+	@Test
+	void showsTheDetectionRulesAndThePlaybookVersion() throws Exception {
+		mvc.perform(get("/playbook").with(user("jordan").roles("EXEC")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Detection rules"), containsString("<code>usage-drop</code>"),
+					containsString("WAU or MAU on the latest reported day down more than 30% vs 30 days before"),
+					containsString("<code>adoption-collapse</code>"), containsString("<code>sponsor-left</code>"),
+					containsString("a HEALTH_RED event within 30 days, unless a later HEALTH_GREEN or HEALTH_YELLOW"),
+					containsString("an invoice unpaid more than 30 days after its due date"),
+					containsString("an S1 finding becomes S0"), containsString(version.shortForm()))));
 	}
 
 	@Test

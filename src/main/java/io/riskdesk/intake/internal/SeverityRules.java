@@ -15,6 +15,7 @@ import io.riskdesk.intake.ExtractionDraft.Field;
 import io.riskdesk.intake.ExtractionDraft.Impact;
 import io.riskdesk.intake.ExtractionDraft.ImpactKind;
 import io.riskdesk.intake.ExtractionDraft.Suggestion;
+import io.riskdesk.playbook.DetectionPolicy;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
@@ -54,7 +55,7 @@ final class SeverityRules {
 
 	private static final Pattern NPS = Pattern.compile("(?i)\\bNPS(?: score)?(?: of| is|:)?\\s*(\\d{1,2})\\b");
 
-	private final Playbook.Detection detection;
+	private final DetectionPolicy detection;
 
 	SeverityRules(Playbook playbook) {
 		this.detection = playbook.detection();
@@ -94,9 +95,9 @@ final class SeverityRules {
 		}
 		adoption(text).ifPresent(fired::add);
 		Matcher nps = NPS.matcher(text);
-		if (nps.find() && Integer.parseInt(nps.group(1)) <= detection.sentiment().npsAtOrBelow()) {
+		if (nps.find() && Integer.parseInt(nps.group(1)) <= detection.sentiment().nps().atOrBelow()) {
 			fired.add(new Suggestion(RiskCategory.SENTIMENT, Severity.S2,
-					"NPS " + nps.group(1) + " at or below " + detection.sentiment().npsAtOrBelow() + " (detractor) -> S2"));
+					"NPS " + nps.group(1) + " at or below " + detection.sentiment().nps().atOrBelow() + " (detractor) -> S2"));
 		}
 		return fired.stream()
 			.min(Comparator.comparing(Suggestion::severity))
@@ -131,13 +132,13 @@ final class SeverityRules {
 			return Optional.empty();
 		}
 		int drop = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-		if (drop > detection.adoption().collapsePercent()) {
+		if (drop > detection.adoption().collapse().percent()) {
 			return Optional.of(new Suggestion(RiskCategory.ADOPTION, Severity.S1,
-					"adoption collapse (" + drop + "% drop, over " + detection.adoption().collapsePercent() + "%) -> S1"));
+					"adoption collapse (" + drop + "% drop, over " + detection.adoption().collapse().percent() + "%) -> S1"));
 		}
-		if (drop > detection.adoption().dropPercent()) {
+		if (drop > detection.adoption().usageDrop().percent()) {
 			return Optional.of(new Suggestion(RiskCategory.ADOPTION, Severity.S2,
-					"usage drop of " + drop + "% (over " + detection.adoption().dropPercent() + "%) -> S2"));
+					"usage drop of " + drop + "% (over " + detection.adoption().usageDrop().percent() + "%) -> S2"));
 		}
 		return Optional.empty();
 	}

@@ -1,6 +1,7 @@
 package io.riskdesk.playbook.internal;
 
 import io.riskdesk.playbook.Playbook;
+import io.riskdesk.playbook.PlaybookVersion;
 import jakarta.validation.Validator;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -13,9 +14,19 @@ class PlaybookConfiguration {
 
 	/** Loaded once at start-up: a bad file stops the application instead of surfacing later. */
 	@Bean
-	Playbook playbook(@Value("${riskdesk.playbook.location:classpath:playbook.yml}") Resource location,
+	PlaybookLoader.Loaded loadedPlaybook(@Value("${riskdesk.playbook.location:classpath:playbook.yml}") Resource location,
 			Validator validator) {
-		return new PlaybookLoader(validator).load(location);
+		return new PlaybookLoader(validator).loadWithVersion(location);
+	}
+
+	@Bean
+	Playbook playbook(PlaybookLoader.Loaded loaded) {
+		return loaded.playbook();
+	}
+
+	@Bean
+	PlaybookVersion playbookVersion(PlaybookLoader.Loaded loaded) {
+		return loaded.version();
 	}
 
 }
