@@ -15,5 +15,7 @@ public enum TimelineKind {
 	/** Written by the intake: the document the risk was imported from, and the meetings it announced. */
 	IMPORTED, MEETING,
 	/** Written by the SLA clocks: a warning, a breach, a pause or a re-target. */
-	SLA
+	SLA,
+	/** Written by signal detection: a finding cleared on the risk it went to. */
+	SIGNAL
 }
