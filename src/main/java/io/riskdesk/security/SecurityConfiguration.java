@@ -74,7 +74,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/tokens/**", "/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
 				.requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
-				.requestMatchers("/api/risks/**", "/api/intake/**").hasAnyRole(riskWriters)
+				.requestMatchers("/api/risks/**", "/api/intake/**", "/api/telemetry/**").hasAnyRole(riskWriters)
 				.requestMatchers("/api/accounts/**", "/api/people/**").hasAnyRole(accountWriters)
 				.anyRequest().hasRole(Role.ADMIN.name()))
 			.httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(ProblemResponses.unauthorized()))
