@@ -242,6 +242,10 @@ public class TelemetryStore {
 	private TelemetryReport upsert(Connection connection, TelemetryTable table, SortedSet<YearMonth> months, long staged) {
 		long[] counts = new long[2];
 		SortedSet<Long> accounts = new TreeSet<>();
+		if (months.size() > 1) {
+			// Each month's statement then reads its own rows of the staging table, not all of them.
+			jdbc.sql("create index on " + TelemetryTable.STAGING + " (day)").update();
+		}
 		List<String> statements = table.kind != TelemetryKind.USAGE ? List.of(table.upsert(table.table, ""))
 				: months.stream()
 					.map(month -> table.upsert(partition(month), "where s.day >= '%s' and s.day < '%s'"
