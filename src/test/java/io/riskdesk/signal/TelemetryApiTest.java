@@ -30,6 +30,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -375,6 +377,29 @@ class TelemetryApiTest {
 		mvc.perform(post("/api/telemetry/usage").with(httpBasic("morgan", "demo")).contentType(CSV).content(csv))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.rowsRead").value(0));
+	}
+
+	/** Integrations send files with a token, as to the rest of the API. */
+	@Test
+	void takesABearerToken() throws Exception {
+		String created = mvc.perform(post("/api/tokens").with(httpBasic("admin", "demo"))
+			.contentType(JSON)
+			.content("{\"name\": \"telemetry sync\", \"username\": \"alex\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String secret = com.jayway.jsonpath.JsonPath.read(created, "$.secret");
+		mvc.perform(post("/api/telemetry/events").header("Authorization", "Bearer " + secret).contentType(CSV)
+			.content("account,occurred_on,type\n")).andExpect(status().isOk()).andExpect(jsonPath("$.kind").value("events"));
+	}
+
+	@Test
+	void theOpenApiDocumentDescribesTheIntake() throws Exception {
+		mvc.perform(get("/v3/api-docs").with(user("alex").roles("CSM")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/telemetry/{kind}'].post.requestBody.content['text/csv']").exists())
+			.andExpect(jsonPath("$.paths['/api/telemetry/{kind}'].post.requestBody.content['application/json']").exists());
 	}
 
 }

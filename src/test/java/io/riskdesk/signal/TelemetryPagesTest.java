@@ -78,6 +78,20 @@ class TelemetryPagesTest {
 			.query(Long.class).single()).isZero();
 	}
 
+	/** A multipart upload declares no length of its own: the intake counts the file's bytes as it reads them. */
+	@Test
+	void aFileOverTheLimitIsRefusedWhileItIsRead() throws Exception {
+		TestAccount account = new TelemetryTestSupport(mvc, jdbc).account();
+		StringBuilder csv = new StringBuilder("account,day,active_users,wau,mau\n");
+		for (int day = 1; csv.length() <= 1024 * 1024; day++) {
+			csv.append(account.externalId()).append(',').append(today().minusDays(day % 3000 + 1)).append(",1,2,3\n");
+		}
+		upload("usage", "usage.csv", csv.toString()).andExpect(status().isPayloadTooLarge())
+			.andExpect(content().string(containsString("The request is larger than 1048576 bytes")));
+		assertThat(jdbc.sql("select count(*) from telemetry_usage where account_id = ?").param(account.id())
+			.query(Long.class).single()).isZero();
+	}
+
 	@Test
 	void noFileIsAskedFor() throws Exception {
 		mvc.perform(multipart("/telemetry").param("kind", "usage").with(user("alex").roles("CSM")).with(csrf()))
