@@ -108,7 +108,13 @@ final class ValueType {
 	});
 
 	static final ValueType CURRENCY = new ValueType(Shape.TEXT, "text", 1, (value, dates, copy) -> {
-		if (!value.matches("[A-Z]{3}") || !Currency.getAvailableCurrencies().contains(Currency.getInstance(value))) {
+		try {
+			if (!value.matches("[A-Z]{3}")) {
+				throw new IllegalArgumentException(value);
+			}
+			Currency.getInstance(value);
+		}
+		catch (IllegalArgumentException ex) {
 			throw new Wrong("must be an ISO 4217 currency code such as USD");
 		}
 		copy.append(value);
