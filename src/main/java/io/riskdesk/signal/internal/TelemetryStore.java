@@ -27,6 +27,8 @@ import io.riskdesk.signal.TelemetryRejected;
 import io.riskdesk.signal.TelemetryReport;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class TelemetryStore {
+
+	private static final Logger log = LoggerFactory.getLogger(TelemetryStore.class);
 
 	/** Serialises the creation of usage partitions: two requests for a new month must not both create it. */
 	private static final String PARTITION_LOCK = "select pg_advisory_xact_lock(hashtext('telemetry_usage partitions'))";
@@ -70,6 +74,7 @@ public class TelemetryStore {
 	 */
 	@Transactional
 	public TelemetryReport store(TelemetryKind kind, TelemetryFormat format, InputStream body, long maxBytes) {
+		long startedAt = System.nanoTime();
 		TelemetryTable table = TelemetryTable.of(kind);
 		RowErrors errors = new RowErrors();
 		InputStream limited = new SizeLimit(body, maxBytes);
@@ -85,10 +90,17 @@ public class TelemetryStore {
 			errors.throwIfAny();
 			return new TelemetryReport(kind, 0, 0, 0, 0, List.of());
 		}
+		long readAt = System.nanoTime();
 		resolveAccounts(table, errors);
 		errors.throwIfAny();
 		createPartitions(months);
-		return upsert(connection, table, months, staged);
+		long checkedAt = System.nanoTime();
+		TelemetryReport report = upsert(connection, table, months, staged);
+		log.info("Telemetry {}: {} rows read and staged in {} ms, accounts and partitions in {} ms, upserted in {} ms"
+				+ " ({} inserted, {} updated)", kind.path(), staged, (readAt - startedAt) / 1_000_000,
+				(checkedAt - readAt) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000, report.inserted(),
+				report.updated());
+		return report;
 	}
 
 	/** Streams the valid rows into the staging table; returns how many. */
