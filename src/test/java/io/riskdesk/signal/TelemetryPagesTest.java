@@ -17,6 +17,7 @@ import static io.riskdesk.signal.TelemetryTestSupport.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -43,6 +44,9 @@ class TelemetryPagesTest {
 					containsString("<a href=\"/telemetry\" aria-current=\"page\">Telemetry</a>"),
 					containsString("<option value=\"feature-usage\">feature-usage</option>"),
 					containsString("account, ticket_id, severity, opened_at, resolved_at (optional), workaround, subject"))));
+		// Readers get no link to it.
+		mvc.perform(get("/playbook").with(user("jordan").roles("EXEC")))
+			.andExpect(content().string(not(containsString("href=\"/telemetry\""))));
 		mvc.perform(get("/telemetry").with(user("jordan").roles("EXEC")))
 			.andExpect(status().isForbidden())
 			.andExpect(forwardedUrl("/access-denied"))
