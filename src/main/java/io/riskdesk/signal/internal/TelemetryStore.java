@@ -78,7 +78,7 @@ public class TelemetryStore {
 		TelemetryTable table = TelemetryTable.of(kind);
 		RowErrors errors = new RowErrors();
 		InputStream limited = new SizeLimit(body, maxBytes);
-		Connection connection = DataSourceUtils.getConnection(dataSource);
+		Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's, for COPY and the savepoint
 		jdbc.sql(table.createStaging()).update();
 		SortedSet<YearMonth> months = new TreeSet<>();
 		long staged;
@@ -121,7 +121,7 @@ public class TelemetryStore {
 					}
 					if (errors.total() == errorsBefore && line(table, rows.row(), values, dates, errors, line)) {
 						if (table.kind == TelemetryKind.USAGE) {
-							months.add(YearMonth.from(ValueType.date(values[1])));
+							months.add(YearMonth.from(ValueType.date(values[1]))); // usage's day
 						}
 						writer.append(line);
 						staged++;
