@@ -1,0 +1,8 @@
+package io.riskdesk.signal;
+
+/** What an account event in the telemetry reports happened (the {@code type} of kind {@code events}). */
+public enum SignalEventType {
+	SPONSOR_LEFT, POC_LEFT, REORG, COMPETING_PRIORITIES, CHANGE_FREEZE, BUDGET_FREEZE, PROCUREMENT_DELAY,
+	MISSING_CAPABILITY, ROADMAP_DEPENDENCY, NEGATIVE_EXEC_FEEDBACK, OUTAGE_ALL_USERS, OUTAGE_PARTIAL,
+	SECURITY_INCIDENT, HEALTH_GREEN, HEALTH_YELLOW, HEALTH_RED, FIRST_VALUE_REACHED
+}
