@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Accounts, telemetry and risks written with plain SQL, as the telemetry intake and the register
  * would leave them. Usage is partitioned by month: a row's month partition is created first.
  */
-final class DetectionTestData {
+public final class DetectionTestData {
 
 	private final JdbcClient jdbc;
 
