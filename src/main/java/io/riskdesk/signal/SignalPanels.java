@@ -98,6 +98,7 @@ class SignalPanels {
 		UsageSeries series = usage.of(id, CHART_DAYS);
 		model.addAttribute("report", report);
 		model.addAttribute("usage", series);
+		model.addAttribute("chartDays", CHART_DAYS);
 		model.addAttribute("usageJson", json.writeValueAsString(series));
 		model.addAttribute("firedJson", json.writeValueAsString(fired(report, series)));
 		return Htmx.view(request, "signal/account-signals", "panel");
