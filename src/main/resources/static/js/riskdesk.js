@@ -18,6 +18,61 @@ document.addEventListener('DOMContentLoaded', () => {
   });
 });
 
+// The account's usage chart (the signal panel, loaded by htmx): WAU and MAU per day from the canvas's data
+// attributes, a triangle on each day findings fired on; the table beside it has the same figures.
+const drawUsage = (canvas) => {
+  if (Chart.getChart(canvas)) {
+    return;
+  }
+  const usage = JSON.parse(canvas.dataset.usage);
+  const fired = new Map(JSON.parse(canvas.dataset.fired).map((f) => [f.day, f.text]));
+  const byDay = new Map(usage.days.map((d) => [d.day, d]));
+  // Every calendar day on the axis, so a gap in the reports shows as a gap in time.
+  const labels = [];
+  for (let day = new Date(`${usage.from}T00:00:00Z`); day <= new Date(`${usage.to}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) {
+    labels.push(day.toISOString().slice(0, 10));
+  }
+  const series = (name) => labels.map((day) => (byDay.has(day) ? byDay.get(day)[name] : null));
+  new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        { label: 'WAU', data: series('wau'), borderColor: '#0b57d0', backgroundColor: '#0b57d0', pointRadius: 0, spanGaps: true },
+        { label: 'MAU', data: series('mau'), borderColor: '#5a6172', backgroundColor: '#5a6172', pointRadius: 0, spanGaps: true },
+        { label: 'Finding fired', showLine: false, pointStyle: 'triangle', pointRadius: 8, borderColor: '#a4161a', backgroundColor: '#a4161a',
+          data: labels.map((day) => (fired.has(day) ? (byDay.has(day) ? byDay.get(day).wau : 0) : null)) }
+      ]
+    },
+    options: {
+      maintainAspectRatio: false, animation: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { ticks: { maxTicksLimit: 12 } } },
+      plugins: { tooltip: { callbacks: {
+        label: (item) => (item.datasetIndex === 2 ? `Fired: ${fired.get(item.label)}` : `${item.dataset.label}: ${item.formattedValue}`)
+      } } }
+    }
+  });
+};
+// Chart.js loads only on pages that draw such a chart, once.
+const usageCharts = () => {
+  const canvases = document.querySelectorAll('canvas[data-usage]');
+  if (canvases.length === 0) {
+    return;
+  }
+  if (typeof Chart !== 'undefined') {
+    canvases.forEach(drawUsage);
+  } else if (!document.querySelector('script[data-chart-loader]')) {
+    const script = document.createElement('script');
+    script.src = canvases[0].dataset.chartScript;
+    script.dataset.chartLoader = '';
+    script.addEventListener('load', usageCharts);
+    document.head.append(script);
+  }
+};
+document.addEventListener('DOMContentLoaded', usageCharts);
+document.addEventListener('htmx:afterSettle', usageCharts);
+
 // Live countdowns to SLA due instants; htmx brings new ones in with each panel it swaps.
 const countdownText = (due) => {
   const minutes = Math.round((Date.parse(due) - Date.now()) / 60000);

@@ -96,6 +96,17 @@ public class FindingLog {
 			.orElse(null), version.sha256(), active, cleared);
 	}
 
+	/** The findings that went to this risk: the active ones first, then the most recently cleared. */
+	@Transactional(readOnly = true)
+	public List<FindingEntry> ofRisk(String riskKey) {
+		return jdbc.sql("""
+				select * from signal_finding where risk_key = :key
+				order by cleared_at desc nulls first, severity, rule_id""")
+			.param("key", riskKey)
+			.query(this::entry)
+			.list();
+	}
+
 	/** One pass at a time: two would both insert the same new finding, or clear each other's. */
 	private void lock() {
 		jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('signal_finding'))").query(Integer.class).single();
@@ -194,7 +205,7 @@ public class FindingLog {
 		Timestamp cleared = rs.getTimestamp("cleared_at");
 		return new FindingEntry(rs.getLong("id"), finding, rs.getString("playbook_version"),
 				rs.getTimestamp("first_found_at").toInstant(), rs.getTimestamp("last_found_at").toInstant(),
-				cleared == null ? null : cleared.toInstant());
+				cleared == null ? null : cleared.toInstant(), rs.getString("risk_key"));
 	}
 
 }

@@ -13,22 +13,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Accounts, telemetry and risks written with plain SQL, as the telemetry intake and the register
- * would leave them. Usage is partitioned by month: a row's month partition is created first.
+ * would leave them (public for the browser tests). Usage is partitioned by month: a row's month
+ * partition is created first.
  */
-final class DetectionTestData {
+public final class DetectionTestData {
 
 	private final JdbcClient jdbc;
 
-	DetectionTestData(JdbcClient jdbc) {
+	public DetectionTestData(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** An account in UTC renewing far away, with no first-value due date. */
-	long account() {
+	public long account() {
 		return account(LocalDate.of(2028, 12, 31), null, "UTC");
 	}
 
-	long account(LocalDate renewal, LocalDate firstValueDue, String timeZone) {
+	public long account(LocalDate renewal, LocalDate firstValueDue, String timeZone) {
 		return jdbc.sql("""
 				insert into account (name, segment, country, time_zone, renewal_date, first_value_due,
 				                     created_at, updated_at, version)
@@ -41,7 +42,7 @@ final class DetectionTestData {
 			.single();
 	}
 
-	void usage(long account, LocalDate day, int wau, int mau) {
+	public void usage(long account, LocalDate day, int wau, int mau) {
 		LocalDate month = day.withDayOfMonth(1);
 		jdbc.sql("create table if not exists telemetry_usage_" + month.format(DateTimeFormatter.ofPattern("'y'yyyy'm'MM"))
 				+ " partition of telemetry_usage for values from ('" + month + "') to ('" + month.plusMonths(1) + "')")
@@ -54,7 +55,7 @@ final class DetectionTestData {
 			.update();
 	}
 
-	void featureUsage(long account, LocalDate week, String feature, String persona, int users) {
+	public void featureUsage(long account, LocalDate week, String feature, String persona, int users) {
 		jdbc.sql("""
 				insert into telemetry_feature_usage (account_id, week, feature, persona, users)
 				values (:a, :week, :feature, :persona, :users)""")
@@ -66,7 +67,7 @@ final class DetectionTestData {
 			.update();
 	}
 
-	void ticket(long account, String id, String severity, Instant opened, Instant resolved, boolean workaround) {
+	public void ticket(long account, String id, String severity, Instant opened, Instant resolved, boolean workaround) {
 		jdbc.sql("""
 				insert into telemetry_ticket (account_id, ticket_id, severity, opened_at, resolved_at, workaround, subject)
 				values (:a, :id, :severity, :opened, :resolved, :workaround, 'Test ticket')""")
@@ -79,7 +80,7 @@ final class DetectionTestData {
 			.update();
 	}
 
-	void invoice(long account, String number, String amount, LocalDate due, LocalDate paid) {
+	public void invoice(long account, String number, String amount, LocalDate due, LocalDate paid) {
 		jdbc.sql("""
 				insert into telemetry_invoice (account_id, invoice_no, amount, currency, due_date, paid_date)
 				values (:a, :number, cast(:amount as numeric), 'USD', :due, :paid)""")
@@ -91,7 +92,7 @@ final class DetectionTestData {
 			.update();
 	}
 
-	void nps(long account, LocalDate day, int score, String role) {
+	public void nps(long account, LocalDate day, int score, String role) {
 		jdbc.sql("""
 				insert into telemetry_survey (account_id, responded_on, kind, score, respondent_role)
 				values (:a, :day, 'NPS', :score, :role)""")
@@ -102,11 +103,11 @@ final class DetectionTestData {
 			.update();
 	}
 
-	void event(long account, LocalDate day, String type) {
+	public void event(long account, LocalDate day, String type) {
 		event(account, day, type, null);
 	}
 
-	void event(long account, LocalDate day, String type, String note) {
+	public void event(long account, LocalDate day, String type, String note) {
 		jdbc.sql("insert into telemetry_event (account_id, occurred_on, type, note) values (:a, :day, :type, :note)")
 			.param("a", account)
 			.param("day", day)
@@ -116,7 +117,7 @@ final class DetectionTestData {
 	}
 
 	/** A risk as the register keeps it; closed (or resolved) when the instants are given. */
-	String risk(long account, RiskCategory category, Severity severity, Instant detected, Instant resolved,
+	public String risk(long account, RiskCategory category, Severity severity, Instant detected, Instant resolved,
 			Instant closed, String duplicateOf) {
 		String key = "TEST-" + UUID.randomUUID().toString().substring(0, 8);
 		String status = closed != null ? "CLOSED" : resolved != null ? "RESOLVED" : "ACTIVE";
