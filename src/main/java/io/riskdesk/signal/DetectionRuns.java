@@ -162,31 +162,21 @@ public class DetectionRuns {
 
 	/** The unresolved risk that risen findings went to earlier, if any. */
 	private Optional<String> riskOf(List<FindingEntry> risen) {
-		return risen.stream()
-			.map(entry -> jdbc.sql("select risk_key from signal_finding where account_id = :account and id = :id")
-				.param("account", entry.finding().accountId())
-				.param("id", entry.id())
-				.query(String.class)
-				.optional())
-			.flatMap(Optional::stream)
-			.filter(key -> RiskStatus.UNRESOLVED.contains(risks.status(key)))
-			.findFirst();
+		return risen.stream().map(FindingEntry::riskKey).filter(this::unresolved).findFirst();
 	}
 
 	private void noteCleared(List<FindingEntry> cleared, Register register) {
 		for (FindingEntry entry : cleared) {
-			jdbc.sql("select risk_key from signal_finding where account_id = :account and id = :id and risk_key is not null")
-				.param("account", entry.finding().accountId())
-				.param("id", entry.id())
-				.query(String.class)
-				.optional()
-				.filter(key -> RiskStatus.UNRESOLVED.contains(risks.status(key)))
-				.ifPresent(key -> {
-					events.publishEvent(new FindingCleared(key, entry.finding().ruleId(), entry.finding().explanation(),
-							clock.instant()));
-					register.noted.add(key);
-				});
+			if (unresolved(entry.riskKey())) {
+				events.publishEvent(new FindingCleared(entry.riskKey(), entry.finding().ruleId(),
+						entry.finding().explanation(), clock.instant()));
+				register.noted.add(entry.riskKey());
+			}
 		}
+	}
+
+	private boolean unresolved(String riskKey) {
+		return riskKey != null && RiskStatus.UNRESOLVED.contains(risks.status(riskKey));
 	}
 
 	private static Map<Group, List<FindingEntry>> byGroup(List<FindingEntry> entries) {

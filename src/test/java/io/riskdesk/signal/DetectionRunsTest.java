@@ -3,6 +3,8 @@ package io.riskdesk.signal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -36,11 +38,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Findings into the register: opened, attached, escalated, cleared on the timeline, and never twice. */
+/**
+ * Findings into the register: opened, attached, escalated, cleared on the timeline, and never
+ * twice. As of today: the risks it opens are as new as their findings, so they do not crowd the
+ * dashboard's overdue lists that other tests read.
+ */
 @RiskdeskTest
 class DetectionRunsTest {
 
-	static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
+	static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+	static final LocalDate AS_OF = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
 
 	@Autowired
 	DetectionRuns runs;
@@ -66,7 +74,7 @@ class DetectionRunsTest {
 
 	@BeforeEach
 	void setUp() {
-		clock.set(Instant.parse("2026-03-31T06:00:00Z"));
+		clock.set(NOW);
 		data = new DetectionTestData(jdbc);
 		account = data.account();
 		data.event(account, AS_OF.minusDays(2), "SPONSOR_LEFT", "Dana Fox resigned");
@@ -89,9 +97,10 @@ class DetectionRunsTest {
 		assertThat(people.status()).isEqualTo(RiskStatus.OPEN);
 		assertThat(people.severity()).isEqualTo(Severity.S1);
 		assertThat(people.title()).isEqualTo("People signal: sponsor left");
-		assertThat(people.evidence()).containsExactly("SPONSOR_LEFT on 2026-03-29 (Dana Fox resigned), 2 days ago: "
-				+ "within 30 days [event 2026-03-29 SPONSOR_LEFT]");
-		assertThat(people.description()).contains("S1 sponsor-left: SPONSOR_LEFT on 2026-03-29");
+		LocalDate left = AS_OF.minusDays(2);
+		assertThat(people.evidence()).containsExactly("SPONSOR_LEFT on " + left + " (Dana Fox resigned), 2 days ago: "
+				+ "within 30 days [event " + left + " SPONSOR_LEFT]");
+		assertThat(people.description()).contains("S1 sponsor-left: SPONSOR_LEFT on " + left);
 		assertThat(risk(RiskCategory.SENTIMENT).severity()).isEqualTo(Severity.S2);
 		assertThat(jdbc.sql("select count(*) from sla_clock where risk_key = :key").param("key", people.key())
 			.query(Integer.class).single()).as("SLA clocks started").isPositive();
@@ -120,7 +129,7 @@ class DetectionRunsTest {
 		assertThat(run.opened()).hasSize(1).doesNotContain(manual.key());
 		RiskDetails after = risks.get(manual.key());
 		assertThat(after.severity()).isEqualTo(Severity.S1);
-		assertThat(after.evidence()).anySatisfy(line -> assertThat(line).startsWith("SPONSOR_LEFT on 2026-03-29"));
+		assertThat(after.evidence()).anySatisfy(line -> assertThat(line).startsWith("SPONSOR_LEFT on " + AS_OF.minusDays(2)));
 		assertThat(risks.timeline(manual.key())).filteredOn(entry -> "signal".equals(entry.actor()))
 			.extracting(TimelineEntry::kind)
 			.contains(TimelineKind.REPORT_ATTACHED, TimelineKind.SEVERITY_CHANGED);
@@ -145,7 +154,7 @@ class DetectionRunsTest {
 		assertThat(run.escalated()).contains(sentiment);
 		assertThat(risks.get(sentiment).severity()).isEqualTo(Severity.S1);
 		assertThat(risks.timeline(sentiment)).anySatisfy(entry -> assertThat(entry.summary())
-			.contains("Signal nps-detractor").contains("renewal on 2026-05-30, in 60 days (within 90): S2 → S1"));
+			.contains("Signal nps-detractor").contains("renewal on " + AS_OF.plusDays(60) + ", in 60 days (within 90): S2 → S1"));
 	}
 
 	@Test
@@ -204,14 +213,14 @@ class DetectionRunsTest {
 	@Test
 	void theApiRunsAPassForOneAccountAsOfADay() throws Exception {
 		mvc.perform(asAlex(post("/api/detection/run")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"accountId\": " + account + ", \"asOf\": \"2026-03-31\"}"))
+			.content("{\"accountId\": " + account + ", \"asOf\": \"" + AS_OF + "\"}"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.asOf").value("2026-03-31"))
+			.andExpect(jsonPath("$.asOf").value(AS_OF.toString()))
 			.andExpect(jsonPath("$.accounts[0]").value(account))
 			.andExpect(jsonPath("$.added").value(2))
 			.andExpect(jsonPath("$.opened", hasSize(2)));
 		mvc.perform(asAlex(post("/api/detection/run")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"accountId\": " + account + ", \"asOf\": \"2026-04-01\"}"))
+			.content("{\"accountId\": " + account + ", \"asOf\": \"" + AS_OF.plusDays(1) + "\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("asOf"));
 		mvc.perform(asAlex(post("/api/detection/run")).contentType(MediaType.APPLICATION_JSON)
