@@ -32,6 +32,7 @@ final class UiAccessRules {
 			new Rule(PATHS.matcher("/intake"), Role.RISK_WRITERS), // GET, and HEAD like it
 			new Rule(PATHS.matcher(HttpMethod.POST, "/intake/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/telemetry"), Role.RISK_WRITERS), // the upload page and its post
+			new Rule(PATHS.matcher("/playbook/backtest"), Role.RISK_WRITERS), // as the API's backtest
 			new Rule(PATHS.matcher("/accounts/new"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher("/accounts/*/edit"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/**"), Role.ACCOUNT_WRITERS));
