@@ -17,7 +17,7 @@ public record Playbook(
 		@NotNull @Valid Triage triage,
 		@NotEmpty Map<Severity, @NotNull @Valid SeverityPolicy> severities,
 		@NotEmpty Map<Severity, @NotNull @Valid MatrixEntry> escalationMatrix,
-		@NotNull @Valid DetectionPolicy detection,
+		@NotNull DetectionPolicy detection,
 		@NotEmpty Map<@NotBlank String, @NotNull CalendarSpec> calendars) {
 
 	/** The calendar an account gets when it names none. */

@@ -74,7 +74,9 @@ class SecurityConfiguration {
 				.requestMatchers("/api/tokens/**", "/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
 				.requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
-				.requestMatchers("/api/risks/**", "/api/intake/**", "/api/telemetry/**", "/api/detection/**")
+				// The backtest writes nothing, but it is as heavy as detection passes: for the same roles.
+				.requestMatchers("/api/risks/**", "/api/intake/**", "/api/telemetry/**", "/api/detection/**",
+						"/api/playbook/backtest")
 				.hasAnyRole(riskWriters)
 				.requestMatchers("/api/accounts/**", "/api/people/**").hasAnyRole(accountWriters)
 				.anyRequest().hasRole(Role.ADMIN.name()))

@@ -34,6 +34,7 @@ final class UiAccessRules {
 			new Rule(PATHS.matcher("/telemetry"), Role.RISK_WRITERS), // the upload page and its post
 			// Detection writes risks; before the account rule below, which would let AE run it.
 			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/*/signals/run"), Role.RISK_WRITERS),
+			new Rule(PATHS.matcher("/playbook/backtest"), Role.RISK_WRITERS), // as the API's backtest
 			new Rule(PATHS.matcher("/accounts/new"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher("/accounts/*/edit"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/**"), Role.ACCOUNT_WRITERS));

@@ -1,6 +1,7 @@
 package io.riskdesk.web;
 
 import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.core.InvalidFieldsException;
 import io.riskdesk.core.NotFoundException;
 import io.riskdesk.core.ConflictException;
 import java.lang.invoke.MethodType;
@@ -65,6 +66,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalidField(InvalidFieldException ex) {
 		return badRequest(List.of(new FieldProblem(ex.field(), ex.reason())));
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidFields(InvalidFieldsException ex) {
+		return badRequest(ex.reasons().entrySet().stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
 	}
 
 	@ExceptionHandler
