@@ -65,6 +65,13 @@ public class Accounts {
 		return details(accounts.save(account));
 	}
 
+	/** Links the account to its CRM record: telemetry files may name it by this id ({@code account_facts.external_id}). */
+	public void linkExternalId(long id, String externalId) {
+		if (accounts.setExternalId(id, externalId) == 0) {
+			throw new NotFoundException("Account", id);
+		}
+	}
+
 	public void delete(long id, Integer expectedVersion) {
 		Account account = load(id);
 		Versions.check(expectedVersion, account.getVersion(), "Account " + id);

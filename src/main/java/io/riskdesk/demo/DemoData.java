@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.riskdesk.account.Money;
 import io.riskdesk.account.Segment;
+import io.riskdesk.demo.portfolio.RiskPattern;
 import io.riskdesk.playbook.ContactRole;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
@@ -39,9 +40,13 @@ final class DemoData {
 	record Portfolio(List<AccountEntry> accounts) {
 	}
 
+	/**
+	 * @param externalId the account's CRM id, which its telemetry names it by
+	 * @param telemetry the story the account's generated telemetry tells ({@code NONE}: healthy); none without it
+	 */
 	record AccountEntry(String name, Money arr, LocalDate renewalDate, Integer renewalInDays, Segment segment,
 			String country, ZoneId timeZone, Map<TeamRole, String> team, List<ContactEntry> contacts,
-			List<RiskEntry> risks) {
+			List<RiskEntry> risks, String externalId, RiskPattern telemetry) {
 	}
 
 	record ContactEntry(ContactRole role, String name, String email, String title) {

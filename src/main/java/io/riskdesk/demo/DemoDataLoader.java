@@ -1,14 +1,19 @@
 package io.riskdesk.demo;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.AccountForm;
@@ -16,6 +21,8 @@ import io.riskdesk.account.Accounts;
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonForm;
 import io.riskdesk.account.PersonView;
+import io.riskdesk.demo.portfolio.DemoTelemetry;
+import io.riskdesk.demo.portfolio.PortfolioFile;
 import io.riskdesk.playbook.TeamRole;
 import io.riskdesk.risk.ActionItem;
 import io.riskdesk.risk.NewRisk;
@@ -28,6 +35,10 @@ import io.riskdesk.risk.TransitionRequest;
 import io.riskdesk.risk.TriageStep;
 import io.riskdesk.risk.TriageStepRequest;
 import io.riskdesk.security.UserAccounts;
+import io.riskdesk.signal.TelemetryFormat;
+import io.riskdesk.signal.TelemetryIntake;
+import io.riskdesk.signal.TelemetryKind;
+import io.riskdesk.signal.TelemetryReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -43,12 +54,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills an empty database with the demo portfolio: the four seed escalations and a synthetic
- * book of accounts, walked through the real workflow so every risk has an honest timeline.
- * Runs once (an existing account means "already loaded"); demo users are ensured every start.
+ * book of accounts, walked through the real workflow so every risk has an honest timeline, then
+ * the telemetry of some accounts through the telemetry intake, whose detection passes add the
+ * risks signals find. Runs once (an existing account means "already loaded"); demo users are
+ * ensured every start.
  */
 @Component
 @Conditional(DemoMode.class)
@@ -76,19 +90,33 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final UserAccounts users;
 
+	private final TelemetryIntake telemetry;
+
+	private final TransactionTemplate transaction;
+
 	private final Clock clock;
 
-	DemoDataLoader(PersonDirectory people, Accounts accounts, RiskRegister risks, UserAccounts users, Clock clock) {
+	DemoDataLoader(PersonDirectory people, Accounts accounts, RiskRegister risks, UserAccounts users,
+			TelemetryIntake telemetry, PlatformTransactionManager transactions, Clock clock) {
 		this.people = people;
 		this.accounts = accounts;
 		this.risks = risks;
 		this.users = users;
+		this.telemetry = telemetry;
+		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
 
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
+		List<DemoTelemetry.Request> requests = transaction.execute(status -> loadBook());
+		if (!requests.isEmpty()) {
+			loadTelemetry(requests);
+		}
+	}
+
+	/** People, users and, into an empty database, the accounts and their risks; returns the telemetry they ask for. */
+	private List<DemoTelemetry.Request> loadBook() {
 		DemoData.Directory directory = read("demo/people.yml", DemoData.Directory.class);
 		for (DemoData.PersonEntry person : directory.people()) {
 			if (people.findByEmail(person.email()).isEmpty()) {
@@ -99,7 +127,7 @@ class DemoDataLoader implements ApplicationRunner {
 			users.createIfAbsent(user.username(), user.name(), DEMO_PASSWORD, user.role(), user.person());
 		}
 		if (!accounts.list(Pageable.ofSize(1)).isEmpty()) {
-			return;
+			return List.of();
 		}
 		List<DemoData.AccountEntry> entries = PORTFOLIO_FILES.stream()
 			.flatMap(file -> read(file, DemoData.Portfolio.class).accounts().stream())
@@ -107,8 +135,19 @@ class DemoDataLoader implements ApplicationRunner {
 		DemoDates dates = DemoDates.relativeTo(today(),
 				entries.stream().flatMap(entry -> orEmpty(entry.risks()).stream()).map(DemoData.RiskEntry::detectedAt).toList());
 		int riskCount = 0;
+		List<DemoTelemetry.Request> requests = new ArrayList<>();
 		for (DemoData.AccountEntry entry : entries) {
 			AccountDetails account = accounts.create(accountForm(entry, dates));
+			if (entry.externalId() != null) {
+				accounts.linkExternalId(account.id(), entry.externalId());
+			}
+			if (entry.telemetry() != null) {
+				if (entry.externalId() == null || entry.arr() == null) {
+					throw new IllegalStateException("Demo account '" + entry.name() + "' has telemetry but no external-id or arr");
+				}
+				requests.add(new DemoTelemetry.Request(entry.externalId(), entry.segment(), entry.arr().currency(),
+						entry.telemetry()));
+			}
 			for (DemoData.RiskEntry risk : orEmpty(entry.risks())) {
 				load(account, risk, dates);
 				riskCount++;
@@ -116,6 +155,30 @@ class DemoDataLoader implements ApplicationRunner {
 		}
 		log.info("Demo mode: loaded {} accounts and {} risks (seed dates moved by {} days); sign in as alex / {}",
 				entries.size(), riskCount, dates.days(), DEMO_PASSWORD);
+		return requests;
+	}
+
+	/**
+	 * Stores the generated telemetry as an upload would, file by file: each file is its own
+	 * transaction, and the intake's detection pass after it opens the risks its findings call for.
+	 */
+	private void loadTelemetry(List<DemoTelemetry.Request> requests) {
+		long startedAt = System.nanoTime();
+		Set<String> opened = new LinkedHashSet<>();
+		Set<String> attached = new LinkedHashSet<>();
+		for (Map.Entry<PortfolioFile, String> file : DemoTelemetry.csv(today(), requests).entrySet()) {
+			// The generator's telemetry files are the intake's kinds, by the same names.
+			TelemetryReport report = telemetry.receive(TelemetryKind.valueOf(file.getKey().name()), TelemetryFormat.CSV,
+					new ByteArrayInputStream(file.getValue().getBytes(StandardCharsets.UTF_8)));
+			if (report.detection() != null) {
+				opened.addAll(report.detection().opened());
+				attached.addAll(report.detection().attached());
+			}
+		}
+		attached.removeAll(opened);
+		log.info("Demo mode: telemetry of {} accounts for the last {} days loaded in {} ms; signals opened risks {}"
+				+ " and reported to risks {}", requests.size(), DemoTelemetry.DAYS,
+				(System.nanoTime() - startedAt) / 1_000_000, opened, attached);
 	}
 
 	private AccountForm accountForm(DemoData.AccountEntry entry, DemoDates dates) {

@@ -1,7 +1,9 @@
 /**
- * Demo users and data loaded into an empty embedded database.
+ * Demo users and data loaded into an empty embedded database, with the telemetry of some demo
+ * accounts stored through the signal module's intake.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = { "account", "database", "playbook", "risk", "security" })
+@ApplicationModule(displayName = "Demo data",
+		allowedDependencies = { "account", "database", "playbook", "risk", "security", "signal" })
 package io.riskdesk.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -61,8 +61,11 @@ class RuleAdoption implements RuleFamily {
 				           coalesce(d.mau >= :floor and (d.mau - l.mau)::bigint * 100 > :dropPercent * d.mau::bigint, false) as mau_dropped,
 				           coalesce(c.wau >= :floor and (c.wau - l.wau)::bigint * 100 > :collapsePercent * c.wau::bigint, false) as collapsed
 				    from latest l
-				    left join telemetry_usage d on d.account_id = l.account_id and d.day = l.day - :dropDays
-				    left join telemetry_usage c on c.account_id = l.account_id and c.day = l.day - :collapseDays
+				    -- Lookups by key; "limit 1" keeps the planner from hash-joining every usage row instead.
+				    left join lateral (select day, wau, mau from telemetry_usage d
+				        where d.account_id = l.account_id and d.day = l.day - :dropDays limit 1) d on true
+				    left join lateral (select day, wau from telemetry_usage c
+				        where c.account_id = l.account_id and c.day = l.day - :collapseDays limit 1) c on true
 				)
 				select * from compared where wau_dropped or mau_dropped or collapsed
 				order by account_id""")

@@ -5,21 +5,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import io.riskdesk.RiskdeskTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.riskdesk.ApiFixtures.asAlex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -30,6 +37,9 @@ class DemoDataTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theFourSeedEscalationsAreInTheRegisterWithTheirSeveritiesAndOwners() throws Exception {
@@ -86,6 +96,46 @@ class DemoDataTest {
 		}
 		mvc.perform(asAlex(get("/api/risks")).param("renewalWithinDays", "90").param("size", "200"))
 			.andExpect(jsonPath("$.content[*].severity", hasItem("S1")));
+	}
+
+	@Test
+	void theDemoTelemetryOpenedRisksBySignalsThatExplainThemselves() throws Exception {
+		Map<String, String> stories = Map.of("Lumenfield Education", "ADOPTION", "Fairhaven Senior Living", "PEOPLE",
+				"Granite Peak Outfitters", "COMMERCIAL");
+		for (Map.Entry<String, String> story : stories.entrySet()) {
+			String found = mvc.perform(asAlex(get("/api/risks")).param("q", story.getKey()).param("source", "SIGNAL")
+				.param("category", story.getValue()))
+				.andExpect(jsonPath("$.content", hasSize(1)))
+				.andReturn().getResponse().getContentAsString();
+			mvc.perform(asAlex(get("/api/risks/{key}", JsonPath.<String>read(found, "$.content[0].key"))))
+				.andExpect(jsonPath("$.description", startsWith("Found by signal detection")))
+				.andExpect(jsonPath("$.evidence", not(empty())));
+			mvc.perform(asAlex(get("/api/accounts/{id}/signals", accountId(story.getKey()))))
+				.andExpect(jsonPath("$.active[*].finding.category", hasItem(story.getValue())))
+				.andExpect(jsonPath("$.active[*].finding.explanation", everyItem(not(emptyString()))));
+		}
+		// Cobaltline's support storm went to the Sev-1 risk the demo already had for it, as evidence.
+		String cobaltline = mvc.perform(asAlex(get("/api/risks")).param("q", "Cobaltline").param("category", "SUPPORT"))
+			.andExpect(jsonPath("$.content", hasSize(1)))
+			.andReturn().getResponse().getContentAsString();
+		String key = JsonPath.read(cobaltline, "$.content[0].key");
+		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
+			.andExpect(jsonPath("$[?(@.kind == 'REPORT_ATTACHED')]", not(empty())));
+		mvc.perform(asAlex(get("/api/accounts/{id}/signals", accountId("Cobaltline Networks"))))
+			.andExpect(jsonPath("$.active[*].finding.ruleId", hasItem("sev1-tickets")));
+		// The healthy accounts with telemetry fire nothing.
+		for (String healthy : List.of("Montclair Staffing", "Cedar & Slate Realty", "Eastgate Community Bank",
+				"Nordlicht Energie")) {
+			mvc.perform(asAlex(get("/api/accounts/{id}/signals", accountId(healthy))))
+				.andExpect(jsonPath("$.active", empty()));
+		}
+	}
+
+	private long accountId(String name) {
+		return jdbc.sql("select id from account where name = :name and external_id like 'CRM-%'")
+			.param("name", name)
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -27,8 +27,21 @@ public final class PortfolioGenerator {
 
 	private final PortfolioSpec spec;
 
+	/** The indices of the accounts generated; null for all of the spec's. */
+	private final int[] indices;
+
 	public PortfolioGenerator(PortfolioSpec spec) {
+		this(spec, null);
+	}
+
+	private PortfolioGenerator(PortfolioSpec spec, int[] indices) {
 		this.spec = spec;
+		this.indices = indices;
+	}
+
+	/** The same rows, for the accounts of these indices only, in this order: a few accounts of a large portfolio. */
+	PortfolioGenerator only(int... indices) {
+		return new PortfolioGenerator(spec, indices.clone());
 	}
 
 	public PortfolioSpec spec() {
@@ -74,7 +87,8 @@ public final class PortfolioGenerator {
 	}
 
 	private Stream<AccountPlan> plans() {
-		return IntStream.range(0, spec.accounts()).mapToObj(index -> new AccountPlan(spec, index));
+		IntStream accounts = indices == null ? IntStream.range(0, spec.accounts()) : IntStream.of(indices);
+		return accounts.mapToObj(index -> new AccountPlan(spec, index));
 	}
 
 	/**

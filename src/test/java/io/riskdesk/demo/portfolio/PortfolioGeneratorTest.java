@@ -77,6 +77,20 @@ class PortfolioGeneratorTest {
 	}
 
 	@Test
+	void aFewAccountsOfAPortfolioHaveTheRowsTheyHaveInTheWhole() {
+		PortfolioGenerator whole = new PortfolioGenerator(PortfolioSpec.of(11, 100, 90));
+		PortfolioGenerator two = whole.only(57, 3);
+
+		for (PortfolioFile file : PortfolioFile.values()) {
+			List<PortfolioRow> expected = new ArrayList<>();
+			for (String account : List.of("CRM-000058", "CRM-000004")) {
+				file.rows(whole).filter(row -> row.values()[0].equals(account)).forEach(expected::add);
+			}
+			assertThat(file.rows(two).toList()).as(file.fileName()).isEqualTo(expected);
+		}
+	}
+
+	@Test
 	void specsOutsideTheLimitsAreRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PortfolioSpec.of(1, 10, 59)).withMessageContaining("days");
 		assertThatIllegalArgumentException().isThrownBy(() -> PortfolioSpec.of(1, 0, 90)).withMessageContaining("accounts");
