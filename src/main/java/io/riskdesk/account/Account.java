@@ -44,6 +44,10 @@ class Account {
 
 	private String calendar;
 
+	private String externalId;
+
+	private LocalDate firstValueDue;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -80,6 +84,8 @@ class Account {
 		this.country = form.country().toUpperCase();
 		this.timeZone = form.timeZone().getId();
 		this.calendar = form.calendar();
+		this.externalId = form.externalId();
+		this.firstValueDue = form.firstValueDue();
 		this.team = new HashSet<>();
 		form.team().forEach((role, personId) -> this.team.add(new TeamMember(role, personId)));
 		this.contacts = form.contacts()
@@ -132,6 +138,14 @@ class Account {
 
 	String getTimeZone() {
 		return timeZone;
+	}
+
+	String getExternalId() {
+		return externalId;
+	}
+
+	LocalDate getFirstValueDue() {
+		return firstValueDue;
 	}
 
 	String getCalendar() {

@@ -19,6 +19,8 @@ public record AccountDetails(
 		String country,
 		String timeZone,
 		String calendar,
+		String externalId,
+		LocalDate firstValueDue,
 		List<TeamMemberView> team,
 		List<ContactView> contacts,
 		Instant createdAt,

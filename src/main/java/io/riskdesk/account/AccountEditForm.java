@@ -20,8 +20,8 @@ import io.riskdesk.playbook.TeamRole;
  * @param team person ids by role name: the form binds a map's keys as texts
  */
 record AccountEditForm(Integer version, String name, BigDecimal arrAmount, String arrCurrency, LocalDate renewalDate,
-		Segment segment, String country, String timeZone, String calendar, Map<String, Long> team,
-		List<AccountForm.ContactForm> contacts) {
+		Segment segment, String country, String timeZone, String calendar, String externalId, LocalDate firstValueDue,
+		Map<String, Long> team, List<AccountForm.ContactForm> contacts) {
 
 	AccountEditForm {
 		team = team == null ? Map.of() : team;
@@ -37,7 +37,8 @@ record AccountEditForm(Integer version, String name, BigDecimal arrAmount, Strin
 		return new AccountEditForm(account.version(), account.name(),
 				account.arr() == null ? null : account.arr().amount(),
 				account.arr() == null ? "USD" : account.arr().currency().getCurrencyCode(), account.renewalDate(),
-				account.segment(), account.country(), account.timeZone(), account.calendar(), team,
+				account.segment(), account.country(), account.timeZone(), account.calendar(), account.externalId(),
+				account.firstValueDue(), team,
 				account.contacts()
 					.stream()
 					.map(c -> new AccountForm.ContactForm(c.role(), c.name(), c.email(), c.title()))
@@ -56,7 +57,8 @@ record AccountEditForm(Integer version, String name, BigDecimal arrAmount, Strin
 				contacts.stream()
 					.map(c -> new AccountForm.ContactForm(c.role(), c.name(), PageInputs.text(c.email()),
 							PageInputs.text(c.title())))
-					.toList());
+					.toList(),
+				externalId, firstValueDue);
 	}
 
 	/** What the page reads itself, by field: a currency or time zone that is none. */
@@ -71,13 +73,14 @@ record AccountEditForm(Integer version, String name, BigDecimal arrAmount, Strin
 	 */
 	AccountEditForm withoutEmptyRows() {
 		return new AccountEditForm(version, name, arrAmount, arrCurrency, renewalDate, segment, country, timeZone,
-				calendar, team, contacts.stream().filter(Objects::nonNull).filter(c -> !isEmpty(c)).toList());
+				calendar, externalId, firstValueDue, team,
+				contacts.stream().filter(Objects::nonNull).filter(c -> !isEmpty(c)).toList());
 	}
 
 	/** This form with another version: what the user typed, based on the account as it now is. */
 	AccountEditForm rebased(int current) {
 		return new AccountEditForm(current, name, arrAmount, arrCurrency, renewalDate, segment, country, timeZone,
-				calendar, team, contacts);
+				calendar, externalId, firstValueDue, team, contacts);
 	}
 
 	private static boolean isEmpty(AccountForm.ContactForm contact) {

@@ -19,7 +19,9 @@ import jakarta.validation.constraints.Pattern;
 /**
  * What a user gives to create or replace an account. Team maps each role to a person id;
  * ARR may be left out while it is unknown; the business calendar is the playbook's "default"
- * unless another is named.
+ * unless another is named. {@code externalId} is the CRM's id of the account (unique), which
+ * telemetry files may name it by; {@code firstValueDue} the day the customer should first get
+ * value, which signal detection watches.
  */
 public record AccountForm(
 		@NotBlank @Text(max = Text.NAME) String name,
@@ -30,9 +32,12 @@ public record AccountForm(
 		@NotNull ZoneId timeZone,
 		@Text(max = Text.CODE) String calendar,
 		Map<TeamRole, @NotNull Long> team,
-		List<@NotNull @Valid ContactForm> contacts) {
+		List<@NotNull @Valid ContactForm> contacts,
+		@Text(max = Text.CODE) String externalId,
+		@SaneDate LocalDate firstValueDue) {
 
 	public AccountForm {
+		externalId = externalId == null || externalId.isBlank() ? null : externalId.strip();
 		calendar = calendar == null || calendar.isBlank() ? Playbook.DEFAULT_CALENDAR : calendar.strip();
 		team = team == null ? Map.of() : Map.copyOf(team);
 		contacts = contacts == null ? List.of() : List.copyOf(contacts);

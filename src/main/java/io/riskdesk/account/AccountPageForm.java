@@ -32,7 +32,7 @@ record AccountPageForm(String name, BigDecimal arrAmount, String arrCurrency, Lo
 		List<AccountForm.ContactForm> contacts = PageInputs.isBlank(sponsorName) ? List.of()
 				: List.of(new AccountForm.ContactForm(ContactRole.SPONSOR, sponsorName, PageInputs.text(sponsorEmail), null));
 		return new AccountForm(name, PageInputs.money(arrAmount, arrCurrency), renewalDate, segment,
-				PageInputs.text(country), PageInputs.zone(timeZone), null, team, contacts);
+				PageInputs.text(country), PageInputs.zone(timeZone), null, team, contacts, null, null);
 	}
 
 	/** What the page reads itself, by field: a currency or time zone that is none. */

@@ -2,7 +2,6 @@ package io.riskdesk.account;
 
 import java.util.Optional;
 
-import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.PagingAndSortingRepository;
@@ -12,9 +11,6 @@ interface AccountRepository extends ListCrudRepository<Account, Long>, PagingAnd
 	@Query("select * from account where lower(name) = lower(:name)")
 	Optional<Account> findByNameIgnoreCase(String name);
 
-	/** The entity does not map external_id, so saving an account keeps it. */
-	@Modifying
-	@Query("update account set external_id = :externalId where id = :id")
-	int setExternalId(long id, String externalId);
+	Optional<Account> findByExternalId(String externalId);
 
 }

@@ -65,12 +65,6 @@ public class Accounts {
 		return details(accounts.save(account));
 	}
 
-	/** Links the account to its CRM record: telemetry files may name it by this id ({@code account_facts.external_id}). */
-	public void linkExternalId(long id, String externalId) {
-		if (accounts.setExternalId(id, externalId) == 0) {
-			throw new NotFoundException("Account", id);
-		}
-	}
 
 	public void delete(long id, Integer expectedVersion) {
 		Account account = load(id);
@@ -139,6 +133,14 @@ public class Accounts {
 				throw new ConflictException("An account named " + existing.getName() + " already exists (id "
 						+ existing.getId() + ")");
 			});
+		if (form.externalId() != null) {
+			accounts.findByExternalId(form.externalId())
+				.filter(existing -> !existing.getId().equals(exceptId))
+				.ifPresent(existing -> {
+					throw new ConflictException("The external id " + form.externalId() + " is account " + existing.getName()
+							+ "'s (id " + existing.getId() + ")");
+				});
+		}
 	}
 
 	private AccountDetails details(Account account) {
@@ -149,7 +151,7 @@ public class Accounts {
 				: ChronoUnit.DAYS.between(today, account.getRenewalDate());
 		return new AccountDetails(account.getId(), account.getVersion(), account.getName(), account.arr(),
 				account.getRenewalDate(), daysToRenewal, account.getSegment(), account.getCountry(),
-				account.getTimeZone(), account.getCalendar(),
+				account.getTimeZone(), account.getCalendar(), account.getExternalId(), account.getFirstValueDue(),
 				team.entrySet()
 					.stream()
 					.map(e -> new AccountDetails.TeamMemberView(e.getKey(), members.get(e.getValue())))

@@ -138,9 +138,6 @@ class DemoDataLoader implements ApplicationRunner {
 		List<DemoTelemetry.Request> requests = new ArrayList<>();
 		for (DemoData.AccountEntry entry : entries) {
 			AccountDetails account = accounts.create(accountForm(entry, dates));
-			if (entry.externalId() != null) {
-				accounts.linkExternalId(account.id(), entry.externalId());
-			}
 			if (entry.telemetry() != null) {
 				if (entry.externalId() == null || entry.arr() == null) {
 					throw new IllegalStateException("Demo account '" + entry.name() + "' has telemetry but no external-id or arr");
@@ -194,7 +191,7 @@ class DemoDataLoader implements ApplicationRunner {
 					.map(c -> new AccountForm.ContactForm(c.role(), c.name(), c.email(), c.title()))
 					.toList();
 		return new AccountForm(entry.name(), entry.arr(), renewal, entry.segment(), entry.country(), entry.timeZone(),
-				null, team, contacts);
+				null, team, contacts, entry.externalId(), null);
 	}
 
 	/** Logs the risk and walks it through the workflow to the status the file gives. */

@@ -348,7 +348,7 @@ public class IntakeImports {
 		require(part.timeZone() != null, "timeZone", "is required for a new account");
 		try {
 			return new AccountChange(null, accounts.create(new AccountForm(part.name(), part.arr(), part.renewalDate(),
-					part.segment(), part.country(), part.timeZone(), null, Map.of(), List.of())));
+					part.segment(), part.country(), part.timeZone(), null, Map.of(), List.of(), null, null)));
 		}
 		catch (InvalidFieldException ex) {
 			throw new InvalidFieldException("account." + ex.field(), ex.reason());

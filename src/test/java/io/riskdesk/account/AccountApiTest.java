@@ -95,6 +95,24 @@ class AccountApiTest {
 	}
 
 	@Test
+	void keepsTheCrmIdAndFirstValueDueAndRefusesACrmIdTwice() throws Exception {
+		String crmId = "CRM-" + java.util.UUID.randomUUID();
+		String body = """
+				{"name": "%s", "segment": "SMB", "country": "US", "timeZone": "America/Chicago",
+				 "externalId": " %s ", "firstValueDue": "%s"}""";
+		mvc.perform(asAlex(post("/api/accounts")).content(body.formatted("Vandelay " + crmId, crmId, "2027-02-01")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.externalId").value(crmId))
+			.andExpect(jsonPath("$.firstValueDue").value("2027-02-01"));
+		mvc.perform(asAlex(post("/api/accounts")).content(body.formatted("Kramerica " + crmId, crmId, "2027-02-01")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("The external id " + crmId + " is account Vandelay")));
+		mvc.perform(asAlex(post("/api/accounts")).content(body.formatted("Kramerica " + crmId, "x".repeat(101), "2027-02-01")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("externalId"));
+	}
+
+	@Test
 	void refusesADuplicateNameAndAnAeMayWriteAccountsButNotAnExec() throws Exception {
 		long csm = new ApiFixtures(mvc).person("Rita Csm");
 		mvc.perform(as("sam", post("/api/accounts")).content(account("Hooli", csm, "USD", "US", "America/Los_Angeles")))

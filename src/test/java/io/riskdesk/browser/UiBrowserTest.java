@@ -71,7 +71,7 @@ class UiBrowserTest {
 		return accounts.create(new AccountForm(name + " " + UUID.randomUUID().toString().substring(0, 6),
 				new Money(new java.math.BigDecimal("250000"), java.util.Currency.getInstance("EUR")),
 				LocalDate.now().plusDays(45), Segment.MID_MARKET, "DE", ZoneId.of("Europe/Berlin"), null,
-				Map.of(TeamRole.CSM, alex), List.of()));
+				Map.of(TeamRole.CSM, alex), List.of(), null, null));
 	}
 
 	private String freshRisk(String accountName, String title) {

@@ -64,7 +64,7 @@ class PlanModuleTest {
 
 	private String risk() {
 		long account = accounts.create(new AccountForm("Module Test Ltd", null, null, Segment.SMB, "US",
-				ZoneId.of("America/New_York"), null, null, null)).id();
+				ZoneId.of("America/New_York"), null, null, null, null, null)).id();
 		return risks.create(new NewRisk(account, "Integration delay", RiskCategory.ADOPTION, null, null, null, null,
 				null, null), RiskSource.MANUAL, "alex").key();
 	}

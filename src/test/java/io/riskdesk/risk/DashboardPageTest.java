@@ -69,7 +69,7 @@ class DashboardPageTest {
 	void arrAtRiskIsSummedPerCurrencyAndEachAccountCountsOncePerSeverity() {
 		long account = accounts.create(new AccountForm("Franc Holding AG", new Money(new BigDecimal("123456"),
 				Currency.getInstance("CHF")), LocalDate.now().plusDays(20), Segment.SMB, "CH", ZoneId.of("Europe/Zurich"), null,
-				Map.of(), List.of())).id();
+				Map.of(), List.of(), null, null)).id();
 		for (String title : List.of("First", "Second")) {
 			risks.create(new NewRisk(account, title, RiskCategory.ADOPTION, null, Severity.S3, null, null, null, null),
 					RiskSource.MANUAL, "alex");

@@ -40,7 +40,7 @@ class RiskConcurrencyTest {
 
 	private long account() {
 		return accounts.create(new AccountForm("Concurrent " + UUID.randomUUID(), null, LocalDate.of(2027, 6, 30),
-				Segment.SMB, "US", ZoneId.of("America/New_York"), null, Map.of(), List.of())).id();
+				Segment.SMB, "US", ZoneId.of("America/New_York"), null, Map.of(), List.of(), null, null)).id();
 	}
 
 	@Test

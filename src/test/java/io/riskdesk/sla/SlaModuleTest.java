@@ -41,7 +41,7 @@ class SlaModuleTest {
 	@Test
 	void theRegistersEventsStartAndRetargetTheClocks(PublishedEvents events) {
 		long account = accounts.create(new AccountForm("Sla Module Ltd", null, null, Segment.SMB, "US",
-				ZoneId.of("America/New_York"), null, null, null)).id();
+				ZoneId.of("America/New_York"), null, null, null, null, null)).id();
 		String key = risks.create(new NewRisk(account, "Checkout errors", RiskCategory.SUPPORT, null, Severity.S2, null,
 				null, null, null), RiskSource.MANUAL, "alex").key();
 

@@ -45,7 +45,7 @@ class SlaSchedulerNodesTest {
 			try (ConfigurableApplicationContext node = node(url)) {
 				long account = node.getBean(Accounts.class)
 					.create(new AccountForm("Two Nodes Inc", null, LocalDate.of(2027, 1, 1), Segment.SMB, "US",
-							ZoneId.of("America/New_York"), null, Map.of(), List.of()))
+							ZoneId.of("America/New_York"), null, Map.of(), List.of(), null, null))
 					.id();
 				// S0 first response: 2 h of clock time from detection, so due LEAD from now: time enough, on a
 				// loaded machine too, to log it and stop this node before it is due.
