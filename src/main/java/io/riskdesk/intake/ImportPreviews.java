@@ -69,8 +69,7 @@ class ImportPreviews {
 			MilestonePart item = items.get(m.index());
 			items.set(m.index(), new MilestonePart(item.title(), item.owner(), moved, item.status()));
 		});
-		return new ImportRequest(request.content(), request.fileName(), request.account(), request.risk(), items,
-				request.decisions(), request.meetings(), request.attachTo());
+		return request.withActionItems(items);
 	}
 
 	/** The calendar of the account the import goes to, as its clocks will count: an existing account's, or a new one's. */

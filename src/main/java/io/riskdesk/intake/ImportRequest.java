@@ -50,6 +50,11 @@ public record ImportRequest(
 		meetings = withoutGaps(meetings);
 	}
 
+	/** The same request with other action items (due dates moved, say). */
+	ImportRequest withActionItems(List<MilestonePart> items) {
+		return new ImportRequest(content, fileName, account, risk, items, decisions, meetings, attachTo);
+	}
+
 	/**
 	 * The file's own name only: browsers and clients may send the folders along ({@code C:\temp\x.md},
 	 * {@code ../../etc/passwd}), and a line break would end up in logs and download headers.

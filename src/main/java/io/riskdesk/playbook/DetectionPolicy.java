@@ -1,6 +1,7 @@
 package io.riskdesk.playbook;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,16 +49,12 @@ public record DetectionPolicy(
 	public static final String NPS_DETRACTOR = "nps-detractor";
 
 	/** The event that clears first-value-slipping. */
-	public static final String FIRST_VALUE_REACHED = "FIRST_VALUE_REACHED";
+	public static final String FIRST_VALUE_REACHED = SignalEventType.FIRST_VALUE_REACHED.name();
 
-	/**
-	 * The account events telemetry may carry (a copy of the intake's list, as plain strings):
-	 * those the playbook names as signals, and the counter-events that clear them.
-	 */
-	public static final Set<String> EVENT_TYPES = Set.of("SPONSOR_LEFT", "POC_LEFT", "REORG",
-			"COMPETING_PRIORITIES", "CHANGE_FREEZE", "BUDGET_FREEZE", "PROCUREMENT_DELAY", "MISSING_CAPABILITY",
-			"ROADMAP_DEPENDENCY", "HEALTH_RED", "HEALTH_YELLOW", "HEALTH_GREEN", "NEGATIVE_EXEC_FEEDBACK",
-			"OUTAGE_ALL_USERS", "OUTAGE_PARTIAL", "SECURITY_INCIDENT", FIRST_VALUE_REACHED);
+	/** The account events telemetry may carry, by name, as the detection section names them. */
+	public static final Set<String> EVENT_TYPES = Arrays.stream(SignalEventType.values())
+		.map(Enum::name)
+		.collect(Collectors.toUnmodifiableSet());
 
 	/** One rule as people read it: the page lists these, and every finding carries its threshold. */
 	public record Rule(String id, RiskCategory category, Severity severity, String threshold) {

@@ -78,15 +78,9 @@ public class DetectionRuns {
 		return run(LocalDate.now(clock), null);
 	}
 
-	/**
-	 * A pass as of {@code asOf} over {@code accountIds}, or every account when null.
-	 * @throws io.riskdesk.core.NotFoundException when one of the accounts does not exist
-	 */
+	/** A pass as of {@code asOf} over {@code accountIds} (an id of no account finds nothing), or every account when null. */
 	@Transactional
 	public DetectionRun run(LocalDate asOf, Collection<Long> accountIds) {
-		if (accountIds != null) {
-			accountIds.forEach(accounts::get);
-		}
 		FindingPass pass = accountIds == null ? log.pass(asOf) : log.pass(asOf, accountIds);
 		Register register = new Register();
 		Map<Group, List<FindingEntry>> added = byGroup(pass.added());

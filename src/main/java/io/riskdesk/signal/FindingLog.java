@@ -92,19 +92,26 @@ public class FindingLog {
 			.query(this::entry)
 			.list()
 			.forEach(entry -> (entry.clearedAt() == null ? active : cleared).add(entry));
-		return new FindingReport(accountId, Finding.suggestedSeverity(active.stream().map(FindingEntry::finding).toList())
-			.orElse(null), version.sha256(), active, cleared);
+		return new FindingReport(accountId, suggested(active), version.sha256(), active, cleared);
 	}
 
-	/** The findings that went to this risk: the active ones first, then the most recently cleared. */
+	/** The findings that went to this risk, active and cleared, and the severity the active ones suggest. */
 	@Transactional(readOnly = true)
-	public List<FindingEntry> ofRisk(String riskKey) {
-		return jdbc.sql("""
+	public RiskFindings ofRisk(String riskKey) {
+		List<FindingEntry> active = new ArrayList<>();
+		List<FindingEntry> cleared = new ArrayList<>();
+		jdbc.sql("""
 				select * from signal_finding where risk_key = :key
 				order by cleared_at desc nulls first, severity, rule_id""")
 			.param("key", riskKey)
 			.query(this::entry)
-			.list();
+			.list()
+			.forEach(entry -> (entry.clearedAt() == null ? active : cleared).add(entry));
+		return new RiskFindings(riskKey, suggested(active), version.sha256(), active, cleared);
+	}
+
+	private static Severity suggested(List<FindingEntry> active) {
+		return Finding.suggestedSeverity(active.stream().map(FindingEntry::finding).toList()).orElse(null);
 	}
 
 	/** One pass at a time: two would both insert the same new finding, or clear each other's. */

@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.riskdesk.account.Accounts;
-import io.riskdesk.playbook.PlaybookVersion;
 import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,20 +41,17 @@ class SignalPanels {
 
 	private final RiskRegister risks;
 
-	private final PlaybookVersion version;
-
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	SignalPanels(FindingLog log, UsageHistory usage, DetectionRuns runs, Accounts accounts, RiskRegister risks,
-			PlaybookVersion version, JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock) {
 		this.log = log;
 		this.usage = usage;
 		this.runs = runs;
 		this.accounts = accounts;
 		this.risks = risks;
-		this.version = version;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -79,16 +74,12 @@ class SignalPanels {
 
 	@GetMapping("/risks/{key}/signals")
 	String risk(@PathVariable String key, Model model, HttpServletRequest request) {
-		Map<Boolean, List<FindingEntry>> findings = log.ofRisk(key)
-			.stream()
-			.collect(Collectors.partitioningBy(entry -> entry.clearedAt() == null));
-		List<FindingEntry> active = findings.get(true);
+		RiskFindings findings = log.ofRisk(key);
 		model.addAttribute("risk", risks.get(key));
-		model.addAttribute("active", active);
-		model.addAttribute("cleared", findings.get(false));
-		model.addAttribute("inForce", version.sha256());
-		model.addAttribute("suggested",
-				Finding.suggestedSeverity(active.stream().map(FindingEntry::finding).toList()).orElse(null));
+		model.addAttribute("active", findings.active());
+		model.addAttribute("cleared", findings.cleared());
+		model.addAttribute("inForce", findings.playbookVersion());
+		model.addAttribute("suggested", findings.suggestedSeverity());
 		return Htmx.view(request, "signal/risk-signals", "panel");
 	}
 

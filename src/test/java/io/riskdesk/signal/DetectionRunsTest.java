@@ -34,6 +34,7 @@ import static io.riskdesk.ApiFixtures.as;
 import static io.riskdesk.ApiFixtures.asAlex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -228,6 +229,25 @@ class DetectionRunsTest {
 			.andExpect(status().isNotFound());
 		mvc.perform(as("jordan", post("/api/detection/run")).contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aRisksApiSaysWhichFindingsItsSeverityRestsOn() throws Exception {
+		runs.run(AS_OF, List.of(account));
+		String people = risk(RiskCategory.PEOPLE).key();
+
+		mvc.perform(asAlex(get("/api/risks/{key}/signals",
+				people)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.riskKey").value(people))
+			.andExpect(jsonPath("$.suggestedSeverity").value("S1"))
+			.andExpect(jsonPath("$.active", hasSize(1)))
+			.andExpect(jsonPath("$.active[0].finding.ruleId").value("sponsor-left"))
+			.andExpect(jsonPath("$.active[0].riskKey").value(people))
+			.andExpect(jsonPath("$.cleared", hasSize(0)));
+		mvc.perform(asAlex(get("/api/risks/{key}/signals",
+				"RISK-1900-0001")))
+			.andExpect(status().isNotFound());
 	}
 
 	private RiskDetails risk(RiskCategory category) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.riskdesk.core.Text;
-import io.riskdesk.signal.SignalEventType;
+import io.riskdesk.playbook.SignalEventType;
 import io.riskdesk.signal.TelemetryKind;
 
 import static io.riskdesk.signal.internal.Column.blank;

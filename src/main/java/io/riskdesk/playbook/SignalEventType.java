@@ -1,6 +1,10 @@
-package io.riskdesk.signal;
+package io.riskdesk.playbook;
 
-/** What an account event in the telemetry reports happened (the {@code type} of kind {@code events}). */
+/**
+ * What an account event in the telemetry reports happened (the {@code type} of kind
+ * {@code events}): the events the playbook names as signals, and the counter-events that clear
+ * them. One list for the intake that accepts them and the detection section that names them.
+ */
 public enum SignalEventType {
 	SPONSOR_LEFT, POC_LEFT, REORG, COMPETING_PRIORITIES, CHANGE_FREEZE, BUDGET_FREEZE, PROCUREMENT_DELAY,
 	MISSING_CAPABILITY, ROADMAP_DEPENDENCY, NEGATIVE_EXEC_FEEDBACK, OUTAGE_ALL_USERS, OUTAGE_PARTIAL,
