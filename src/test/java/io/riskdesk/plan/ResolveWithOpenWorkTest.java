@@ -56,7 +56,7 @@ class ResolveWithOpenWorkTest {
 		resolve(", \"openWork\": \"DROP\"").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
 		resolve(", \"openWork\": \"DROP\", \"reason\": \"The connector is retired\"").andExpect(status().isOk())
-			.andExpect(jsonPath("$.preventionItems", contains("Monitor the connector")));
+			.andExpect(jsonPath("$.preventionItems[*].text", contains("Monitor the connector")));
 
 		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
 			.andExpect(jsonPath("$[0].status").value("DROPPED"));
@@ -68,7 +68,7 @@ class ResolveWithOpenWorkTest {
 	@Test
 	void carriedMilestonesBecomePreventionItems() throws Exception {
 		resolve(", \"openWork\": \"CARRY_AS_PREVENTION\"").andExpect(status().isOk())
-			.andExpect(jsonPath("$.preventionItems",
+			.andExpect(jsonPath("$.preventionItems[*].text",
 					hasItem("Carried over: Milestone for Priya: Connector fixed (due 2026-12-04)")));
 		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
 			.andExpect(jsonPath("$[0].status").value("CARRIED"));
@@ -77,7 +77,7 @@ class ResolveWithOpenWorkTest {
 	private ResultActions resolve(String extra) throws Exception {
 		return mvc.perform(asAlex(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.post("/api/risks/{key}/transitions", key)).content("""
-					{"to": "RESOLVED", "rootCause": "Connector bug", "preventionItems": ["Monitor the connector"]%s}"""
+					{"to": "RESOLVED", "rootCause": "Connector bug", "preventionItems": [{"text": "Monitor the connector", "owner": "Lisa Wong", "due": "2026-12-18"}]%s}"""
 			.formatted(extra)));
 	}
 
