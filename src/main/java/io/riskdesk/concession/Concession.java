@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.riskdesk.account.Money;
 
 /**
@@ -19,6 +20,7 @@ public record Concession(long id, String riskKey, long accountId, ConcessionKind
 		String offeredBy, Instant answeredAt, String answeredBy, String answerNote, int version) {
 
 	/** The moves its status allows. */
+	@JsonProperty
 	public Set<ConcessionStatus> allowedMoves() {
 		return status.next();
 	}

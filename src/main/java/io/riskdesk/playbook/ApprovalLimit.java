@@ -23,15 +23,15 @@ public record ApprovalLimit(BigDecimal amount) {
 		}
 	}
 
-	/** Reads "unlimited" or an amount, as the YAML or JSON scalar gives it. */
-	@JsonCreator
-	public static ApprovalLimit parse(String text) {
-		String value = text == null ? "" : text.strip();
-		if (value.equalsIgnoreCase(UNLIMITED)) {
+	/** Reads "unlimited" or an amount, as the YAML or JSON scalar gives it (a number, or a text). */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	public static ApprovalLimit parse(Object value) {
+		String text = value == null ? "" : value.toString().strip();
+		if (text.equalsIgnoreCase(UNLIMITED)) {
 			return new ApprovalLimit(null);
 		}
 		try {
-			return new ApprovalLimit(new BigDecimal(value));
+			return new ApprovalLimit(new BigDecimal(text));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("must be an amount such as 10000, or " + UNLIMITED + ", not '" + text + "'");
