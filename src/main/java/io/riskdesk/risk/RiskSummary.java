@@ -2,12 +2,16 @@ package io.riskdesk.risk;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.riskdesk.account.Money;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 
-/** One row of the register list. */
+/**
+ * One row of the register list. {@code approvedConcessions}: the account's concessions approved (and
+ * not rejected or declined since), one total per currency, from the concession module's view.
+ */
 public record RiskSummary(
 		String key,
 		int version,
@@ -24,5 +28,6 @@ public record RiskSummary(
 		Instant detectedAt,
 		int openBlockers,
 		Instant nextDueAt,
-		SlaStatus slaStatus) {
+		SlaStatus slaStatus,
+		List<Money> approvedConcessions) {
 }
