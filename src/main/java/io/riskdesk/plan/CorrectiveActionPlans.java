@@ -77,7 +77,7 @@ public class CorrectiveActionPlans {
 					milestone.due(), actor, now));
 			added.add(get(riskKey, id));
 		}
-		if (!added.isEmpty() && risks.get(riskKey).missingTriageSteps().contains(TriageStep.CREATE_CAP)) {
+		if (!added.isEmpty() && !isPlanRecorded(riskKey)) {
 			risks.recordTriageStep(riskKey, null, new TriageStepRequest(TriageStep.CREATE_CAP, planNote, null), actor);
 		}
 		return List.copyOf(added);
@@ -132,6 +132,12 @@ public class CorrectiveActionPlans {
 		events.publishEvent(new MilestoneChanged(riskKey, id, title, owner, due, before.title(), before.owner(),
 				before.due(), actor, clock.instant()));
 		return get(riskKey, id);
+	}
+
+	/** Whether the risk's CREATE_CAP triage step is recorded: by its first milestones, or by hand. */
+	@Transactional(readOnly = true)
+	public boolean isPlanRecorded(String riskKey) {
+		return !risks.get(riskKey).missingTriageSteps().contains(TriageStep.CREATE_CAP);
 	}
 
 	/** A closed risk's plan is final: nothing is added, changed or completed any more. */

@@ -71,8 +71,11 @@ class MilestonePanel {
 			@RequestParam(required = false) String owner,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due, Principal user,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		return act(key, () -> plans.add(key, Inputs.requireValid(validator, new NewMilestone(title, owner, due)), user.getName()),
-				"Milestone added.", model, request, response);
+		boolean planRecorded = plans.isPlanRecorded(key);
+		String view = act(key, () -> plans.add(key, Inputs.requireValid(validator, new NewMilestone(title, owner, due)),
+				user.getName()), "Milestone added.", model, request, response);
+		reloadIfPlanStarted(key, planRecorded, response);
+		return view;
 	}
 
 	@PostMapping("/{id}")
@@ -130,13 +133,25 @@ class MilestonePanel {
 	String applyTemplate(@PathVariable String key, @RequestParam(required = false) RiskCategory category,
 			Principal user, Model model, HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader("HX-Trigger", "planChanged");
+		boolean planRecorded = plans.isPlanRecorded(key);
 		AtomicReference<AppliedTemplate> applied = new AtomicReference<>();
 		// No fixed success message: it says how many milestones were added and who took unfilled roles.
 		PanelActions.run(() -> applied.set(templates.apply(key, category, user.getName())), null, model, response);
 		if (applied.get() != null) {
 			message(model, "success", appliedMessage(applied.get()));
 		}
+		reloadIfPlanStarted(key, planRecorded, response);
 		return render(key, model, request);
+	}
+
+	/**
+	 * A plan's first milestones record CREATE_CAP on the risk: htmx reloads the whole page, so its
+	 * triage steps show it and its forms send the risk's new version instead of failing as stale.
+	 */
+	private void reloadIfPlanStarted(String key, boolean planRecordedBefore, HttpServletResponse response) {
+		if (!planRecordedBefore && plans.isPlanRecorded(key)) {
+			response.setHeader("HX-Refresh", "true");
+		}
 	}
 
 	private static String appliedMessage(AppliedTemplate applied) {

@@ -1,5 +1,7 @@
 package io.riskdesk.plan;
 
+import java.util.List;
+
 import com.jayway.jsonpath.JsonPath;
 import io.riskdesk.ApiFixtures;
 import io.riskdesk.RiskdeskTest;
@@ -12,6 +14,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.annotation.Transactional;
 
 import static io.riskdesk.ApiFixtures.asAlex;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -71,13 +74,14 @@ class CapTemplatePanelTest {
 		mvc.perform(htmx(post("/risks/{key}/plan/template", key).param("category", "SUPPORT"), "alex", "CSM"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("HX-Trigger", "planChanged"))
+			.andExpect(header().string("HX-Refresh", "true"))
 			.andExpect(content().string(allOf(containsString("4 milestones added from the Support template."),
 					containsString("Nobody fills Support lead, Engineering lead in the account team: " + owner
 							+ ", the risk&#39;s owner, has those."),
 					containsString("<td>Fixes delivered</td>"), not(containsString("Apply the Support template")))));
 		String risk = mvc.perform(asAlex(get("/api/risks/{key}", key))).andReturn().getResponse().getContentAsString();
-		org.assertj.core.api.Assertions.assertThat((java.util.List<String>) JsonPath.read(risk,
-				"$.triageSteps[?(@.step == 'CREATE_CAP')].note")).containsExactly("Milestones from the SUPPORT CAP template");
+		List<String> plans = JsonPath.read(risk, "$.triageSteps[?(@.step == 'CREATE_CAP')].note");
+		assertThat(plans).containsExactly("Milestones from the SUPPORT CAP template");
 	}
 
 	@Test

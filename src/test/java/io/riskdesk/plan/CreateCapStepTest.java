@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.annotation.Transactional;
 
 import static io.riskdesk.ApiFixtures.asAlex;
@@ -19,6 +20,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -57,6 +59,12 @@ class CreateCapStepTest {
 			.andExpect(status().isCreated());
 	}
 
+	private ResultActions addByForm(String title) throws Exception {
+		return mvc.perform(post("/risks/{key}/plan", key).param("title", title).param("owner", "Alex Johnson")
+			.param("due", "2027-01-15").header("HX-Request", "true").with(user("alex").roles("CSM")).with(csrf()))
+			.andExpect(status().isOk());
+	}
+
 	@Test
 	void theFirstMilestoneByTheApiRecordsItOnAnOpenRiskAndTriageFollows() throws Exception {
 		assertThat(createCapNotes()).isEmpty();
@@ -82,11 +90,9 @@ class CreateCapStepTest {
 
 	@Test
 	void theFirstMilestoneOfThePanelsFormRecordsIt() throws Exception {
-		for (String title : List.of("Kick-off with the new sponsor", "Success plan signed")) {
-			mvc.perform(post("/risks/{key}/plan", key).param("title", title).param("owner", "Alex Johnson")
-				.param("due", "2027-01-15").header("HX-Request", "true").with(user("alex").roles("CSM")).with(csrf()))
-				.andExpect(status().isOk());
-		}
+		// The first reloads the risk page: its triage steps show the plan, its forms send the risk's new version.
+		addByForm("Kick-off with the new sponsor").andExpect(header().string("HX-Refresh", "true"));
+		addByForm("Success plan signed").andExpect(header().doesNotExist("HX-Refresh"));
 
 		assertThat(createCapNotes()).containsExactly("First milestone: Kick-off with the new sponsor (due 2027-01-15)");
 	}
