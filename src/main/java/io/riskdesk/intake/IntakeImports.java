@@ -37,8 +37,6 @@ import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskSource;
 import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.risk.TransitionRequest;
-import io.riskdesk.risk.TriageStep;
-import io.riskdesk.risk.TriageStepRequest;
 import io.riskdesk.risk.UnresolvedRisk;
 import io.riskdesk.sla.ClockKind;
 import io.riskdesk.sla.ClockState;
@@ -222,12 +220,9 @@ public class IntakeImports {
 		for (MilestonePart item : request.actionItems()) {
 			addMilestone(key, item, actor);
 		}
+		// The plan's first milestones recorded CREATE_CAP; an existing risk keeps the rest of its triage as it was.
 		if (!attached) {
-			recordTriageDone(key, part, request.actionItems().size(), actor);
-		}
-		else if (!request.actionItems().isEmpty() && risks.get(key).missingTriageSteps().contains(TriageStep.CREATE_CAP)) {
-			// An existing risk keeps its triage as it was, but for a plan it did not have.
-			recordPlan(key, request.actionItems().size(), actor);
+			recordTriage(key, part, actor);
 		}
 		Instant now = clock.instant();
 		for (MeetingPart meeting : request.meetings()) {
@@ -361,22 +356,11 @@ public class IntakeImports {
 				: b != null && a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
 	}
 
-	/**
-	 * The triage steps the reviewed import did: a severity and an owner triage the risk, its
-	 * action items are the corrective action plan. Notifying and the cadence stay to be done.
-	 */
-	private void recordTriageDone(String key, RiskPart risk, int milestones, String actor) {
+	/** A severity and an owner in the reviewed import triage the risk. Notifying and the cadence stay to be done. */
+	private void recordTriage(String key, RiskPart risk, String actor) {
 		if (risk.severity() != null && risk.ownerId() != null) {
 			risks.transition(key, null, TransitionRequest.to(RiskStatus.TRIAGED), actor);
 		}
-		if (milestones > 0) {
-			recordPlan(key, milestones, actor);
-		}
-	}
-
-	private void recordPlan(String key, int milestones, String actor) {
-		risks.recordTriageStep(key, null, new TriageStepRequest(TriageStep.CREATE_CAP,
-				milestones + " milestone" + (milestones == 1 ? "" : "s") + " from the imported document", null), actor);
 	}
 
 	private void addMilestone(String key, MilestonePart item, String actor) {

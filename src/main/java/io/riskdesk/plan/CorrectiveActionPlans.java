@@ -4,10 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskStatus;
+import io.riskdesk.risk.TriageStep;
+import io.riskdesk.risk.TriageStepRequest;
 import io.riskdesk.core.ConflictException;
 import io.riskdesk.core.NotFoundException;
 import io.riskdesk.web.Versions;
@@ -42,23 +45,42 @@ public class CorrectiveActionPlans {
 		this.clock = clock;
 	}
 
+	/** Adds a milestone; a risk's first milestone records the CREATE_CAP triage step. */
 	public Milestone add(String riskKey, NewMilestone milestone, String actor) {
+		return addAll(riskKey, List.of(milestone),
+				"First milestone: " + milestone.title().strip() + " (due " + milestone.due() + ")", actor).get(0);
+	}
+
+	/**
+	 * Adds milestones in order. Whatever the way a plan gets milestones (the form, the API, a
+	 * template, an import), having them is the CREATE_CAP triage step: recorded with {@code planNote}
+	 * unless it was recorded before. A closed risk is refused; an open one of any other status
+	 * records it too, as its plan exists from now on.
+	 */
+	List<Milestone> addAll(String riskKey, List<NewMilestone> milestones, String planNote, String actor) {
 		requireOpen(riskKey);
 		Instant now = clock.instant();
-		long id = jdbc.sql("""
-				insert into cap_milestone (risk_key, title, owner, due_date, status, created_at, created_by)
-				values (:key, :title, :owner, :due, 'OPEN', :now, :actor) returning id""")
-			.param("key", riskKey)
-			.param("title", milestone.title().strip())
-			.param("owner", milestone.owner().strip())
-			.param("due", java.sql.Date.valueOf(milestone.due()))
-			.param("now", Timestamp.from(now))
-			.param("actor", actor)
-			.query(Long.class)
-			.single();
-		events.publishEvent(new MilestoneAdded(riskKey, id, milestone.title().strip(), milestone.owner().strip(),
-				milestone.due(), actor, now));
-		return get(riskKey, id);
+		List<Milestone> added = new ArrayList<>();
+		for (NewMilestone milestone : milestones) {
+			long id = jdbc.sql("""
+					insert into cap_milestone (risk_key, title, owner, due_date, status, created_at, created_by)
+					values (:key, :title, :owner, :due, 'OPEN', :now, :actor) returning id""")
+				.param("key", riskKey)
+				.param("title", milestone.title().strip())
+				.param("owner", milestone.owner().strip())
+				.param("due", java.sql.Date.valueOf(milestone.due()))
+				.param("now", Timestamp.from(now))
+				.param("actor", actor)
+				.query(Long.class)
+				.single();
+			events.publishEvent(new MilestoneAdded(riskKey, id, milestone.title().strip(), milestone.owner().strip(),
+					milestone.due(), actor, now));
+			added.add(get(riskKey, id));
+		}
+		if (!added.isEmpty() && !isPlanRecorded(riskKey)) {
+			risks.recordTriageStep(riskKey, null, new TriageStepRequest(TriageStep.CREATE_CAP, planNote, null), actor);
+		}
+		return List.copyOf(added);
 	}
 
 	public Milestone complete(String riskKey, long id, String actor) {
@@ -110,6 +132,12 @@ public class CorrectiveActionPlans {
 		events.publishEvent(new MilestoneChanged(riskKey, id, title, owner, due, before.title(), before.owner(),
 				before.due(), actor, clock.instant()));
 		return get(riskKey, id);
+	}
+
+	/** Whether the risk's CREATE_CAP triage step is recorded: by its first milestones, or by hand. */
+	@Transactional(readOnly = true)
+	public boolean isPlanRecorded(String riskKey) {
+		return !risks.get(riskKey).missingTriageSteps().contains(TriageStep.CREATE_CAP);
 	}
 
 	/** A closed risk's plan is final: nothing is added, changed or completed any more. */

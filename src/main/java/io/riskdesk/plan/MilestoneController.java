@@ -4,8 +4,10 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,8 +30,15 @@ class MilestoneController {
 
 	private final CorrectiveActionPlans plans;
 
-	MilestoneController(CorrectiveActionPlans plans) {
+	private final CapTemplates templates;
+
+	MilestoneController(CorrectiveActionPlans plans, CapTemplates templates) {
 		this.plans = plans;
+		this.templates = templates;
+	}
+
+	/** Which CAP template to apply; without it, the risk's own category's. */
+	record TemplateRequest(RiskCategory category) {
 	}
 
 	@GetMapping
@@ -43,6 +53,24 @@ class MilestoneController {
 		return ResponseEntity.created(URI.create("/api/risks/" + key + "/milestones/" + added.id()))
 			.eTag(Versions.etag(added.version()))
 			.body(added);
+	}
+
+	@GetMapping("/template")
+	@Operation(summary = "Preview a CAP template: the milestones applying it now would create (title, owner, due), "
+			+ "and the account-team roles nobody fills (their milestones go to the risk's owner). Writes nothing")
+	TemplatePlan previewTemplate(@PathVariable String key,
+			@Parameter(description = "the template's category; default the risk's") @RequestParam(required = false) RiskCategory category) {
+		return templates.preview(key, category);
+	}
+
+	@PostMapping("/template")
+	@Operation(summary = "Apply a CAP template: one milestone per step, owners from the account team by role, due dates "
+			+ "from now in the account's business calendar; all or nothing. 400 when the playbook has no template for "
+			+ "the category, 409 on a closed risk or when a role is unfilled and the risk has no owner")
+	ResponseEntity<AppliedTemplate> applyTemplate(@PathVariable String key,
+			@RequestBody(required = false) TemplateRequest request, Principal user) {
+		AppliedTemplate applied = templates.apply(key, request == null ? null : request.category(), user.getName());
+		return ResponseEntity.created(URI.create("/api/risks/" + key + "/milestones")).body(applied);
 	}
 
 	@PatchMapping("/{id}")

@@ -3,11 +3,15 @@ package io.riskdesk.plan;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.InvalidFieldException;
+import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.web.FormErrors;
 import io.riskdesk.web.Htmx;
 import io.riskdesk.web.Inputs;
+import io.riskdesk.web.Labels;
 import io.riskdesk.web.PanelActions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +19,7 @@ import jakarta.validation.Validator;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,7 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The corrective action plan panel of a risk's page, loaded by htmx like the SLA panel (the risk
  * page cannot depend on this module): the milestones, a form to add one, "done" buttons, and the
- * edit form of one milestone ({@code ?edit=id}). An edit carries the version it was rendered
+ * edit form of one milestone ({@code ?edit=id}), and the CAP template of the risk's category with
+ * its preview before it is applied. An edit carries the version it was rendered
  * with: one based on an older version gets 409 with the milestone as it now is above what the
  * user typed.
  */
@@ -41,10 +47,13 @@ class MilestonePanel {
 
 	private final CorrectiveActionPlans plans;
 
+	private final CapTemplates templates;
+
 	private final Validator validator;
 
-	MilestonePanel(CorrectiveActionPlans plans, Validator validator) {
+	MilestonePanel(CorrectiveActionPlans plans, CapTemplates templates, Validator validator) {
 		this.plans = plans;
+		this.templates = templates;
 		this.validator = validator;
 	}
 
@@ -62,8 +71,11 @@ class MilestonePanel {
 			@RequestParam(required = false) String owner,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due, Principal user,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		return act(key, () -> plans.add(key, Inputs.requireValid(validator, new NewMilestone(title, owner, due)), user.getName()),
-				"Milestone added.", model, request, response);
+		boolean planRecorded = plans.isPlanRecorded(key);
+		String view = act(key, () -> plans.add(key, Inputs.requireValid(validator, new NewMilestone(title, owner, due)),
+				user.getName()), "Milestone added.", model, request, response);
+		reloadIfPlanStarted(key, planRecorded, response);
+		return view;
 	}
 
 	@PostMapping("/{id}")
@@ -97,6 +109,57 @@ class MilestonePanel {
 			return stale(key, id, form, model, request);
 		}
 		return render(key, model, request);
+	}
+
+	/** What the template would create, shown in the panel with its "Apply" button; nothing is written. */
+	@GetMapping("/template")
+	String previewTemplate(@PathVariable String key, @RequestParam(required = false) RiskCategory category, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		try {
+			model.addAttribute("preview", templates.preview(key, category));
+		}
+		catch (InvalidFieldException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			message(model, "error", "Cannot use the template: " + Labels.fieldProblem(ex.field(), ex.reason()));
+		}
+		catch (ConflictException ex) {
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			message(model, "error", "Cannot use the template: " + ex.getMessage());
+		}
+		return render(key, model, request);
+	}
+
+	@PostMapping("/template")
+	String applyTemplate(@PathVariable String key, @RequestParam(required = false) RiskCategory category,
+			Principal user, Model model, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader("HX-Trigger", "planChanged");
+		boolean planRecorded = plans.isPlanRecorded(key);
+		AtomicReference<AppliedTemplate> applied = new AtomicReference<>();
+		// No fixed success message: it says how many milestones were added and who took unfilled roles.
+		PanelActions.run(() -> applied.set(templates.apply(key, category, user.getName())), null, model, response);
+		if (applied.get() != null) {
+			message(model, "success", appliedMessage(applied.get()));
+		}
+		reloadIfPlanStarted(key, planRecorded, response);
+		return render(key, model, request);
+	}
+
+	/**
+	 * A plan's first milestones record CREATE_CAP on the risk: htmx reloads the whole page, so its
+	 * triage steps show it and its forms send the risk's new version instead of failing as stale.
+	 */
+	private void reloadIfPlanStarted(String key, boolean planRecordedBefore, HttpServletResponse response) {
+		if (!planRecordedBefore && plans.isPlanRecorded(key)) {
+			response.setHeader("HX-Refresh", "true");
+		}
+	}
+
+	private static String appliedMessage(AppliedTemplate applied) {
+		String added = applied.milestones().size() + " milestones added from the " + Labels.of(applied.category())
+				+ " template.";
+		return applied.unfilledRoles().isEmpty() ? added
+				: added + " Nobody fills " + Labels.all(applied.unfilledRoles()) + " in the account team: "
+						+ applied.fallbackOwner() + ", the risk's owner, has those.";
 	}
 
 	@PostMapping("/{id}/done")
@@ -133,7 +196,9 @@ class MilestonePanel {
 	private String render(String key, Model model, HttpServletRequest request) {
 		model.addAttribute("riskKey", key);
 		model.addAttribute("milestones", plans.of(key));
-		model.addAttribute("planOpen", plans.isOpen(key));
+		boolean open = plans.isOpen(key);
+		model.addAttribute("planOpen", open);
+		model.addAttribute("template", open ? templates.offeredFor(key) : null);
 		return Htmx.view(request, "plan/milestones", "panel");
 	}
 

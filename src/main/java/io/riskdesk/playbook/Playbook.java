@@ -11,13 +11,14 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The customer risk and escalation playbook in force: severities, SLAs, escalation matrix,
- * cadences, detection rules, business calendars and who may approve concessions. Loaded from
+ * cadences, CAP templates, detection rules, business calendars and who may approve concessions. Loaded from
  * {@code playbook.yml} and validated at start-up.
  */
 public record Playbook(
 		@NotNull @Valid Triage triage,
 		@NotEmpty Map<Severity, @NotNull @Valid SeverityPolicy> severities,
 		@NotEmpty Map<Severity, @NotNull @Valid MatrixEntry> escalationMatrix,
+		@NotNull Map<@NotNull RiskCategory, @NotEmpty List<@NotNull @Valid CapStep>> capTemplates,
 		@NotNull DetectionPolicy detection,
 		@NotEmpty Map<@NotBlank String, @NotNull CalendarSpec> calendars,
 		@NotNull @Valid ConcessionPolicy concessions) {
@@ -31,6 +32,11 @@ public record Playbook(
 
 	public MatrixEntry matrix(Severity severity) {
 		return escalationMatrix.get(severity);
+	}
+
+	/** The CAP template of a category: its steps in order; empty when the playbook has none for it. */
+	public List<CapStep> capTemplate(RiskCategory category) {
+		return capTemplates.getOrDefault(category, List.of());
 	}
 
 	public CalendarSpec calendar(String name) {

@@ -24,6 +24,7 @@ class PlaybookPage {
 		model.addAttribute("playbook", playbook);
 		model.addAttribute("version", version);
 		model.addAttribute("severities", Severity.values());
+		model.addAttribute("categories", RiskCategory.values());
 		model.addAttribute("days", DayOfWeek.values());
 		return "playbook/playbook";
 	}

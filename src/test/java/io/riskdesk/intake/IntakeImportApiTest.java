@@ -81,7 +81,7 @@ class IntakeImportApiTest {
 		assertThat(risk.get("status").asString()).isEqualTo(triaged ? "TRIAGED" : "OPEN");
 		List<String> steps = new ArrayList<>();
 		risk.get("triageSteps").forEach(step -> steps.add(step.get("step").asString()));
-		assertThat(steps).contains("LOG_RISK", "CREATE_CAP").doesNotContain("NOTIFY_STAKEHOLDERS", "SET_CADENCE");
+		assertThat(steps).contains("LOG_RISK").containsOnlyOnce("CREATE_CAP").doesNotContain("NOTIFY_STAKEHOLDERS", "SET_CADENCE");
 
 		// Every action item is a milestone: the document's owner and date where it states them, the proposal's otherwise.
 		JsonNode milestones = read(get("/api/risks/" + key + "/milestones"));
@@ -374,6 +374,31 @@ class IntakeImportApiTest {
 		assertThat(summaries).anyMatch(summary -> summary.startsWith("Reported again: "
 				+ proposal.get("risk").get("title").asString() + "\n"))
 			.anyMatch(summary -> summary.startsWith("Attached sync-again.md (import " + done.get("id").asLong() + ")"));
+	}
+
+	@Test
+	void anImportAttachedToARiskWithAPlanAddsItsMilestonesButNotCreateCapAgain() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long accountId = fixtures.account("Attach Plan", fixtures.person("Pat Plan"));
+		String name = read(get("/api/accounts/" + accountId)).get("name").asString();
+		String earlier = fixtures.risk(accountId, "Nightly sync keeps failing");
+		mvc.perform(asAlex(post("/api/risks/{key}/milestones", earlier))
+			.content("{\"title\": \"Sync fixed\", \"owner\": \"Priya\", \"due\": \"2027-01-15\"}"))
+			.andExpect(status().isCreated());
+		ObjectNode proposal = (ObjectNode) notes(document(name), "sync-plan.md").get("proposal");
+		proposal.put("attachTo", earlier);
+
+		confirm(proposal).andExpect(status().isCreated());
+
+		assertThat(read(get("/api/risks/" + earlier + "/milestones"))).hasSize(3);
+		JsonNode risk = read(get("/api/risks/" + earlier));
+		List<String> plans = new ArrayList<>();
+		risk.get("triageSteps").forEach(step -> {
+			if (step.get("step").asString().equals("CREATE_CAP")) {
+				plans.add(step.get("note").asString());
+			}
+		});
+		assertThat(plans).containsExactly("First milestone: Sync fixed (due 2027-01-15)");
 	}
 
 	@Test

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plan module started with only what it depends on (and the database): adding, changing and completing
- * a milestone publishes the facts the SLA clocks and the timeline listen to.
+ * a milestone publishes the facts the SLA clocks and the timeline listen to. The sla module is started too: it
+ * provides the due dates of CAP template steps ({@link StepDueDates}), which this module cannot call directly.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "database")
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "database", "sla" })
 @ActiveProfiles("test")
 class PlanModuleTest {
 

@@ -202,6 +202,59 @@ class PlaybookLoaderTest {
 	}
 
 	@Test
+	void theShippedPlaybookHasACapTemplateForEveryCategory() {
+		Playbook playbook = loader.load(new ClassPathResource("playbook.yml"));
+
+		assertThat(playbook.capTemplates()).containsOnlyKeys(RiskCategory.values());
+		assertThat(playbook.capTemplate(RiskCategory.INCIDENT))
+			.extracting(CapStep::title, CapStep::owner, CapStep::offset)
+			.containsExactly(
+					tuple("Incident acknowledged to the customer", TeamRole.SUPPORT_LEAD, new CapStep.Offset(2, CapStep.Unit.HOURS)),
+					tuple("Hotfix deployed", TeamRole.ENG_LEAD, new CapStep.Offset(24, CapStep.Unit.HOURS)),
+					tuple("Monitoring period passed", TeamRole.SUPPORT_LEAD, new CapStep.Offset(72, CapStep.Unit.HOURS)),
+					tuple("RCA delivered", TeamRole.ENG_LEAD, new CapStep.Offset(5, CapStep.Unit.BUSINESS_DAYS)),
+					tuple("Prevention items scheduled", TeamRole.ENG_LEAD, new CapStep.Offset(10, CapStep.Unit.BUSINESS_DAYS)));
+		assertThat(playbook.capTemplate(RiskCategory.ADOPTION)).extracting(CapStep::title)
+			.containsExactly("Usage review with the customer", "Enablement session delivered", "Success plan agreed");
+		assertThat(playbook.capTemplate(RiskCategory.INCIDENT).get(0).successCriterion()).startsWith("The customer has");
+		assertThat(new CapStep.Offset(1, CapStep.Unit.BUSINESS_DAYS).label()).isEqualTo("1 business day");
+		assertThat(new CapStep.Offset(72, CapStep.Unit.HOURS).label()).isEqualTo("72 hours");
+	}
+
+	@Test
+	void aCategoryMayHaveNoTemplate() {
+		Playbook playbook = load(shipped().replaceFirst("(?s)\n  SENTIMENT:\n    - title: Listening call.*?amount: 30, unit: BUSINESS_DAYS }\n", "\n"));
+
+		assertThat(playbook.capTemplate(RiskCategory.SENTIMENT)).isEmpty();
+		assertThat(playbook.capTemplate(RiskCategory.INCIDENT)).hasSize(5);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			owner: SUPPORT_LEAD\\n      offset: { amount: 2, unit: HOURS } | owner: CTO\\n      offset: { amount: 2, unit: HOURS } | cap-templates.INCIDENT[0].owner: Cannot deserialize value of type `io.riskdesk.playbook.TeamRole` from String "CTO"
+			offset: { amount: 2, unit: HOURS }     | offset: { amount: 2, unit: MINUTES }   | cap-templates.INCIDENT[0].offset.unit: Cannot deserialize value of type `io.riskdesk.playbook.CapStep$Unit` from String "MINUTES"
+			offset: { amount: 2, unit: HOURS }     | offset: { amount: -2, unit: HOURS }    | cap-templates.INCIDENT.0.offset.amount: must be greater than or equal to 0
+			offset: { amount: 2, unit: HOURS }     | offset: { unit: HOURS }                | cap-templates.INCIDENT[0].offset.amount: Cannot map `null` into type `int`
+			- title: Incident acknowledged to the customer | - title: null       | cap-templates.INCIDENT.0.title: is required
+			- title: Incident acknowledged to the customer | - title: Acknowledged\\n      colour: red | cap-templates.INCIDENT[0].colour
+			owner: SUPPORT_LEAD\\n      offset: { amount: 2, unit: HOURS } | offset: { amount: 2, unit: HOURS } | cap-templates.INCIDENT.0.owner: is required
+			  INCIDENT:\\n    - title: Incident | INCIDENT_RESPONSE:\\n    - title: Incident | cap-templates: Cannot deserialize Map key of type `io.riskdesk.playbook.RiskCategory` from String "INCIDENT_RESPONSE"
+			""")
+	void refusesABadCapTemplateNamingItsKey(String shippedText, String badText, String expectedProblem) {
+		String shippedYaml = shippedText.replace("\\n", "\n");
+		assertThat(shipped()).contains(shippedYaml);
+		assertInvalid(shipped().replaceFirst(java.util.regex.Pattern.quote(shippedYaml),
+				java.util.regex.Matcher.quoteReplacement(badText.replace("\\n", "\n"))), expectedProblem);
+	}
+
+	@Test
+	void refusesAnEmptyTemplateAndAMissingSection() {
+		assertInvalid(shipped().replaceFirst("(?s)\n  SENTIMENT:\n    - title: Listening call.*?amount: 30, unit: BUSINESS_DAYS }\n",
+				"\n  SENTIMENT: []\n"), "cap-templates.SENTIMENT: is required");
+		assertInvalid(shipped().replaceFirst("(?s)\ncap-templates:\n.*?\n\n", "\n\n"), "cap-templates: is required");
+	}
+
+	@Test
 	void theVersionIsTheHashOfTheFileBytes() throws Exception {
 		PlaybookLoader.Loaded shipped = loader.loadWithVersion(new ClassPathResource("playbook.yml"));
 		PlaybookLoader.Loaded edited = loader.loadWithVersion(new ByteArrayResource(
@@ -225,6 +278,10 @@ class PlaybookLoaderTest {
 			.isInstanceOf(InvalidPlaybookException.class)
 			.satisfies(ex -> assertThat(((InvalidPlaybookException) ex).problems())
 				.anySatisfy(problem -> assertThat(problem).contains(expectedProblem)));
+	}
+
+	private Playbook load(String yaml) {
+		return loader.load(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8), "test playbook"));
 	}
 
 	private static String shipped() {

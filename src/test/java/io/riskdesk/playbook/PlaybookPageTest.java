@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @RiskdeskTest
@@ -46,6 +47,30 @@ class PlaybookPageTest {
 					containsString("a HEALTH_RED event within 30 days, unless a later HEALTH_GREEN or HEALTH_YELLOW"),
 					containsString("an invoice unpaid more than 30 days after its due date"),
 					containsString("an S1 finding becomes S0"), containsString(version.shortForm()))));
+	}
+
+	@Test
+	void showsACapTemplateTablePerCategory() throws Exception {
+		mvc.perform(get("/playbook").with(user("jordan").roles("EXEC")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("CAP templates"),
+					containsString("<h3 id=\"cap-template-INCIDENT\">Incident</h3>"),
+					containsString("<h3 id=\"cap-template-PRODUCT_FIT\">Product fit</h3>"),
+					containsString("<th scope=\"row\">Hotfix deployed</th>"),
+					containsString("The fix is live in production and the failing path verified with the customer"),
+					containsString("<td>Engineering lead</td>"), containsString("<td>24 hours</td>"),
+					containsString("<td>5 business days</td>"), containsString("Success plan agreed"))));
+	}
+
+	@Test
+	void theApiShowsTheCapTemplates() throws Exception {
+		mvc.perform(get("/api/playbook").with(user("jordan").roles("EXEC")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.capTemplates.INCIDENT[1].title").value("Hotfix deployed"))
+			.andExpect(jsonPath("$.capTemplates.INCIDENT[1].owner").value("ENG_LEAD"))
+			.andExpect(jsonPath("$.capTemplates.INCIDENT[1].offset.amount").value(24))
+			.andExpect(jsonPath("$.capTemplates.INCIDENT[1].offset.unit").value("HOURS"))
+			.andExpect(jsonPath("$.capTemplates.ADOPTION[2].successCriterion").value("The sponsor agreed usage targets and their dates"));
 	}
 
 	@Test
