@@ -2,6 +2,7 @@ package io.riskdesk.cadence;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 
 import io.riskdesk.web.Versions;
@@ -66,9 +67,11 @@ class CadenceController {
 
 	@GetMapping(path = "/cadence.ics", produces = CadenceIcs.MEDIA_TYPE)
 	@Operation(summary = "The meeting series as an iCalendar invite: RRULE, the business calendar's skipped and moved "
-			+ "days as EXDATE/RDATE, the account's time zone, a stable UID; METHOD:CANCEL once the cadence ended")
-	ResponseEntity<String> invite(@PathVariable String key) {
-		return CadenceIcs.download(key, invites.of(key));
+			+ "days as EXDATE/RDATE, the account's time zone, a stable UID; METHOD:CANCEL once the cadence ended. "
+			+ "With ?meeting=<start instant>, that one meeting of the series (its RECURRENCE-ID)")
+	ResponseEntity<String> invite(@PathVariable String key,
+			@Parameter(description = "The start of one meeting, e.g. 2027-03-22T14:00:00Z") @RequestParam(required = false) Instant meeting) {
+		return CadenceIcs.download(key, meeting == null ? invites.of(key) : invites.of(key, meeting));
 	}
 
 	@PostMapping("/meetings")

@@ -2,11 +2,13 @@ package io.riskdesk.cadence;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.risk.RiskRegister;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.DateList;
@@ -21,6 +23,7 @@ import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RDate;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -64,15 +67,9 @@ class CadenceInvite {
 	@Transactional(readOnly = true)
 	String of(String riskKey) {
 		MeetingSeries series = schedules.series(riskKey);
-		Schedule schedule = series.schedule();
 		MeetingDays days = series.days();
 		String zone = series.zone().getId();
-		VEvent event = new VEvent(series.start(days.firstPlanned()), series.length(),
-				riskKey + ": " + risks.get(riskKey).title() + " (" + schedule.cadence() + " cadence meeting)");
-		event.replace(new DtStamp(clock.instant()));
-		event.add(new Uid(schedule.uid()));
-		event.add(new Sequence(schedule.sequence()));
-		event.add(new Description("Cadence meeting of " + riskKey + " until the risk is resolved."));
+		VEvent event = event(riskKey, series, series.start(days.firstPlanned()));
 		event.add(new RRule<ZonedDateTime>("FREQ=WEEKLY;INTERVAL=" + days.weekInterval() + ";BYDAY="
 				+ days.plannedWeekdays().stream().map(CadenceInvite::byDay).collect(Collectors.joining(","))));
 		LocalDate horizon = clock.instant().atZone(series.zone()).toLocalDate().plusDays(EXCEPTIONS_DAYS);
@@ -89,9 +86,43 @@ class CadenceInvite {
 		if (!moved.isEmpty()) {
 			event.add(new RDate<>(inZone, new DateList<>(moved)));
 		}
+		return calendar(series, event);
+	}
+
+	/**
+	 * The .ics text of one meeting of the series, the one starting at {@code start}: the series'
+	 * UID with a RECURRENCE-ID, so a calendar holding the series updates that meeting.
+	 * @throws InvalidFieldException naming {@code meeting} when no meeting of the series starts then
+	 */
+	@Transactional(readOnly = true)
+	String of(String riskKey, Instant start) {
+		MeetingSeries series = schedules.series(riskKey);
+		if (!series.startsAt(start)) {
+			throw new InvalidFieldException("meeting", "is not the start of a meeting of the risk's cadence");
+		}
+		ZonedDateTime local = start.atZone(series.zone());
+		VEvent event = event(riskKey, series, local);
+		event.add(new RecurrenceId<>(new ParameterList(List.of(new TzId(series.zone().getId()))), local));
+		return calendar(series, event);
+	}
+
+	private VEvent event(String riskKey, MeetingSeries series, ZonedDateTime start) {
+		Schedule schedule = series.schedule();
+		VEvent event = new VEvent(start, series.length(),
+				riskKey + ": " + risks.get(riskKey).title() + " (" + schedule.cadence() + " cadence meeting)");
+		event.replace(new DtStamp(clock.instant()));
+		event.add(new Uid(schedule.uid()));
+		event.add(new Sequence(schedule.sequence()));
+		event.add(new Description("Cadence meeting of " + riskKey + " until the risk is resolved."));
 		if (schedule.ended()) {
 			event.add(ImmutableStatus.VEVENT_CANCELLED);
 		}
+		return event;
+	}
+
+	private String calendar(MeetingSeries series, VEvent event) {
+		Schedule schedule = series.schedule();
+		String zone = series.zone().getId();
 		Calendar calendar = new Calendar().add(new ProdId(PRODUCT))
 			.add(ImmutableVersion.VERSION_2_0)
 			.add(ImmutableCalScale.GREGORIAN)

@@ -222,6 +222,12 @@ public class CadenceSchedules {
 		return new MeetingSeries(schedule, ref.zone(), days);
 	}
 
+	/** The time zone of the risk's account, which meetings are planned and shown in. */
+	@Transactional(readOnly = true)
+	ZoneId zone(String riskKey) {
+		return zone(risks.get(riskKey));
+	}
+
 	private ZoneId zone(RiskDetails risk) {
 		return ZoneId.of(accounts.get(risk.account().id()).timeZone());
 	}
