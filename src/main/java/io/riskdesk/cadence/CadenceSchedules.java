@@ -91,7 +91,9 @@ public class CadenceSchedules {
 					+ " has no severity yet, so no cadence from the escalation matrix: triage it first");
 		}
 		if (risk.missingTriageSteps().contains(TriageStep.SET_CADENCE)) {
-			risk = risks.recordTriageStep(riskKey, null, new TriageStepRequest(TriageStep.SET_CADENCE, null, null), actor);
+			// A cadence chosen on the risk before stays; without one the register takes the matrix's.
+			risk = risks.recordTriageStep(riskKey, null,
+					new TriageStepRequest(TriageStep.SET_CADENCE, null, risk.cadence()), actor);
 		}
 		AccountDetails account = accounts.get(risk.account().id());
 		ZoneId zone = ZoneId.of(account.timeZone());

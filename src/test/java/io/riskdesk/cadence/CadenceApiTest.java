@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -268,6 +269,30 @@ class CadenceApiTest {
 		assertThat(property(event, "UID")).isEqualTo(uid);
 		assertThat(property(event, "SEQUENCE")).isEqualTo("1");
 		assertThat(property(event, "RRULE")).isEqualTo("FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR");
+	}
+
+	@Test
+	void aCadenceChosenOnTheRiskReplansAndClosingAsADuplicateEnds() throws Exception {
+		String key = risk("S2");
+		weeklyAtThree(key);
+		String version = mvc.perform(asAlex(get("/api/risks/{key}", key))).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+		mvc.perform(asAlex(patch("/api/risks/{key}", key))
+			.header(HttpHeaders.IF_MATCH, version)
+			.content("{\"cadence\": \"TWICE_WEEKLY\"}")).andExpect(status().isOk());
+		mvc.perform(asAlex(get("/api/risks/{key}/cadence", key)).param("meetings", "2"))
+			.andExpect(jsonPath("$.cadence").value("TWICE_WEEKLY"))
+			.andExpect(jsonPath("$.sequence").value(1))
+			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2027-03-23T14:00:00Z", "2027-03-25T14:00:00Z")));
+
+		String original = risk("S2");
+		mvc.perform(asAlex(post("/api/risks/{key}/transitions", key))
+			.content("{\"to\": \"CLOSED\", \"duplicateOf\": \"%s\"}".formatted(original))).andExpect(status().isOk());
+		mvc.perform(asAlex(get("/api/risks/{key}/cadence", key)))
+			.andExpect(jsonPath("$.endedReason").value("the risk was closed as a duplicate of " + original))
+			.andExpect(jsonPath("$.sequence").value(2))
+			.andExpect(jsonPath("$.nextMeetings").isEmpty());
+		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content("{\"heldAt\": \"2027-03-22T07:00:00Z\", \"attendees\": [\"Alex\"]}"))
+			.andExpect(status().isConflict());
 	}
 
 	@Test
