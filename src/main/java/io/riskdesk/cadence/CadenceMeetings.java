@@ -1,5 +1,7 @@
 package io.riskdesk.cadence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -185,7 +187,7 @@ public class CadenceMeetings {
 		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::row).single();
 	}
 
-	private Meeting row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Meeting row(ResultSet rs, int n) throws SQLException {
 		Timestamp scheduledFor = rs.getTimestamp("scheduled_for");
 		return new Meeting(rs.getLong("id"), rs.getString("risk_key"), rs.getTimestamp("held_at").toInstant(),
 				scheduledFor == null ? null : scheduledFor.toInstant(), json.readValue(rs.getString("attendees"), ATTENDEES),

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.stream.IntStream;
 
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskRegister;
@@ -99,7 +100,7 @@ class CadencePanel {
 		model.addAttribute("canRecord", risk.status() != RiskStatus.CLOSED);
 		model.addAttribute("meetings", meetings.of(key));
 		model.addAttribute("form", form);
-		model.addAttribute("actionRows", java.util.stream.IntStream.range(0, MeetingForm.ACTION_ROWS).boxed().toList());
+		model.addAttribute("actionRows", IntStream.range(0, MeetingForm.ACTION_ROWS).boxed().toList());
 		return Htmx.view(request, "cadence/panel", "panel");
 	}
 

@@ -1,5 +1,6 @@
 package io.riskdesk.cadence;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -56,7 +57,7 @@ record MeetingForm(String heldAt, String attendees, String notes, String decisio
 		return Math.max(size(actionTitle), Math.max(size(actionOwner), size(actionDue)));
 	}
 
-	private java.time.Instant held(ZoneId zone) {
+	private Instant held(ZoneId zone) {
 		if (heldAt == null || heldAt.isBlank()) {
 			return null;
 		}

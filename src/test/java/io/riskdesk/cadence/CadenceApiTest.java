@@ -224,6 +224,18 @@ class CadenceApiTest {
 	}
 
 	@Test
+	void aCadenceChosenOnTheRiskBeforeTheSetUpIsKept() throws Exception {
+		String key = risk("S2");
+		String version = mvc.perform(asAlex(get("/api/risks/{key}", key))).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+		mvc.perform(asAlex(patch("/api/risks/{key}", key)).header(HttpHeaders.IF_MATCH, version)
+			.content("{\"cadence\": \"TWICE_WEEKLY\"}")).andExpect(status().isOk());
+		weeklyAtThree(key).andExpect(status().isOk()).andExpect(jsonPath("$.cadence").value("TWICE_WEEKLY"));
+		mvc.perform(asAlex(get("/api/risks/{key}", key)))
+			.andExpect(jsonPath("$.cadence").value("TWICE_WEEKLY"))
+			.andExpect(jsonPath("$.triageSteps[?(@.step == 'SET_CADENCE')].note").value(contains("Cadence TWICE_WEEKLY")));
+	}
+
+	@Test
 	void refusesBadInputAndRisksWithoutACadenceWritingNothing() throws Exception {
 		String untriaged = risk(null);
 		setUp(untriaged, null, "{\"timeOfDay\": \"15:00\", \"minutes\": 45}")
