@@ -69,16 +69,16 @@ class CadencePanel {
 		PanelActions.run(() -> schedules.set(key, version,
 				Inputs.requireValid(validator, new CadenceSetup(timeOfDay, minutes, startsOn)), user.getName()),
 				"Meetings set up.", model, response);
+		reloadIfDone(response);
 		return render(key, MeetingForm.empty(), model, request);
 	}
 
 	@PostMapping("/cadence/meetings")
 	String record(@PathVariable String key, @ModelAttribute MeetingForm form, Principal user, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		// The plan panel shows the milestones the action items became.
-		response.setHeader("HX-Trigger", "planChanged");
 		PanelActions.run(() -> meetings.record(key, form.toMeeting(schedules.zone(key)), user.getName()),
 				"Meeting recorded.", model, response);
+		reloadIfDone(response);
 		boolean refused = response.getStatus() >= 400;
 		return render(key, refused ? form : MeetingForm.empty(), model, request);
 	}
@@ -86,6 +86,16 @@ class CadencePanel {
 	@GetMapping("/cadence.ics")
 	ResponseEntity<String> invite(@PathVariable String key, @RequestParam(required = false) Instant meeting) {
 		return CadenceIcs.download(key, meeting == null ? invites.of(key) : invites.of(key, meeting));
+	}
+
+	/**
+	 * Setting up records SET_CADENCE and a meeting adds decisions and milestones: the risk changed
+	 * under the page's other panels and forms, so htmx reloads the whole page.
+	 */
+	private static void reloadIfDone(HttpServletResponse response) {
+		if (response.getStatus() < 400) {
+			response.setHeader("HX-Refresh", "true");
+		}
 	}
 
 	private String render(String key, MeetingForm form, Model model, HttpServletRequest request) {
