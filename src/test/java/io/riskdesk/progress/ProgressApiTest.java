@@ -242,6 +242,21 @@ class ProgressApiTest {
 			.toList();
 	}
 
+	@Autowired
+	ProgressUpdates progress;
+
+	@Test
+	void aRiskTriagedBeforeProgressWasTrackedCountsFromItsTriageAtStartUp() throws Exception {
+		String key = triaged("S1");
+		// As a database upgraded to this version has it: the risk is triaged, nothing is tracked.
+		jdbc.sql("delete from progress_status where risk_key = :key").param("key", key).update();
+		progress(key).andExpect(jsonPath("$.staleness.nextUpdateDueAt").value(nullValue()));
+		progress.trackUntracked();
+		progress(key).andExpect(jsonPath("$.staleness.countedFrom").value("2026-11-25T16:00:00Z"))
+			.andExpect(jsonPath("$.staleness.nextUpdateDueAt").value("2026-11-27T16:00:00Z"));
+		assertThat(checksOf(key)).containsExactly(Instant.parse("2026-11-27T16:00:00Z"));
+	}
+
 	@Test
 	void anUpdateMovesTheRisksOneCheck() throws Exception {
 		String key = triaged("S2");
