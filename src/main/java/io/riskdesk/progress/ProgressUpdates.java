@@ -97,12 +97,13 @@ public class ProgressUpdates {
 	/** The risk's staleness and its updates, newest first; 404 for an unknown risk. */
 	@Transactional(readOnly = true)
 	public RiskProgress of(String riskKey) {
-		RiskDetails risk = risks.get(riskKey);
+		risks.requireExists(riskKey);
 		Optional<Status> status = find(riskKey);
 		Instant now = clock.instant();
 		Instant due = status.map(Status::dueAt).orElse(null);
 		boolean stale = due != null && !due.isAfter(now);
-		Severity severity = status.map(Status::severity).orElse(risk.severity());
+		// A risk never triaged has no row, or one without a severity: its frequency is its severity's, if any.
+		Severity severity = status.map(Status::severity).orElseGet(() -> risks.get(riskKey).severity());
 		Staleness staleness = new Staleness(severity == null ? null : frequency(severity),
 				status.map(Status::lastUpdateAt).orElse(null), due == null ? null : status.get().countedFrom(), due, stale,
 				stale ? due : null);

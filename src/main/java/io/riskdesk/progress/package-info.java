@@ -9,7 +9,8 @@
  * last_health, due_at)}, one row per risk that has an update or is being worked. {@code due_at} is
  * when the next update is due (null when none is owed: not yet triaged, resolved, closed). The
  * view holds no "now": a risk is stale at instant t when {@code due_at <= t}, stale since
- * {@code due_at}; readers compare with their application clock.
+ * {@code due_at}; readers compare with their application clock. At start-up it reads the risk
+ * module's published view {@code risk_facts} for risks being worked that it does not track yet.
  */
 @ApplicationModule(displayName = "Progress updates",
 		allowedDependencies = { "account", "playbook", "risk", "sla", "timeline" })
