@@ -14,7 +14,7 @@ final class RegisterCsv {
 
 	static final List<String> HEADER = List.of("key", "title", "account", "category", "severity", "status", "source",
 			"owner", "arr_at_risk", "currency", "renewal_date", "days_to_renewal", "detected_at", "open_blockers",
-			"sla_status", "next_due_at", "concessions_approved");
+			"sla_status", "next_due_at", "concessions_approved", "progress_due_at", "stale_since");
 
 	private RegisterCsv() {
 	}
@@ -46,6 +46,8 @@ final class RegisterCsv {
 			.stream()
 			.map(m -> m.currency().getCurrencyCode() + " " + m.amount().toPlainString())
 			.collect(Collectors.joining("; ")));
+		fields.add(risk.progressDueAt());
+		fields.add(risk.staleSince());
 		writeLine(out, fields);
 	}
 

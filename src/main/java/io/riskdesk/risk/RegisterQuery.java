@@ -3,7 +3,9 @@ package io.riskdesk.risk;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -29,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * The register list: filters, free text, sorting and paging in one SQL query. It reads the
  * account module's published views (account_facts, person_facts), the sla module's
- * (sla_risk_status) and the concession module's (concession_risk_status,
- * concession_account_totals), not their tables.
+ * (sla_risk_status), the concession module's (concession_risk_status,
+ * concession_account_totals) and the progress module's (progress_risk_status), not their tables.
  */
 @Component
 class RegisterQuery {
@@ -49,7 +51,8 @@ class RegisterQuery {
 			Map.entry("arrAtRisk", "a.arr_amount * fx.rate"),
 			Map.entry("renewalDate", "a.renewal_date"),
 			Map.entry("nextDueAt", "s.next_due_at"),
-			Map.entry("slaStatus", "coalesce(s.sla_status, 'ON_TRACK')"));
+			Map.entry("slaStatus", "coalesce(s.sla_status, 'ON_TRACK')"),
+			Map.entry("progressDueAt", "g.due_at"));
 
 	private final String from;
 
@@ -65,6 +68,7 @@ class RegisterQuery {
 				join account_facts a on a.id = r.account_id
 				left join person_facts p on p.id = r.owner_id
 				left join sla_risk_status s on s.risk_key = r.risk_key
+				left join progress_risk_status g on g.risk_key = r.risk_key
 				left join %s on fx.currency = a.arr_currency
 				""".formatted(money.sqlTable());
 	}
@@ -73,11 +77,16 @@ class RegisterQuery {
 		LocalDate today = LocalDate.now(clock);
 		List<String> where = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
+		// Stale is "due by now" by the application's clock: the view holds no now of its own.
+		params.put("now", Timestamp.from(clock.instant()));
 		anyOf("r.severity", query.severity(), where, params);
 		anyOf("r.status", query.status(), where, params);
 		anyOf("r.category", query.category(), where, params);
 		anyOf("r.source", query.source(), where, params);
 		anyOf("coalesce(s.sla_status, 'ON_TRACK')", query.slaStatus(), where, params);
+		if (query.stale() != null) {
+			where.add(query.stale() ? "g.due_at <= :now" : "(g.due_at is null or g.due_at > :now)");
+		}
 		if (query.ownerId() != null) {
 			where.add("r.owner_id = :owner");
 			params.put("owner", query.ownerId());
@@ -108,7 +117,8 @@ class RegisterQuery {
 				select r.risk_key, r.version, r.account_id, a.name as account_name, r.title, r.category, r.severity,
 				       r.status, r.source, r.owner_id, p.name as owner_name, p.email as owner_email,
 				       a.arr_amount, a.arr_currency, a.renewal_date, a.time_zone, r.detected_at,
-				       s.next_due_at, coalesce(s.sla_status, 'ON_TRACK') as sla_status,
+				       s.next_due_at, coalesce(s.sla_status, 'ON_TRACK') as sla_status, g.due_at as progress_due_at,
+				       case when g.due_at <= :now then g.due_at end as stale_since,
 				       (select count(*) from risk_blocker b where b.risk_id = r.id and b.cleared_at is null) as open_blockers,
 				       (select array_agg(t.currency::text order by t.currency) from concession_account_totals t
 				        where t.account_id = r.account_id and t.approved > 0) as concession_currencies,
@@ -178,7 +188,8 @@ class RegisterQuery {
 						: ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(ZoneId.of(rs.getString("time_zone")))), renewal),
 				rs.getTimestamp("detected_at").toInstant(), rs.getInt("open_blockers"),
 				rs.getTimestamp("next_due_at") == null ? null : rs.getTimestamp("next_due_at").toInstant(),
-				SlaStatus.valueOf(rs.getString("sla_status")), approvedConcessions(rs));
+				SlaStatus.valueOf(rs.getString("sla_status")), approvedConcessions(rs), instant(rs, "progress_due_at"),
+				instant(rs, "stale_since"));
 	}
 
 	/** The account's approved concessions, one amount per currency, in the order of their codes. */
@@ -194,6 +205,11 @@ class RegisterQuery {
 			approved.add(new Money(amounts[i], Currency.getInstance(codes[i].strip())));
 		}
 		return List.copyOf(approved);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
 	}
 
 	private static String escapeLike(String text) {

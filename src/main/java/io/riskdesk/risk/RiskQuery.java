@@ -20,6 +20,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param detectedFrom only risks detected on or after this day (UTC); {@code detectedTo} on or before it
  * @param closedFrom only risks closed on or after this day (UTC); {@code closedTo} on or before it
  * @param concessionsPending true: only risks with a concession awaiting approval; false: only risks without one
+ * @param stale true: only risks whose next progress update is overdue now; false: only those whose is not
  */
 public record RiskQuery(
 		Set<Severity> severity,
@@ -35,7 +36,8 @@ public record RiskQuery(
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate detectedTo,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedFrom,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedTo,
-		Boolean concessionsPending) {
+		Boolean concessionsPending,
+		Boolean stale) {
 
 	public RiskQuery {
 		severity = severity == null ? Set.of() : Set.copyOf(severity);
@@ -46,7 +48,7 @@ public record RiskQuery(
 	}
 
 	public static RiskQuery all() {
-		return new RiskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new RiskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 }

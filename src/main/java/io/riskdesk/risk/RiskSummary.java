@@ -11,6 +11,8 @@ import io.riskdesk.playbook.Severity;
 /**
  * One row of the register list. {@code approvedConcessions}: the account's concessions approved (and
  * not rejected or declined since), one total per currency, from the concession module's view.
+ * {@code progressDueAt}: when the next progress update is due
+ * (null when none is owed); {@code staleSince}: that instant once it has passed, else null.
  */
 public record RiskSummary(
 		String key,
@@ -29,5 +31,7 @@ public record RiskSummary(
 		int openBlockers,
 		Instant nextDueAt,
 		SlaStatus slaStatus,
-		List<Money> approvedConcessions) {
+		List<Money> approvedConcessions,
+		Instant progressDueAt,
+		Instant staleSince) {
 }

@@ -19,5 +19,7 @@ public enum TimelineKind {
 	/** Written by signal detection: a finding cleared on the risk it went to. */
 	SIGNAL,
 	/** A concession proposed, approved or rejected, offered, accepted or declined. */
-	CONCESSION
+	CONCESSION,
+	/** Written by the progress module: a progress update, or a risk gone stale without one. */
+	PROGRESS
 }
