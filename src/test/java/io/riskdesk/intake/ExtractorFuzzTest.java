@@ -1,5 +1,6 @@
 package io.riskdesk.intake;
 
+import io.riskdesk.SeedDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ class ExtractorFuzzTest {
 		Stream<Arguments> tests = Arrays.stream(own)
 			.map(resource -> document(resource.getFilename(), IntakeTestSupport.resource(resource.getFilename())));
 		Stream<Arguments> seeds = IntakeTestSupport.SEED_NOTES.stream()
-			.map(IntakeTestSupport.SEEDS::resolve)
+			.map(SeedDocuments.DIRECTORY::resolve)
 			.filter(Files::isRegularFile)
 			.map(file -> document(file.getFileName().toString(), IntakeTestSupport.read(file)));
 		return Stream.concat(tests, seeds);

@@ -1,5 +1,6 @@
 package io.riskdesk.intake;
 
+import io.riskdesk.SeedDocuments;
 import java.nio.charset.StandardCharsets;
 
 import io.riskdesk.RiskdeskTest;
@@ -29,7 +30,7 @@ class IntakeApiTest {
 
 	@Test
 	void answersTheDraftOfASeedDocument() throws Exception {
-		send("alex", MARKDOWN, IntakeTestSupport.seed("meeting-globaltech.md")).andExpect(status().isOk())
+		send("alex", MARKDOWN, SeedDocuments.read("meeting-globaltech.md")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.draft.accountName.value").value("GlobalTech Industries"))
 			.andExpect(jsonPath("$.draft.accountName.span.text").value("GlobalTech Industries"))
 			.andExpect(jsonPath("$.draft.documentDate.value").value("2025-11-10"))

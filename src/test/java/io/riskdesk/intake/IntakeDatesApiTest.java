@@ -1,5 +1,6 @@
 package io.riskdesk.intake;
 
+import io.riskdesk.SeedDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ class IntakeDatesApiTest {
 
 	@Test
 	void theProposalOfAYearOldSeedSaysEveryClockAndMilestoneWouldStartBreached() throws Exception {
-		JsonNode review = notes(IntakeTestSupport.seed("meeting-globaltech.md"));
+		JsonNode review = notes(SeedDocuments.read("meeting-globaltech.md"));
 		assertThat(review.at("/proposal/risk/severity").asString()).isEqualTo("S0");
 		assertThat(review.at("/proposal/risk/detectedAt").asString()).startsWith("2025-11-10T09:00");
 		JsonNode preview = review.get("preview");
@@ -92,7 +93,7 @@ class IntakeDatesApiTest {
 
 	@Test
 	void thePreviewOfAnEditedProposalCountsFromTheNewDatesAndWritesNothing() throws Exception {
-		ObjectNode proposal = (ObjectNode) notes(IntakeTestSupport.seed("meeting-globaltech.md")).get("proposal");
+		ObjectNode proposal = (ObjectNode) notes(SeedDocuments.read("meeting-globaltech.md")).get("proposal");
 		((ObjectNode) proposal.get("risk")).put("detectedAt", "2026-11-25T13:30");
 		((ObjectNode) proposal.get("actionItems").get(0)).put("due", "2026-11-24");
 		((ObjectNode) proposal.get("actionItems").get(1)).put("due", "2026-11-26");
@@ -116,7 +117,7 @@ class IntakeDatesApiTest {
 
 	@Test
 	void aPreviewThatCannotBeCountedIsRefusedNamingTheField() throws Exception {
-		ObjectNode proposal = (ObjectNode) notes(IntakeTestSupport.seed("meeting-globaltech.md")).get("proposal");
+		ObjectNode proposal = (ObjectNode) notes(SeedDocuments.read("meeting-globaltech.md")).get("proposal");
 		ObjectNode account = (ObjectNode) proposal.get("account");
 
 		account.put("id", 999_999_999L);

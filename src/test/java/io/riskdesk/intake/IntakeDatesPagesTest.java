@@ -1,5 +1,6 @@
 package io.riskdesk.intake;
 
+import io.riskdesk.SeedDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -55,7 +56,7 @@ class IntakeDatesPagesTest {
 
 	@Test
 	void aYearOldSeedShowsTheClocksThatWouldStartBreachedAndFlagsEveryPastDueDate() throws Exception {
-		String seed = new String(IntakeTestSupport.seed("meeting-globaltech.md"), StandardCharsets.UTF_8);
+		String seed = new String(SeedDocuments.read("meeting-globaltech.md"), StandardCharsets.UTF_8);
 		String page = mvc.perform(asAlex(post("/intake")).param("content", seed))
 			.andExpect(status().isOk())
 			.andReturn()

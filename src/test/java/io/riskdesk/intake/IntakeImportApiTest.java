@@ -1,5 +1,6 @@
 package io.riskdesk.intake;
 
+import io.riskdesk.SeedDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -56,7 +57,7 @@ class IntakeImportApiTest {
 	@ValueSource(strings = { "escalation-email-techcorp-enterprises.md", "meeting-abc-corp.md", "meeting-globaltech.md",
 			"meeting-techcorp-solutions.md" })
 	void aConfirmedSeedDocumentBecomesARiskWithItsActionItemsAsMilestones(String seed) throws Exception {
-		byte[] content = IntakeTestSupport.seed(seed);
+		byte[] content = SeedDocuments.read(seed);
 		JsonNode review = notes(content, seed);
 		JsonNode draft = review.get("draft");
 		ObjectNode proposal = (ObjectNode) review.get("proposal");
@@ -127,7 +128,7 @@ class IntakeImportApiTest {
 
 	@Test
 	void theGlobalTechProposalNamesTheOwnerAndDatesEveryActionItem() throws Exception {
-		JsonNode proposal = notes(IntakeTestSupport.seed("meeting-globaltech.md"), null).get("proposal");
+		JsonNode proposal = notes(SeedDocuments.read("meeting-globaltech.md"), null).get("proposal");
 		// The demo has GlobalTech Industries and Sarah Martinez: the proposal picks both.
 		assertThat(proposal.get("account").get("id").isNull()).isFalse();
 		assertThat(proposal.get("risk").get("title").asString())

@@ -1,5 +1,6 @@
 package io.riskdesk.intake;
 
+import io.riskdesk.SeedDocuments;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +56,7 @@ class IntakePagesTest {
 
 	@Test
 	void aPastedSeedIsReviewedBesideItsHighlightedText() throws Exception {
-		String seed = new String(IntakeTestSupport.seed("meeting-globaltech.md"), StandardCharsets.UTF_8);
+		String seed = new String(SeedDocuments.read("meeting-globaltech.md"), StandardCharsets.UTF_8);
 		mvc.perform(asAlex(post("/intake")).param("content", seed))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Review the import"),

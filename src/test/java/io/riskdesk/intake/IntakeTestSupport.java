@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shipped playbook, an extractor on it without Spring, and the seed documents. */
 final class IntakeTestSupport {
 
-	static final Path SEEDS = Path.of("..", "shared", "seeds");
-
 	/** The seed escalation email and meeting notes (the playbook is the other seed). */
 	static final List<String> SEED_NOTES = List.of("escalation-email-techcorp-enterprises.md", "meeting-abc-corp.md",
 			"meeting-globaltech.md", "meeting-techcorp-solutions.md");
@@ -40,24 +38,6 @@ final class IntakeTestSupport {
 		try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
 			return new PlaybookLoader(validation.getValidator()).load(new ClassPathResource("playbook.yml"));
 		}
-	}
-
-	/**
-	 * A seed document as it is. Without the seeds next to the repository the test is skipped,
-	 * loudly; on CI (CI=true) it fails instead, so a CI run cannot pass without them.
-	 */
-	static byte[] seed(String name) {
-		Path file = SEEDS.resolve(name);
-		if (!Files.isRegularFile(file)) {
-			String message = "seed document " + file.toAbsolutePath()
-					+ " not found: the seed tests need ../shared/seeds next to the repository";
-			if ("true".equals(System.getenv("CI"))) {
-				Assertions.fail(message + " (CI=true, so this fails instead of skipping)");
-			}
-			System.err.println("\n*** SEED DOCUMENT TEST SKIPPED: " + message + "\n");
-			Assumptions.abort(message);
-		}
-		return read(file);
 	}
 
 	static byte[] read(Path file) {

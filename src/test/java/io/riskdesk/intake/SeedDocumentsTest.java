@@ -9,9 +9,9 @@ import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 import org.junit.jupiter.api.Test;
 
+import static io.riskdesk.SeedDocuments.read;
 import static io.riskdesk.intake.IntakeTestSupport.EXTRACTOR;
 import static io.riskdesk.intake.IntakeTestSupport.assertSpansPointIntoTheDocument;
-import static io.riskdesk.intake.IntakeTestSupport.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +23,7 @@ class SeedDocumentsTest {
 
 	@Test
 	void techCorpEnterprisesEscalationEmail() {
-		byte[] content = seed("escalation-email-techcorp-enterprises.md");
+		byte[] content = read("escalation-email-techcorp-enterprises.md");
 		ExtractionDraft draft = EXTRACTOR.extract(content);
 
 		assertThat(draft.accountName().value()).isEqualTo("TechCorp Enterprises");
@@ -74,7 +74,7 @@ class SeedDocumentsTest {
 
 	@Test
 	void abcCorpMeetingNotes() {
-		byte[] content = seed("meeting-abc-corp.md");
+		byte[] content = read("meeting-abc-corp.md");
 		ExtractionDraft draft = EXTRACTOR.extract(content);
 
 		assertThat(draft.accountName().value()).isEqualTo("ABC Corp");
@@ -123,7 +123,7 @@ class SeedDocumentsTest {
 
 	@Test
 	void globalTechMeetingNotes() {
-		byte[] content = seed("meeting-globaltech.md");
+		byte[] content = read("meeting-globaltech.md");
 		ExtractionDraft draft = EXTRACTOR.extract(content);
 
 		assertThat(draft.accountName().value()).isEqualTo("GlobalTech Industries");
@@ -178,7 +178,7 @@ class SeedDocumentsTest {
 
 	@Test
 	void techCorpSolutionsMeetingNotes() {
-		byte[] content = seed("meeting-techcorp-solutions.md");
+		byte[] content = read("meeting-techcorp-solutions.md");
 		ExtractionDraft draft = EXTRACTOR.extract(content);
 
 		assertThat(draft.accountName().value()).isEqualTo("TechCorp Solutions");
