@@ -2,12 +2,17 @@ package io.riskdesk.plan;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.riskdesk.core.ConflictException;
 import io.riskdesk.web.FormErrors;
 import io.riskdesk.web.Htmx;
 import io.riskdesk.web.Inputs;
+import io.riskdesk.web.Labels;
 import io.riskdesk.web.PanelActions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The corrective action plan panel of a risk's page, loaded by htmx like the SLA panel (the risk
- * page cannot depend on this module): the milestones, a form to add one, "done" buttons, and the
- * edit form of one milestone ({@code ?edit=id}). An edit carries the version it was rendered
+ * page cannot depend on this module): the milestones and prevention items in their order with
+ * up/down buttons, a form to add one, start/done/drop buttons, and the edit form of one milestone
+ * ({@code ?edit=id}). An edit carries the version it was rendered
  * with: one based on an older version gets 409 with the milestone as it now is above what the
  * user typed.
  */
@@ -60,9 +66,11 @@ class MilestonePanel {
 	@PostMapping
 	String add(@PathVariable String key, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String owner,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due, Principal user,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
-		return act(key, () -> plans.add(key, Inputs.requireValid(validator, new NewMilestone(title, owner, due)), user.getName()),
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
+			@RequestParam(required = false) String successCriterion, Principal user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		return act(key, () -> plans.add(key, Inputs.requireValid(validator,
+				new NewMilestone(title, owner, null, due, successCriterion)), user.getName()),
 				"Milestone added.", model, request, response);
 	}
 
@@ -103,6 +111,31 @@ class MilestonePanel {
 	String done(@PathVariable String key, @PathVariable long id, Principal user, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		return act(key, () -> plans.complete(key, id, user.getName()), "Milestone done.", model, request, response);
+	}
+
+	/** Start, finish or drop (with a reason) the milestone at the version the panel showed. */
+	@PostMapping("/{id}/status")
+	String status(@PathVariable String key, @PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) MilestoneStatus status, @RequestParam(required = false) String reason,
+			Principal user, Model model, HttpServletRequest request, HttpServletResponse response) {
+		return act(key, () -> plans.changeStatus(key, id, version, status, reason, user.getName()),
+				status == MilestoneStatus.DOING ? "Milestone started." : "Milestone " + Labels.of(status).toLowerCase(Locale.ROOT) + ".",
+				model, request, response);
+	}
+
+	/** Moves the milestone one place up or down the list. */
+	@PostMapping("/{id}/move")
+	String move(@PathVariable String key, @PathVariable long id, @RequestParam boolean up, Principal user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		return act(key, () -> {
+			List<Long> ids = new ArrayList<>(plans.of(key).stream().map(Milestone::id).toList());
+			int from = ids.indexOf(plans.get(key, id).id());
+			int to = up ? from - 1 : from + 1;
+			if (to >= 0 && to < ids.size()) {
+				Collections.swap(ids, from, to);
+				plans.reorder(key, ids, user.getName());
+			}
+		}, "Milestone moved.", model, request, response);
 	}
 
 	private String act(String key, Runnable action, String done, Model model, HttpServletRequest request,

@@ -1,6 +1,5 @@
 package io.riskdesk.plan;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 import io.riskdesk.risk.OpenWork;
@@ -11,23 +10,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The plan's part in resolving a risk: its open milestones are open work the register asks
- * about, and they end as the resolver chose (carried into prevention, or dropped).
+ * The plan's part in resolving a risk: its plan milestones still to do are open work the register
+ * asks about, and they end as the resolver chose: carried into prevention (tracked on, their clocks
+ * still counting) or dropped (their clocks stop).
  */
 @Component
 class OpenMilestones implements OpenWork {
 
+	static final String DROPPED_ON_RESOLVE = "Dropped when the risk was resolved";
+
 	private final JdbcClient jdbc;
 
-	OpenMilestones(JdbcClient jdbc) {
+	private final CorrectiveActionPlans plans;
+
+	OpenMilestones(JdbcClient jdbc, CorrectiveActionPlans plans) {
 		this.jdbc = jdbc;
+		this.plans = plans;
 	}
 
 	@Override
 	public List<String> openOn(String riskKey) {
 		return jdbc.sql("""
-				select 'Milestone for ' || owner || ': ' || title || ' (due ' || due_date || ')'
-				from cap_milestone where risk_key = :key and status = 'OPEN' order by due_date, id""")
+				select 'Milestone for ' || owner || ': ' || title
+				       || ' (' || coalesce('due ' || due_date, 'no date yet') || ')'
+				from cap_milestone where risk_key = :key and kind = 'PLAN' and status in ('TODO', 'DOING')
+				order by position, id""")
 			.param("key", riskKey)
 			.query(String.class)
 			.list();
@@ -38,14 +45,22 @@ class OpenMilestones implements OpenWork {
 		if (resolved.openWork() == null) {
 			return;
 		}
-		MilestoneStatus end = resolved.openWork() == Choice.DROP ? MilestoneStatus.DROPPED : MilestoneStatus.CARRIED;
-		jdbc.sql("""
-				update cap_milestone set status = :end, done_at = :at, done_by = :actor, version = version + 1
-				where risk_key = :key and status = 'OPEN'""")
-			.param("end", end.name())
-			.param("at", Timestamp.from(resolved.at()))
-			.param("actor", resolved.actor())
+		List<Long> open = jdbc.sql("""
+				select id from cap_milestone where risk_key = :key and kind = 'PLAN' and status in ('TODO', 'DOING')
+				order by position, id""")
 			.param("key", resolved.riskKey())
+			.query(Long.class)
+			.list();
+		if (open.isEmpty()) {
+			return;
+		}
+		if (resolved.openWork() == Choice.DROP) {
+			open.forEach(id -> plans.changeStatus(resolved.riskKey(), id, null, MilestoneStatus.DROPPED,
+					DROPPED_ON_RESOLVE, resolved.actor()));
+			return;
+		}
+		jdbc.sql("update cap_milestone set kind = 'PREVENTION', version = version + 1 where id in (:ids)")
+			.param("ids", open)
 			.update();
 	}
 

@@ -14,7 +14,7 @@ final class RegisterCsv {
 
 	static final List<String> HEADER = List.of("key", "title", "account", "category", "severity", "status", "source",
 			"owner", "arr_at_risk", "currency", "renewal_date", "days_to_renewal", "detected_at", "open_blockers",
-			"sla_status", "next_due_at");
+			"sla_status", "next_due_at", "overdue_milestones");
 
 	private RegisterCsv() {
 	}
@@ -41,6 +41,7 @@ final class RegisterCsv {
 		fields.add(risk.openBlockers());
 		fields.add(risk.slaStatus());
 		fields.add(risk.nextDueAt());
+		fields.add(risk.overdueMilestones());
 		writeLine(out, fields);
 	}
 

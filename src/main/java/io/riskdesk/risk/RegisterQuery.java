@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The register list: filters, free text, sorting and paging in one SQL query. It reads the
- * account module's published views (account_facts, person_facts), not its tables.
+ * account module's published views (account_facts, person_facts), the sla module's
+ * (sla_risk_status) and the plan module's (plan_risk_milestones), not their tables.
  */
 @Component
 class RegisterQuery {
@@ -63,6 +64,7 @@ class RegisterQuery {
 				join account_facts a on a.id = r.account_id
 				left join person_facts p on p.id = r.owner_id
 				left join sla_risk_status s on s.risk_key = r.risk_key
+				left join plan_risk_milestones pm on pm.risk_key = r.risk_key
 				left join %s on fx.currency = a.arr_currency
 				""".formatted(money.sqlTable());
 	}
@@ -84,6 +86,9 @@ class RegisterQuery {
 			where.add("r.account_id = :account");
 			params.put("account", query.accountId());
 		}
+		if (Boolean.TRUE.equals(query.overdueMilestones())) {
+			where.add("pm.overdue_milestones > 0");
+		}
 		if (query.renewalWithinDays() != null) {
 			where.add("a.renewal_date between :today and :renewalLimit");
 			params.put("today", Date.valueOf(today));
@@ -103,7 +108,8 @@ class RegisterQuery {
 				       r.status, r.source, r.owner_id, p.name as owner_name, p.email as owner_email,
 				       a.arr_amount, a.arr_currency, a.renewal_date, a.time_zone, r.detected_at,
 				       s.next_due_at, coalesce(s.sla_status, 'ON_TRACK') as sla_status,
-				       (select count(*) from risk_blocker b where b.risk_id = r.id and b.cleared_at is null) as open_blockers
+				       (select count(*) from risk_blocker b where b.risk_id = r.id and b.cleared_at is null) as open_blockers,
+				       coalesce(pm.overdue_milestones, 0) as overdue_milestones
 				""" + from + filter + orderBy(pageable.getSort()) + " limit :limit offset :offset")
 			.params(params)
 			.param("limit", pageable.getPageSize())
@@ -168,7 +174,7 @@ class RegisterQuery {
 						: ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(ZoneId.of(rs.getString("time_zone")))), renewal),
 				rs.getTimestamp("detected_at").toInstant(), rs.getInt("open_blockers"),
 				rs.getTimestamp("next_due_at") == null ? null : rs.getTimestamp("next_due_at").toInstant(),
-				SlaStatus.valueOf(rs.getString("sla_status")));
+				SlaStatus.valueOf(rs.getString("sla_status")), rs.getInt("overdue_milestones"));
 	}
 
 	private static String escapeLike(String text) {

@@ -19,6 +19,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param q free text matched against key, title, description and account name
  * @param detectedFrom only risks detected on or after this day (UTC); {@code detectedTo} on or before it
  * @param closedFrom only risks closed on or after this day (UTC); {@code closedTo} on or before it
+ * @param overdueMilestones true: only risks with a milestone or prevention item overdue (false or null: any)
  */
 public record RiskQuery(
 		Set<Severity> severity,
@@ -33,7 +34,8 @@ public record RiskQuery(
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate detectedFrom,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate detectedTo,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedFrom,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedTo) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedTo,
+		Boolean overdueMilestones) {
 
 	public RiskQuery {
 		severity = severity == null ? Set.of() : Set.copyOf(severity);
@@ -44,7 +46,7 @@ public record RiskQuery(
 	}
 
 	public static RiskQuery all() {
-		return new RiskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new RiskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 }

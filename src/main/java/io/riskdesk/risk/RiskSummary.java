@@ -7,7 +7,7 @@ import io.riskdesk.account.Money;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 
-/** One row of the register list. */
+/** One row of the register list; {@code overdueMilestones}: its milestones and prevention items overdue. */
 public record RiskSummary(
 		String key,
 		int version,
@@ -24,5 +24,6 @@ public record RiskSummary(
 		Instant detectedAt,
 		int openBlockers,
 		Instant nextDueAt,
-		SlaStatus slaStatus) {
+		SlaStatus slaStatus,
+		int overdueMilestones) {
 }

@@ -1,8 +1,8 @@
 /**
- * The Risk Register: logging, the triage workflow, severity changes, decisions, blockers,
- * action items, the register's queries and pages. Publishes one event per fact
- * ({@link io.riskdesk.risk.RiskEvents}); reads the account module's published views and the
- * sla module's published view {@code sla_risk_status}.
+ * The Risk Register: logging, the triage workflow, severity changes, decisions, blockers, the
+ * register's queries and pages. Publishes one event per fact ({@link io.riskdesk.risk.RiskEvents});
+ * reads the account module's published views, the sla module's published view
+ * {@code sla_risk_status} and the plan module's {@code plan_risk_milestones}.
  * <p>
  * Published SQL view, read by the signal module: {@code risk_facts} (per risk, its key, account,
  * category, severity, status, and when it was detected, resolved and closed; a duplicate names

@@ -29,6 +29,7 @@ final class UiAccessRules {
 			new Rule(PATHS.matcher("/risks/new"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/risks/*/edit"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/**"), Role.RISK_WRITERS),
+			new Rule(PATHS.matcher(HttpMethod.POST, "/my-actions/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/intake"), Role.RISK_WRITERS), // GET, and HEAD like it
 			new Rule(PATHS.matcher(HttpMethod.POST, "/intake/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/telemetry"), Role.RISK_WRITERS), // the upload page and its post
