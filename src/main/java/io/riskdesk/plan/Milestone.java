@@ -3,6 +3,8 @@ package io.riskdesk.plan;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One milestone of a risk: who does what by when, and what proves it done. {@code version} grows
  * with every change; an edit sends the one it read (If-Match) and is refused when it is older.
@@ -20,6 +22,7 @@ public record Milestone(long id, String riskKey, MilestoneKind kind, int positio
 		Instant createdAt, String createdBy, Instant doneAt, String doneBy, Instant overdueAt, int version) {
 
 	/** Overdue and still to do. */
+	@JsonProperty("overdue")
 	public boolean isOverdue() {
 		return overdueAt != null && status.open();
 	}

@@ -3,6 +3,7 @@ package io.riskdesk.plan;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -80,8 +81,12 @@ class MilestonePanel {
 			HttpServletResponse response) {
 		// The SLA panel listens for this to show the milestone's clock as it now is.
 		response.setHeader("HX-Trigger", "planChanged");
-		Map<String, String> errors = FormErrors.first(FormErrors.of(binding),
-				FormErrors.of(validator.validate(form.toMilestone())));
+		Map<String, String> errors = new LinkedHashMap<>(FormErrors.first(FormErrors.of(binding),
+				FormErrors.of(validator.validate(form.toMilestone()))));
+		// The form has no directory picker: its owner is the text typed (matched against the directory).
+		if (form.owner() == null || form.owner().isBlank()) {
+			errors.putIfAbsent("owner", "is required");
+		}
 		if (!errors.isEmpty()) {
 			response.setStatus(422);
 			message(model, "error", "Not saved: please correct the fields marked below.");

@@ -5,6 +5,7 @@ import java.util.List;
 import io.riskdesk.risk.OpenWork;
 import io.riskdesk.risk.RiskEvents.RiskResolved;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ class OpenMilestones implements OpenWork {
 
 	private final CorrectiveActionPlans plans;
 
-	OpenMilestones(JdbcClient jdbc, CorrectiveActionPlans plans) {
+	/** Lazy: the register asks this for open work, and the plans use the register. */
+	OpenMilestones(JdbcClient jdbc, @Lazy CorrectiveActionPlans plans) {
 		this.jdbc = jdbc;
 		this.plans = plans;
 	}

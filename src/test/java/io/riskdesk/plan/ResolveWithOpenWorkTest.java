@@ -59,19 +59,26 @@ class ResolveWithOpenWorkTest {
 			.andExpect(jsonPath("$.preventionItems", contains("Monitor the connector")));
 
 		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
-			.andExpect(jsonPath("$[0].status").value("DROPPED"));
+			.andExpect(jsonPath("$[0].status").value("DROPPED"))
+			.andExpect(jsonPath("$[0].statusReason").value("Dropped when the risk was resolved"));
 		String clocks = mvc.perform(asAlex(get("/api/risks/{key}/clocks", key))).andReturn().getResponse().getContentAsString();
 		List<Map<String, Object>> milestoneClocks = JsonPath.read(clocks, "$[?(@.kind == 'MILESTONE')]");
 		assertThat(milestoneClocks).singleElement().satisfies(clock -> assertThat(clock).containsEntry("state", "STOPPED"));
 	}
 
 	@Test
-	void carriedMilestonesBecomePreventionItems() throws Exception {
+	void carriedMilestonesStayTrackedAsPreventionItemsTheirClocksCounting() throws Exception {
 		resolve(", \"openWork\": \"CARRY_AS_PREVENTION\"").andExpect(status().isOk())
 			.andExpect(jsonPath("$.preventionItems",
 					hasItem("Carried over: Milestone for Priya: Connector fixed (due 2026-12-04)")));
 		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
-			.andExpect(jsonPath("$[0].status").value("CARRIED"));
+			.andExpect(jsonPath("$[0].kind").value("PREVENTION"))
+			.andExpect(jsonPath("$[0].status").value("TODO"));
+		String clocks = mvc.perform(asAlex(get("/api/risks/{key}/clocks", key))).andReturn().getResponse().getContentAsString();
+		List<Map<String, Object>> milestoneClocks = JsonPath.read(clocks, "$[?(@.kind == 'MILESTONE')]");
+		assertThat(milestoneClocks).singleElement().satisfies(clock -> assertThat(clock).containsEntry("state", "RUNNING"));
+		List<Map<String, Object>> riskClocks = JsonPath.read(clocks, "$[?(@.kind == 'FIRST_RESPONSE')]");
+		assertThat(riskClocks).singleElement().satisfies(clock -> assertThat(clock).containsEntry("state", "STOPPED"));
 	}
 
 	private ResultActions resolve(String extra) throws Exception {
