@@ -148,6 +148,30 @@ public class CorrectiveActionPlans {
 	}
 
 	/**
+	 * Drops the risk's plan milestones still to do, as the register resolves or closes it (so
+	 * whether the risk is closed by now does not matter); prevention items stay.
+	 */
+	void dropOpenPlan(String riskKey, String reason, String actor) {
+		Instant now = clock.instant();
+		jdbc.sql(SELECT + " where risk_key = :key and kind = 'PLAN' and status in ('TODO', 'DOING') order by position, id")
+			.param("key", riskKey)
+			.query(this::row)
+			.list()
+			.forEach(m -> {
+				jdbc.sql("""
+						update cap_milestone set status = 'DROPPED', status_reason = :reason, done_at = :now, done_by = :actor,
+						       version = version + 1
+						where id = :id""")
+					.param("reason", reason)
+					.param("now", Timestamp.from(now))
+					.param("actor", actor)
+					.param("id", m.id())
+					.update();
+				events.publishEvent(new MilestoneDropped(riskKey, m.id(), m.title(), reason, actor, now));
+			});
+	}
+
+	/**
 	 * Changes what the update names. Refused (409) on a closed risk's plan, or when the milestone is
 	 * no longer at {@code expectedVersion} (null: any version); a change that changes nothing is no change.
 	 */
