@@ -55,7 +55,11 @@ final class DemoData {
 	record RiskEntry(String title, RiskCategory category, Severity severity, RiskStatus status, RiskSource source,
 			Instant detectedAt, Integer detectedDaysAgo, String owner, List<String> coOwners, String description,
 			List<String> evidence, TriageEntry triage, List<String> decisions, List<BlockerEntry> blockers,
-			List<ActionItemEntry> actionItems, String rootCause, List<String> preventionItems, Outcome outcome) {
+			List<ActionItemEntry> actionItems, String rootCause, List<PreventionEntry> preventionItems, Outcome outcome,
+			String summary) {
+	}
+
+	record PreventionEntry(String text, String owner, Integer dueInDays) {
 	}
 
 	record TriageEntry(String cap, String notified) {

@@ -29,6 +29,7 @@ import io.riskdesk.playbook.TeamRole;
 import io.riskdesk.risk.NewRisk;
 import io.riskdesk.risk.OpenWork;
 import io.riskdesk.risk.RiskDetails;
+import io.riskdesk.risk.RiskEvents;
 import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskSource;
 import io.riskdesk.risk.RiskStatus;
@@ -240,12 +241,16 @@ class DemoDataLoader implements ApplicationRunner {
 		}
 		if (target.compareTo(RiskStatus.RESOLVED) >= 0) {
 			// The demo's resolved risks keep what was still open as prevention, as a CSM would.
+			List<RiskEvents.Prevention> prevention = orEmpty(entry.preventionItems()).stream()
+				.map(p -> new RiskEvents.Prevention(p.text(), p.owner(), today().plusDays(p.dueInDays())))
+				.toList();
 			risks.transition(key, null, new TransitionRequest(RiskStatus.RESOLVED, null, null, entry.rootCause(),
-					entry.preventionItems(), null, null, OpenWork.Choice.CARRY_AS_PREVENTION, null), ACTOR);
+					prevention, null, null, null, OpenWork.Choice.CARRY_AS_PREVENTION, null), ACTOR);
 		}
 		if (target == RiskStatus.CLOSED) {
 			risks.transition(key, null,
-					new TransitionRequest(RiskStatus.CLOSED, null, null, null, null, entry.outcome(), null, null, null), ACTOR);
+					new TransitionRequest(RiskStatus.CLOSED, null, null, null, null, entry.outcome(), entry.summary(), null,
+							null, null), ACTOR);
 		}
 	}
 

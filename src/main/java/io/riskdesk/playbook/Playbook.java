@@ -11,14 +11,16 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The customer risk and escalation playbook in force: severities, SLAs, escalation matrix,
- * cadences, detection rules and business calendars. Loaded from {@code playbook.yml} and validated at start-up.
+ * cadences, detection rules, business calendars and who may approve concessions. Loaded from
+ * {@code playbook.yml} and validated at start-up.
  */
 public record Playbook(
 		@NotNull @Valid Triage triage,
 		@NotEmpty Map<Severity, @NotNull @Valid SeverityPolicy> severities,
 		@NotEmpty Map<Severity, @NotNull @Valid MatrixEntry> escalationMatrix,
 		@NotNull DetectionPolicy detection,
-		@NotEmpty Map<@NotBlank String, @NotNull CalendarSpec> calendars) {
+		@NotEmpty Map<@NotBlank String, @NotNull CalendarSpec> calendars,
+		@NotNull @Valid ConcessionPolicy concessions) {
 
 	/** The calendar an account gets when it names none. */
 	public static final String DEFAULT_CALENDAR = "default";

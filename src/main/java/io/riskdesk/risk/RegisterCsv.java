@@ -14,7 +14,7 @@ final class RegisterCsv {
 
 	static final List<String> HEADER = List.of("key", "title", "account", "category", "severity", "status", "source",
 			"owner", "arr_at_risk", "currency", "renewal_date", "days_to_renewal", "detected_at", "open_blockers",
-			"sla_status", "next_due_at", "overdue_milestones");
+			"sla_status", "next_due_at", "concessions_approved", "overdue_milestones");
 
 	private RegisterCsv() {
 	}
@@ -41,6 +41,11 @@ final class RegisterCsv {
 		fields.add(risk.openBlockers());
 		fields.add(risk.slaStatus());
 		fields.add(risk.nextDueAt());
+		// The account's approved concessions per currency, e.g. "USD 12000.00; EUR 500.00".
+		fields.add(risk.approvedConcessions()
+			.stream()
+			.map(m -> m.currency().getCurrencyCode() + " " + m.amount().toPlainString())
+			.collect(Collectors.joining("; ")));
 		fields.add(risk.overdueMilestones());
 		writeLine(out, fields);
 	}

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The register list: filters, free text, sorting and paging in one SQL query. It reads the
  * account module's published views (account_facts, person_facts), the sla module's
- * (sla_risk_status) and the plan module's (plan_risk_milestones), not their tables.
+ * (sla_risk_status), the plan module's (plan_risk_milestones) and the concession module's
+ * (concession_risk_status, concession_account_totals), not their tables.
  */
 @Component
 class RegisterQuery {
@@ -96,6 +97,10 @@ class RegisterQuery {
 		}
 		between("r.detected_at", query.detectedFrom(), query.detectedTo(), where, params);
 		between("r.closed_at", query.closedFrom(), query.closedTo(), where, params);
+		if (query.concessionsPending() != null) {
+			where.add((query.concessionsPending() ? "" : "not ")
+					+ "exists (select 1 from concession_risk_status c where c.risk_key = r.risk_key)");
+		}
 		if (query.q() != null && !query.q().isBlank()) {
 			where.add("(r.risk_key ilike :q or r.title ilike :q or r.description ilike :q or a.name ilike :q)");
 			params.put("q", "%" + escapeLike(query.q().strip()) + "%");
@@ -109,7 +114,11 @@ class RegisterQuery {
 				       a.arr_amount, a.arr_currency, a.renewal_date, a.time_zone, r.detected_at,
 				       s.next_due_at, coalesce(s.sla_status, 'ON_TRACK') as sla_status,
 				       (select count(*) from risk_blocker b where b.risk_id = r.id and b.cleared_at is null) as open_blockers,
-				       coalesce(pm.overdue_milestones, 0) as overdue_milestones
+				       coalesce(pm.overdue_milestones, 0) as overdue_milestones,
+				       (select array_agg(t.currency::text order by t.currency) from concession_account_totals t
+				        where t.account_id = r.account_id and t.approved > 0) as concession_currencies,
+				       (select array_agg(t.approved order by t.currency) from concession_account_totals t
+				        where t.account_id = r.account_id and t.approved > 0) as concession_amounts
 				""" + from + filter + orderBy(pageable.getSort()) + " limit :limit offset :offset")
 			.params(params)
 			.param("limit", pageable.getPageSize())
@@ -174,7 +183,22 @@ class RegisterQuery {
 						: ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(ZoneId.of(rs.getString("time_zone")))), renewal),
 				rs.getTimestamp("detected_at").toInstant(), rs.getInt("open_blockers"),
 				rs.getTimestamp("next_due_at") == null ? null : rs.getTimestamp("next_due_at").toInstant(),
-				SlaStatus.valueOf(rs.getString("sla_status")), rs.getInt("overdue_milestones"));
+				SlaStatus.valueOf(rs.getString("sla_status")), approvedConcessions(rs), rs.getInt("overdue_milestones"));
+	}
+
+	/** The account's approved concessions, one amount per currency, in the order of their codes. */
+	private static List<Money> approvedConcessions(ResultSet rs) throws SQLException {
+		java.sql.Array currencies = rs.getArray("concession_currencies");
+		if (currencies == null) {
+			return List.of();
+		}
+		String[] codes = (String[]) currencies.getArray();
+		java.math.BigDecimal[] amounts = (java.math.BigDecimal[]) rs.getArray("concession_amounts").getArray();
+		List<Money> approved = new ArrayList<>();
+		for (int i = 0; i < codes.length; i++) {
+			approved.add(new Money(amounts[i], Currency.getInstance(codes[i].strip())));
+		}
+		return List.copyOf(approved);
 	}
 
 	private static String escapeLike(String text) {

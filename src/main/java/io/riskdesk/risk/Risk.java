@@ -1,6 +1,7 @@
 package io.riskdesk.risk;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import io.riskdesk.core.TextValidator;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -72,9 +74,15 @@ class Risk extends AbstractAggregateRoot<Risk> {
 
 	private Instant closedAt;
 
+	/** When the last of the five triage steps was recorded. */
+	private Instant triageCompletedAt;
+
 	private String rootCause;
 
 	private Outcome outcome;
+
+	/** What happened and how it ended, written at close. */
+	private String closingSummary;
 
 	/** The risk this one duplicates, when it was closed as a duplicate. */
 	private String duplicateOf;
@@ -105,8 +113,13 @@ class Risk extends AbstractAggregateRoot<Risk> {
 	record Evidence(String text) {
 	}
 
+	/** Owner and due date are null for open work carried over at resolve: it is tracked where it came from. */
 	@Table("risk_prevention_item")
-	record PreventionItem(String text) {
+	record PreventionItem(String text, String owner, @Column("due_date") LocalDate due) {
+
+		RiskEvents.Prevention view() {
+			return new RiskEvents.Prevention(text, owner, due);
+		}
 	}
 
 	@Table("risk_triage_step")
@@ -236,12 +249,21 @@ class Risk extends AbstractAggregateRoot<Risk> {
 	 * (its own open blockers, and what other modules keep open) needs an explicit choice: carried
 	 * over as prevention items, or dropped with a reason.
 	 */
-	void resolve(String cause, List<String> prevention, OpenWork.Choice choice, String reason, List<String> openElsewhere,
-			String actor, Instant now) {
+	void resolve(String cause, List<RiskEvents.Prevention> prevention, OpenWork.Choice choice, String reason,
+			List<String> openElsewhere, String actor, Instant now) {
 		RiskWorkflow.requireAllowed(status, RiskStatus.RESOLVED);
 		requireText("rootCause", cause, Text.LONG, "is required to resolve a risk");
-		List<String> items = prevention == null ? List.of()
-				: prevention.stream().filter(Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).toList();
+		List<RiskEvents.Prevention> items = prevention == null ? List.of()
+				: prevention.stream().filter(Objects::nonNull).toList();
+		for (int i = 0; i < items.size(); i++) {
+			String field = "preventionItems[" + i + "].";
+			requireText(field + "text", items.get(i).text(), Text.LINE, "is required");
+			requireText(field + "owner", items.get(i).owner(), Text.NAME, "is required: who sees to it");
+			if (items.get(i).due() == null) {
+				throw new InvalidFieldException(field + "due", "is required: by when");
+			}
+		}
+		items = items.stream().map(RiskEvents.Prevention::stripped).toList();
 		if (items.isEmpty()) {
 			throw new InvalidFieldException("preventionItems", "needs at least one item to resolve a risk");
 		}
@@ -256,19 +278,21 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (!open.isEmpty() && choice == OpenWork.Choice.DROP) {
 			requireText("reason", reason, Text.LINE, "is required to drop open work at resolve");
 		}
-		List<String> kept = new ArrayList<>(items);
+		List<PreventionItem> kept = items.stream()
+			.map(p -> new PreventionItem(p.text(), p.owner(), p.due()))
+			.collect(Collectors.toCollection(ArrayList::new));
 		if (choice == OpenWork.Choice.CARRY_AS_PREVENTION) {
-			open.stream().map(item -> "Carried over: " + item).forEach(kept::add);
+			open.stream().map(item -> new PreventionItem("Carried over: " + item, null, null)).forEach(kept::add);
 		}
 		for (int number : openBlockers()) {
 			clearBlocker(number, choice == OpenWork.Choice.DROP ? "Dropped at resolve: " + reason.strip()
 					: "Carried into prevention at resolve", actor, now);
 		}
 		rootCause = cause.strip();
-		preventionItems = kept.stream().map(PreventionItem::new).collect(Collectors.toCollection(ArrayList::new));
+		preventionItems = kept;
 		resolvedAt = now;
 		status = RiskStatus.RESOLVED;
-		registerEvent(new RiskEvents.RiskResolved(riskKey, rootCause, open.isEmpty() ? null : choice, actor, now));
+		registerEvent(new RiskEvents.RiskResolved(riskKey, rootCause, items, open.isEmpty() ? null : choice, actor, now));
 	}
 
 	private List<Integer> openBlockers() {
@@ -297,17 +321,19 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		registerEvent(new RiskEvents.RiskClosedAsDuplicate(riskKey, from, original, actor, now));
 	}
 
-	/** RESOLVED -> CLOSED with the outcome for the account. */
-	void close(Outcome result, String actor, Instant now) {
+	/** RESOLVED -> CLOSED with the outcome for the account and a short summary of how it ended. */
+	void close(Outcome result, String summary, String actor, Instant now) {
 		RiskWorkflow.requireAllowed(status, RiskStatus.CLOSED);
 		if (result == null) {
 			throw new InvalidFieldException("outcome", "is required to close a risk: one of "
 					+ List.of(Outcome.values()));
 		}
+		requireText("summary", summary, Text.NOTE, "is required to close a risk: what happened and how it ended");
 		outcome = result;
+		closingSummary = summary.strip();
 		closedAt = now;
 		status = RiskStatus.CLOSED;
-		registerEvent(new RiskEvents.RiskClosed(riskKey, result, actor, now));
+		registerEvent(new RiskEvents.RiskClosed(riskKey, result, closingSummary, actor, now));
 	}
 
 	/** Severity may change at any time before close, always with a reason. */
@@ -448,6 +474,9 @@ class Risk extends AbstractAggregateRoot<Risk> {
 	private void recordStep(TriageStep step, String actor, Instant now, String note) {
 		triageSteps.removeIf(done -> done.step() == step);
 		triageSteps.add(new TriageStepDone(step, now, actor, note));
+		if (triageCompletedAt == null && missingTriageSteps().isEmpty()) {
+			triageCompletedAt = now;
+		}
 		registerEvent(new RiskEvents.TriageStepRecorded(riskKey, step, note, actor, now));
 	}
 
@@ -495,8 +524,8 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		return evidence.stream().map(Evidence::text).toList();
 	}
 
-	List<String> preventionTexts() {
-		return preventionItems.stream().map(PreventionItem::text).toList();
+	List<RiskEvents.Prevention> preventionViews() {
+		return preventionItems.stream().map(PreventionItem::view).toList();
 	}
 
 	List<TriageStepDone> triageStepsInOrder() {
@@ -577,6 +606,14 @@ class Risk extends AbstractAggregateRoot<Risk> {
 
 	Instant getResolvedAt() {
 		return resolvedAt;
+	}
+
+	Instant getTriageCompletedAt() {
+		return triageCompletedAt;
+	}
+
+	String getClosingSummary() {
+		return closingSummary;
 	}
 
 	Instant getClosedAt() {

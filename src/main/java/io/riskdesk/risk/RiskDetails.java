@@ -12,7 +12,8 @@ import io.riskdesk.playbook.Severity;
 
 /**
  * A risk as the API shows it. ARR at risk, renewal date and days to renewal come from the
- * account at read time; they are not stored with the risk.
+ * account at read time; they are not stored with the risk. {@code triagedAt}: severity and
+ * owner set (OPEN -> TRIAGED); {@code triageCompletedAt}: the last of the five triage steps.
  */
 public record RiskDetails(
 		String key,
@@ -33,6 +34,7 @@ public record RiskDetails(
 		Instant detectedAt,
 		Instant loggedAt,
 		Instant triagedAt,
+		Instant triageCompletedAt,
 		Instant firstResponseAt,
 		Instant resolvedAt,
 		Instant closedAt,
@@ -42,8 +44,9 @@ public record RiskDetails(
 		List<DecisionView> decisions,
 		List<BlockerView> blockers,
 		String rootCause,
-		List<String> preventionItems,
+		List<RiskEvents.Prevention> preventionItems,
 		Outcome outcome,
+		String closingSummary,
 		String duplicateOf,
 		List<String> duplicates,
 		Set<RiskStatus> allowedTransitions) {

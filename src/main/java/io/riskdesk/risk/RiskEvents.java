@@ -3,11 +3,17 @@ package io.riskdesk.risk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.riskdesk.core.SaneDate;
+import io.riskdesk.core.Text;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.timeline.TimelineFact;
 import io.riskdesk.timeline.TimelineKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * The facts of the Risk Register, one record each, published in the transaction that makes them.
@@ -176,9 +182,34 @@ public final class RiskEvents {
 		}
 	}
 
-	/** {@code openWork}: what was done with work still open, or null when there was none. */
-	public record RiskResolved(String riskKey, String rootCause, OpenWork.Choice openWork, String actor, Instant at)
-			implements StatusChanged {
+	/**
+	 * A prevention item: what keeps the problem from coming back, who does it, by when. A resolve
+	 * names each with all three; a bare text (as clients sent before) is read as an item that
+	 * lacks its owner and due date, and refused naming them.
+	 */
+	public record Prevention(@NotBlank @Text(max = Text.LINE) String text, @NotBlank @Text(max = Text.NAME) String owner,
+			@NotNull @SaneDate LocalDate due) {
+
+		@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+		public Prevention {
+		}
+
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static Prevention of(String text) {
+			return new Prevention(text, null, null);
+		}
+
+		Prevention stripped() {
+			return new Prevention(text.strip(), owner.strip(), due);
+		}
+	}
+
+	/**
+	 * {@code prevention}: the items the resolver named, each with owner and due date (tracked from
+	 * now on); {@code openWork}: what was done with work still open, or null when there was none.
+	 */
+	public record RiskResolved(String riskKey, String rootCause, List<Prevention> prevention, OpenWork.Choice openWork,
+			String actor, Instant at) implements StatusChanged {
 
 		public RiskStatus from() {
 			return RiskStatus.ACTIVE;
@@ -193,7 +224,8 @@ public final class RiskEvents {
 		}
 	}
 
-	public record RiskClosed(String riskKey, Outcome outcome, String actor, Instant at) implements StatusChanged {
+	public record RiskClosed(String riskKey, Outcome outcome, String closingSummary, String actor, Instant at)
+			implements StatusChanged {
 
 		public RiskStatus from() {
 			return RiskStatus.RESOLVED;
@@ -204,7 +236,7 @@ public final class RiskEvents {
 		}
 
 		public String note() {
-			return "Outcome: " + outcome;
+			return "Outcome: " + outcome + ". " + closingSummary;
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.riskdesk.risk;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ class RiskPage {
 			@RequestParam(required = false) Long ownerId, @RequestParam(required = false) String reason, Principal user,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		return act(key, "triage", "Triaged.", () -> risks.transition(key, version,
-				new TransitionRequest(RiskStatus.TRIAGED, severity, ownerId, null, null, null, reason, null, null), user.getName()),
+				new TransitionRequest(RiskStatus.TRIAGED, severity, ownerId, null, null, null, null, reason, null, null), user.getName()),
 				request, response, model);
 	}
 
@@ -150,23 +151,54 @@ class RiskPage {
 				() -> risks.clearBlocker(key, version, number, resolution, user.getName()), request, response, model);
 	}
 
-	/** Every move of the workflow; prevention items come as one text box, one item per line. */
+	/**
+	 * Every move of the workflow. Prevention items come as rows of text, owner and due date (the
+	 * n-th value of each); a row left wholly blank is no item.
+	 */
 	@PostMapping("/transitions")
 	String transition(@PathVariable String key, @RequestParam int version, @RequestParam RiskStatus to,
-			@RequestParam(required = false) String rootCause, @RequestParam(required = false) String preventionItems,
-			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) OpenWork.Choice openWork, @RequestParam(required = false) String duplicateOf,
-			Principal user, HttpServletRequest request,
+			@RequestParam(required = false) String rootCause,
+			@RequestParam(required = false) List<String> preventionText,
+			@RequestParam(required = false) List<String> preventionOwner,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> preventionDue,
+			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) String summary,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) OpenWork.Choice openWork,
+			@RequestParam(required = false) String duplicateOf, Principal user, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		List<String> prevention = preventionItems == null ? List.of()
-				: preventionItems.lines().filter(line -> !line.isBlank()).toList();
+		List<RiskEvents.Prevention> prevention = preventionRows(preventionText, preventionOwner, preventionDue);
 		String form = duplicateOf == null ? "to-" + to : "duplicate";
 		String done = duplicateOf == null ? "Moved to " + Labels.of(to) + "."
 				: "Closed as a duplicate of " + duplicateOf.strip() + ".";
 		return act(key, form, done, () -> risks.transition(key, version, Inputs.requireValid(
-				validator, new TransitionRequest(to, null, null, rootCause, prevention, outcome, reason, openWork,
-						duplicateOf)), user.getName()),
+				validator, new TransitionRequest(to, null, null, rootCause, prevention, outcome, summary, reason,
+						openWork, duplicateOf)), user.getName()),
 				request, response, model);
+	}
+
+	/** Rows up to the last one filled in, so that a row's message lands on that row; blank rows after it are unused. */
+	private static List<RiskEvents.Prevention> preventionRows(List<String> texts, List<String> owners,
+			List<LocalDate> dues) {
+		List<RiskEvents.Prevention> rows = new ArrayList<>();
+		int rowCount = Math.max(size(texts), Math.max(size(owners), size(dues)));
+		for (int i = 0; i < rowCount; i++) {
+			rows.add(new RiskEvents.Prevention(blankToNull(at(texts, i)), blankToNull(at(owners, i)), at(dues, i)));
+		}
+		while (!rows.isEmpty() && rows.get(rows.size() - 1).equals(new RiskEvents.Prevention(null, null, null))) {
+			rows.remove(rows.size() - 1);
+		}
+		return rows;
+	}
+
+	private static int size(List<?> values) {
+		return values == null ? 0 : values.size();
+	}
+
+	private static <T> T at(List<T> values, int i) {
+		return i < size(values) ? values.get(i) : null;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param q free text matched against key, title, description and account name
  * @param detectedFrom only risks detected on or after this day (UTC); {@code detectedTo} on or before it
  * @param closedFrom only risks closed on or after this day (UTC); {@code closedTo} on or before it
+ * @param concessionsPending true: only risks with a concession awaiting approval; false: only risks without one
  * @param overdueMilestones true: only risks with a milestone or prevention item overdue (false or null: any)
  */
 public record RiskQuery(
@@ -35,6 +36,7 @@ public record RiskQuery(
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate detectedTo,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedFrom,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedTo,
+		Boolean concessionsPending,
 		Boolean overdueMilestones) {
 
 	public RiskQuery {
@@ -46,7 +48,7 @@ public record RiskQuery(
 	}
 
 	public static RiskQuery all() {
-		return new RiskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new RiskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 }

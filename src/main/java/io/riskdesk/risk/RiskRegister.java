@@ -141,7 +141,7 @@ public class RiskRegister {
 					request.reason(), openElsewhere(key), actor, now);
 			case CLOSED -> {
 				if (request.duplicateOf() == null) {
-					risk.close(request.outcome(), actor, now);
+					risk.close(request.outcome(), request.summary(), actor, now);
 				}
 				else {
 					closeAsDuplicate(risk, request.duplicateOf().strip(), actor, now);
@@ -313,7 +313,8 @@ public class RiskRegister {
 				ref(persons.get(risk.getOwnerId())),
 				risk.coOwnerIds().stream().map(id -> ref(persons.get(id))).toList(), account.arr(),
 				account.renewalDate(), account.daysToRenewal(), risk.getDetectedAt(), risk.getLoggedAt(),
-				risk.getTriagedAt(), risk.getFirstResponseAt(), risk.getResolvedAt(), risk.getClosedAt(),
+				risk.getTriagedAt(), risk.getTriageCompletedAt(), risk.getFirstResponseAt(), risk.getResolvedAt(),
+				risk.getClosedAt(),
 				risk.evidenceTexts(),
 				risk.triageStepsInOrder()
 					.stream()
@@ -329,7 +330,8 @@ public class RiskRegister {
 					return new RiskDetails.BlockerView(i + 1, b.description(), b.open(), b.raisedAt(), b.raisedBy(),
 							b.clearedAt(), b.clearedBy(), b.resolution());
 				}).toList(),
-				risk.getRootCause(), risk.preventionTexts(), risk.getOutcome(), risk.getDuplicateOf(),
+				risk.getRootCause(), risk.preventionViews(), risk.getOutcome(), risk.getClosingSummary(),
+				risk.getDuplicateOf(),
 				risks.findKeysByDuplicateOf(risk.getRiskKey()), RiskWorkflow.allowedFrom(risk.getStatus()));
 	}
 

@@ -2,12 +2,17 @@ package io.riskdesk.risk;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.riskdesk.account.Money;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 
-/** One row of the register list; {@code overdueMilestones}: its milestones and prevention items overdue. */
+/**
+ * One row of the register list. {@code approvedConcessions}: the account's concessions approved (and
+ * not rejected or declined since), one total per currency, from the concession module's view;
+ * {@code overdueMilestones}: its milestones and prevention items overdue.
+ */
 public record RiskSummary(
 		String key,
 		int version,
@@ -25,5 +30,6 @@ public record RiskSummary(
 		int openBlockers,
 		Instant nextDueAt,
 		SlaStatus slaStatus,
+		List<Money> approvedConcessions,
 		int overdueMilestones) {
 }

@@ -6,7 +6,9 @@
  * <p>
  * Published SQL view, read by the signal module: {@code risk_facts} (per risk, its key, account,
  * category, severity, status, and when it was detected, resolved and closed; a duplicate names
- * its original).
+ * its original). Columns of {@code risk} for the reports: {@code seconds_to_triage},
+ * {@code seconds_to_first_response}, {@code seconds_to_resolve}, {@code seconds_to_close}
+ * (generated, clock time from detection, null until reached).
  */
 @ApplicationModule(displayName = "Risk Register", allowedDependencies = { "account", "playbook", "security", "timeline" })
 package io.riskdesk.risk;

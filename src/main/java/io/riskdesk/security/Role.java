@@ -9,6 +9,12 @@ public enum Role {
 	/** Roles that may write to the Risk Register. */
 	public static final Set<Role> RISK_WRITERS = Set.of(CSM, CS_MANAGER, CS_LEADER, ADMIN);
 
+	/**
+	 * Roles that may approve or reject a concession (within their approval limit): the risk writers,
+	 * and executives, who otherwise only read risks.
+	 */
+	public static final Set<Role> CONCESSION_DECIDERS = Set.of(CSM, CS_MANAGER, CS_LEADER, EXEC, ADMIN);
+
 	/** Roles that may maintain accounts and the people directory. */
 	public static final Set<Role> ACCOUNT_WRITERS = Set.of(CSM, CS_MANAGER, CS_LEADER, AE, ADMIN);
 

@@ -74,6 +74,10 @@ class SecurityConfiguration {
 				.requestMatchers("/api/tokens/**", "/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
 				.requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+				// A calculator: it writes nothing.
+				.requestMatchers(HttpMethod.POST, "/api/sla-credits/calculate").authenticated()
+				.requestMatchers(HttpMethod.POST, "/api/risks/*/concessions/*/transitions")
+				.hasAnyRole(Role.names(Role.CONCESSION_DECIDERS))
 				// The backtest writes nothing, but it is as heavy as detection passes: for the same roles.
 				.requestMatchers("/api/risks/**", "/api/intake/**", "/api/telemetry/**", "/api/detection/**",
 						"/api/playbook/backtest")

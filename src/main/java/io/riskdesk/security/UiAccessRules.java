@@ -28,6 +28,8 @@ final class UiAccessRules {
 	static final List<Rule> RULES = List.of(
 			new Rule(PATHS.matcher("/risks/new"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/risks/*/edit"), Role.RISK_WRITERS),
+			// Executives approve and reject concessions (the panel moves a concession there); before the rule below.
+			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/*/concessions/*/move"), Role.CONCESSION_DECIDERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/my-actions/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/intake"), Role.RISK_WRITERS), // GET, and HEAD like it

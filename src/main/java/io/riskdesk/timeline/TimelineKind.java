@@ -17,5 +17,7 @@ public enum TimelineKind {
 	/** Written by the SLA clocks: a warning, a breach, a pause or a re-target. */
 	SLA,
 	/** Written by signal detection: a finding cleared on the risk it went to. */
-	SIGNAL
+	SIGNAL,
+	/** A concession proposed, approved or rejected, offered, accepted or declined. */
+	CONCESSION
 }

@@ -4,6 +4,7 @@ import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.InvalidFieldsException;
 import io.riskdesk.core.NotFoundException;
 import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.ForbiddenException;
 import java.lang.invoke.MethodType;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -84,6 +85,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail conflict(ConflictException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setTitle("Conflict");
+		ex.properties().forEach(problem::setProperty);
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail forbidden(ForbiddenException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+		problem.setTitle("Forbidden");
 		ex.properties().forEach(problem::setProperty);
 		return problem;
 	}

@@ -2,6 +2,7 @@ package io.riskdesk.web;
 
 import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.ConflictException;
+import io.riskdesk.core.ForbiddenException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -10,8 +11,8 @@ import org.springframework.ui.Model;
 
 /**
  * Runs the action of a page panel (SLA clocks, plan) and puts its outcome in the model: a
- * success message, or the reason it was refused with 422 (invalid input) or 409 (conflict,
- * including a concurrent write), so the panel re-renders with the message in place.
+ * success message, or the reason it was refused with 422 (invalid input), 403 (beyond the user's
+ * authority, such as an approval limit) or 409 (conflict, including a concurrent write), so the panel re-renders with the message in place.
  */
 public final class PanelActions {
 
@@ -25,6 +26,9 @@ public final class PanelActions {
 		}
 		catch (InvalidFieldException ex) {
 			refuse(response, HttpStatus.UNPROCESSABLE_CONTENT, model, Labels.fieldProblem(ex.field(), ex.reason()));
+		}
+		catch (ForbiddenException ex) {
+			refuse(response, HttpStatus.FORBIDDEN, model, ex.getMessage());
 		}
 		catch (ConflictException ex) {
 			refuse(response, HttpStatus.CONFLICT, model, ex.getMessage());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Assertions;
@@ -118,6 +119,11 @@ final class Browser implements AutoCloseable {
 	void waitForMessage(String text) {
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message"), text));
+	}
+
+	/** Sets a date input: typing into one depends on the browser's locale. */
+	void date(By input, LocalDate date) {
+		driver.executeScript("arguments[0].value = arguments[1]", find(input), date.toString());
 	}
 
 	String text() {

@@ -176,12 +176,26 @@ class UiBrowserTest {
 			browser.waitForMessage("Not saved: Root cause is required");
 			assertThat(browser.find(By.id("resolve-root-cause-error")).getText()).contains("is required");
 			browser.find(By.id("resolve-root-cause")).sendKeys("Integration scope was underestimated");
-			browser.find(By.id("resolve-prevention")).sendKeys("Scope review at kickoff\nIntegration checklist");
+			browser.find(By.id("resolve-prevention-0-text")).sendKeys("Scope review at kickoff");
+			browser.find(By.id("resolve-prevention-0-owner")).sendKeys("Alex Johnson");
+			browser.find(By.id("resolve-prevention-1-text")).sendKeys("Integration checklist");
+			browser.submit("Resolve");
+			browser.waitForMessage("Not saved");
+			assertThat(browser.find(By.id("resolve-prevention-0-due-error")).getText()).contains("required");
+			browser.date(By.id("resolve-prevention-0-due"), LocalDate.now().plusDays(30));
+			browser.submit("Resolve");
+			browser.waitForMessage("Not saved");
+			// The rows typed so far are kept; the next message lands on its row.
+			assertThat(browser.find(By.id("resolve-prevention-1-text")).getAttribute("value")).isEqualTo("Integration checklist");
+			assertThat(browser.find(By.id("resolve-prevention-1-due-error")).getText()).contains("required");
+			browser.find(By.id("resolve-prevention-1-owner")).sendKeys("Alex Johnson");
+			browser.date(By.id("resolve-prevention-1-due"), LocalDate.now().plusDays(45));
 			browser.submit("Resolve");
 			browser.waitForMessage("Moved to Resolved.");
 			assertThat(browser.text()).contains("Integration scope was underestimated", "Integration checklist");
 
 			new Select(browser.find(By.id("close-outcome"))).selectByValue("RETAINED");
+			browser.find(By.id("close-summary")).sendKeys("Integration live; the customer renewed");
 			browser.submit("Close");
 			browser.waitForMessage("Moved to Closed.");
 			assertThat(browser.text()).contains("Closed", "outcome Retained").doesNotContain("Change severity", "Add decision");
@@ -265,7 +279,7 @@ class UiBrowserTest {
 			browser.find(By.id("edit-title")).sendKeys("Ship the hotfix to production");
 			browser.find(By.id("edit-owner")).clear();
 			browser.find(By.id("edit-owner")).sendKeys("Omar Haddad");
-			browser.driver().executeScript("arguments[0].value = arguments[1]", browser.find(By.id("edit-due")), due.toString());
+			browser.date(By.id("edit-due"), due);
 			browser.find(By.xpath("//button[normalize-space()='Save milestone']")).click();
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions
 				.textToBePresentInElementLocated(By.cssSelector("#plan-panel .message"), "Milestone changed."));

@@ -109,6 +109,16 @@ class PlaybookLoaderTest {
 		assertThat(detection.rule("usage-drop").threshold()).isEqualTo(
 				"WAU or MAU on the latest reported day down more than 30% vs 30 days before (not when that earlier value is under 10 users)");
 
+		ConcessionPolicy concessions = playbook.concessions();
+		assertThat(concessions.currency().getCurrencyCode()).isEqualTo("USD");
+		assertThat(concessions.limits()).extracting(java.util.Map.Entry::getKey)
+			.containsExactly(TeamRole.CSM, TeamRole.CS_MANAGER, TeamRole.CS_LEADER, TeamRole.EXEC);
+		assertThat(concessions.limit(TeamRole.CS_MANAGER)).contains(new ApprovalLimit(new java.math.BigDecimal("50000")));
+		assertThat(concessions.limit(TeamRole.EXEC).orElseThrow().unlimited()).isTrue();
+		assertThat(concessions.limit(TeamRole.AE)).isEmpty();
+		assertThat(concessions.rolesCovering(new java.math.BigDecimal("50000.00")))
+			.containsExactly(TeamRole.CS_MANAGER, TeamRole.CS_LEADER, TeamRole.EXEC);
+
 		CalendarSpec calendar = playbook.calendar(null);
 		assertThat(calendar.windows(java.time.DayOfWeek.MONDAY)).containsExactly(new CalendarSpec.Window(540, 1020));
 		assertThat(calendar.windows(java.time.DayOfWeek.SATURDAY)).isEmpty();
@@ -171,6 +181,24 @@ class PlaybookLoaderTest {
 	void refusesABadDetectionRuleNamingItsKey(String shippedText, String badText, String expectedProblem) {
 		assertThat(shipped()).contains(shippedText);
 		assertInvalid(shipped().replace(shippedText, badText.replace("\\n", "\n")), expectedProblem);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			CSM: 10000      | CSM: -1         | concessions.approval-limits.CSM: must be an amount of at least 0
+			CSM: 10000      | CSM: lots       | concessions.approval-limits.CSM: must be an amount such as 10000, or unlimited, not 'lots'
+			CSM: 10000      | CSM: 10000.001  | concessions.approval-limits.CSM: must be an amount of at least 0 with at most 2 decimals
+			CSM: 10000      | BOSS: 10000     | concessions.approval-limits
+			currency: USD   | currency: XYZ   | concessions.currency
+			""")
+	void refusesABadApprovalLimitNamingItsKey(String shippedText, String badText, String expectedProblem) {
+		assertThat(shipped()).contains(shippedText);
+		assertInvalid(shipped().replace(shippedText, badText), expectedProblem);
+	}
+
+	@Test
+	void theConcessionSectionIsRequired() {
+		assertInvalid(shipped().substring(0, shipped().indexOf("\nconcessions:")), "concessions: is required");
 	}
 
 	@Test

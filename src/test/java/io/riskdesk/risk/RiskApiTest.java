@@ -89,17 +89,35 @@ class RiskApiTest {
 			.andExpect(jsonPath("$.missingTriageSteps", hasSize(0)));
 
 		transition(key, """
-				{"to": "RESOLVED", "rootCause": "Connection pool exhausted", "preventionItems": ["Alert on pool usage"]}""")
+				{"to": "RESOLVED", "rootCause": "Connection pool exhausted", "preventionItems": [{"text": "Alert on pool usage", "owner": "Lisa Wong", "due": "2026-12-18"}]}""")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.rootCause").value("Connection pool exhausted"))
-			.andExpect(jsonPath("$.preventionItems", contains("Alert on pool usage")));
+			.andExpect(jsonPath("$.preventionItems[*].text", contains("Alert on pool usage")))
+			.andExpect(jsonPath("$.preventionItems[0].owner").value("Lisa Wong"))
+			.andExpect(jsonPath("$.preventionItems[0].due").value("2026-12-18"));
 		transition(key, "{\"to\": \"ACTIVE\", \"reason\": \"Errors are back\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.resolvedAt").value(nullValue()));
 		transition(key, """
-				{"to": "RESOLVED", "rootCause": "Pool too small", "preventionItems": ["Load test before release"]}""")
+				{"to": "RESOLVED", "rootCause": "Pool too small", "preventionItems": [{"text": "Load test before release", "owner": "Lisa Wong", "due": "2026-12-18"}]}""")
 			.andExpect(status().isOk());
-		transition(key, "{\"to\": \"CLOSED\", \"outcome\": \"RETAINED\"}").andExpect(status().isOk())
+		// A bare text, as clients sent before owners and due dates, is refused naming what it lacks.
+		transition(key, "{\"to\": \"ACTIVE\", \"reason\": \"Back again\"}").andExpect(status().isOk());
+		transition(key, """
+				{"to": "RESOLVED", "rootCause": "Pool too small", "preventionItems": ["Load test before release"]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("preventionItems[0].owner", "preventionItems[0].due")));
+		transition(key, """
+				{"to": "RESOLVED", "rootCause": "Pool too small", "preventionItems": [{"text": "Load test before release", "owner": "Lisa Wong", "due": "2026-12-18"}]}""")
+			.andExpect(status().isOk());
+		transition(key, "{\"to\": \"CLOSED\", \"outcome\": \"RETAINED\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("summary"));
+		transition(key, "{\"to\": \"CLOSED\", \"summary\": \"Pool resized, renewed\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("outcome"));
+		transition(key, "{\"to\": \"CLOSED\", \"outcome\": \"RETAINED\", \"summary\": \"Pool resized, renewed\"}")
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.outcome").value("RETAINED"))
+			.andExpect(jsonPath("$.closingSummary").value("Pool resized, renewed"))
+			.andExpect(jsonPath("$.triageCompletedAt").isNotEmpty())
 			.andExpect(jsonPath("$.closedAt").isNotEmpty())
 			.andExpect(jsonPath("$.allowedTransitions", hasSize(0)));
 
@@ -109,9 +127,11 @@ class RiskApiTest {
 			.andExpect(jsonPath("$[0].actor").value("alex"))
 			.andExpect(jsonPath("$[?(@.kind == 'TRANSITIONED')].summary", contains("OPEN -> TRIAGED", "TRIAGED -> ACTIVE",
 					"ACTIVE -> RESOLVED: Root cause: Connection pool exhausted", "RESOLVED -> ACTIVE: Errors are back",
-					"ACTIVE -> RESOLVED: Root cause: Pool too small", "RESOLVED -> CLOSED: Outcome: RETAINED")))
+					"ACTIVE -> RESOLVED: Root cause: Pool too small", "RESOLVED -> ACTIVE: Back again",
+					"ACTIVE -> RESOLVED: Root cause: Pool too small",
+					"RESOLVED -> CLOSED: Outcome: RETAINED. Pool resized, renewed")))
 			.andExpect(jsonPath("$[?(@.kind == 'TRANSITIONED')].before",
-					contains("OPEN", "TRIAGED", "ACTIVE", "RESOLVED", "ACTIVE", "RESOLVED")));
+					contains("OPEN", "TRIAGED", "ACTIVE", "RESOLVED", "ACTIVE", "RESOLVED", "ACTIVE", "RESOLVED")));
 	}
 
 	@Test

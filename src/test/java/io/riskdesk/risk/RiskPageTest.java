@@ -119,7 +119,7 @@ class RiskPageTest {
 					containsString("id=\"severity-reason-error\""), containsString("aria-invalid=\"true\""))));
 
 		risks.transition(key, null, new TransitionRequest(RiskStatus.TRIAGED, Severity.S2, owner,
-				null, null, null, null, null, null), "alex");
+				null, null, null, null, null, null, null), "alex");
 		mvc.perform(htmx(post("/risks/{key}/transitions", key)).param("version", "1")
 			.param("to", "ACTIVE"))
 			.andExpect(status().isConflict())
@@ -159,13 +159,17 @@ class RiskPageTest {
 		version = ok(post("/risks/{key}/transitions", key).param("to", "ACTIVE"), version);
 		version = ok(post("/risks/{key}/transitions", key).param("to", "RESOLVED")
 			.param("rootCause", "Pool too small")
-			.param("preventionItems", "Load test\nAlert on pool usage"), version);
+			.param("preventionText", "Load test", "Alert on pool usage", "")
+			.param("preventionOwner", "Lisa Wong", "Priya", "")
+			.param("preventionDue", "2026-12-18", "2026-12-31", ""), version);
 		version = ok(post("/risks/{key}/transitions", key).param("to", "ACTIVE").param("reason", "Errors are back"), version);
 		version = ok(post("/risks/{key}/transitions", key).param("to", "RESOLVED")
 			.param("rootCause", "Pool too small")
-			.param("preventionItems", "Load test"), version);
+			.param("preventionText", "Load test").param("preventionOwner", "Lisa Wong").param("preventionDue", "2026-12-18"),
+				version);
 		version = ok(post("/risks/{key}/blockers", key).param("description", "Legal sign-off"), version);
-		ok(post("/risks/{key}/transitions", key).param("to", "CLOSED").param("outcome", "RETAINED"), version);
+		ok(post("/risks/{key}/transitions", key).param("to", "CLOSED").param("outcome", "RETAINED")
+			.param("summary", "Pool resized; customer renewed"), version);
 
 		RiskDetails closed = risks.get(key);
 		assertThat(closed.status()).isEqualTo(RiskStatus.CLOSED);
@@ -219,6 +223,27 @@ class RiskPageTest {
 	private int ok(MockHttpServletRequestBuilder request, int version) throws Exception {
 		mvc.perform(htmx(request).param("version", String.valueOf(version))).andExpect(status().isOk());
 		return risks.get(key).version();
+	}
+
+	@Test
+	void aPreventionRowsMessageLandsOnThatRowAndTheRowsAreKept() throws Exception {
+		int version = 0;
+		version = ok(post("/risks/{key}/triage", key).param("severity", "S2").param("ownerId", String.valueOf(owner)), version);
+		version = ok(post("/risks/{key}/triage-steps", key).param("step", "CREATE_CAP").param("note", "Plan"), version);
+		version = ok(post("/risks/{key}/triage-steps", key).param("step", "NOTIFY_STAKEHOLDERS").param("note", "POC"), version);
+		version = ok(post("/risks/{key}/triage-steps", key).param("step", "SET_CADENCE"), version);
+		version = ok(post("/risks/{key}/transitions", key).param("to", "ACTIVE"), version);
+
+		mvc.perform(htmx(post("/risks/{key}/transitions", key)).param("version", String.valueOf(version))
+			.param("to", "RESOLVED")
+			.param("rootCause", "Pool too small")
+			.param("preventionText", "Load test", "Alert on pool usage", "", "")
+			.param("preventionOwner", "Lisa Wong", "", "", "")
+			.param("preventionDue", "2026-12-18", "2026-12-31", "", ""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"resolve-prevention-1-owner-error\""),
+					containsString("value=\"Alert on pool usage\""), containsString("value=\"2026-12-31\""))));
+		assertThat(risks.get(key).status()).isEqualTo(RiskStatus.ACTIVE);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.riskdesk.risk;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.Function;
 import java.util.List;
 
@@ -21,6 +22,10 @@ class RiskTest {
 	private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
 	private static final Instant T1 = Instant.parse("2026-11-23T10:00:00Z");
+
+	private static final LocalDate DUE = LocalDate.parse("2026-12-18");
+
+	private static final List<RiskEvents.Prevention> ITEM = List.of(new RiskEvents.Prevention("Item", "Lisa Wong", DUE));
 
 	/** The shipped playbook's default cadence per severity. */
 	private static final Function<Severity, Cadence> CADENCES = severity -> switch (severity) {
@@ -93,13 +98,23 @@ class RiskTest {
 	@Test
 	void resolvingNeedsRootCauseAndPrevention() {
 		Risk risk = active();
-		assertThatThrownBy(() -> risk.resolve(null, List.of("x"), null, null, List.of(), "alex", T1)).isInstanceOf(InvalidFieldException.class)
+		assertThatThrownBy(() -> risk.resolve(null, ITEM, null, null, List.of(), "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("rootCause");
-		assertThatThrownBy(() -> risk.resolve("Cause", List.of(" "), null, null, List.of(), "alex", T1)).isInstanceOf(InvalidFieldException.class)
+		assertThatThrownBy(() -> risk.resolve("Cause", List.of(), null, null, List.of(), "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("preventionItems");
-		risk.resolve("Cause", List.of("Item"), null, null, List.of(), "alex", T1);
+		assertThatThrownBy(() -> risk.resolve("Cause", List.of(new RiskEvents.Prevention(" ", "Lisa Wong", DUE)), null, null,
+				List.of(), "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("preventionItems[0].text");
+		assertThatThrownBy(() -> risk.resolve("Cause", List.of(ITEM.get(0), new RiskEvents.Prevention("Alert", null, DUE)),
+				null, null, List.of(), "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("preventionItems[1].owner");
+		assertThatThrownBy(() -> risk.resolve("Cause", List.of(new RiskEvents.Prevention("Alert", "Lisa Wong", null)), null,
+				null, List.of(), "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("preventionItems[0].due");
+		assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACTIVE);
+		risk.resolve("Cause", List.of(new RiskEvents.Prevention(" Item ", " Lisa Wong ", DUE)), null, null, List.of(), "alex", T1);
 		assertThat(risk.getStatus()).isEqualTo(RiskStatus.RESOLVED);
-		assertThat(risk.preventionTexts()).containsExactly("Item");
+		assertThat(risk.preventionViews()).containsExactly(new RiskEvents.Prevention("Item", "Lisa Wong", DUE));
 	}
 
 	@Test
@@ -108,19 +123,22 @@ class RiskTest {
 		risk.raiseBlocker("Legal review of the credit", "alex", T1);
 		List<String> milestones = List.of("Milestone for Priya: Hotfix (due 2026-12-04)");
 
-		assertThatThrownBy(() -> risk.resolve("Cause", List.of("Item"), null, null, milestones, "alex", T1))
+		assertThatThrownBy(() -> risk.resolve("Cause", ITEM, null, null, milestones, "alex", T1))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("Blocker #1: Legal review of the credit")
 			.hasMessageContaining("Milestone for Priya: Hotfix");
-		assertThatThrownBy(() -> risk.resolve("Cause", List.of("Item"), OpenWork.Choice.DROP, " ", milestones, "alex", T1))
+		assertThatThrownBy(() -> risk.resolve("Cause", ITEM, OpenWork.Choice.DROP, " ", milestones, "alex", T1))
 			.isInstanceOf(InvalidFieldException.class)
 			.extracting("field")
 			.isEqualTo("reason");
 		assertThat(risk.getStatus()).isEqualTo(RiskStatus.ACTIVE);
 
-		risk.resolve("Cause", List.of("Item"), OpenWork.Choice.CARRY_AS_PREVENTION, null, milestones, "alex", T1);
-		assertThat(risk.preventionTexts()).containsExactly("Item", "Carried over: Blocker #1: Legal review of the credit",
-				"Carried over: Milestone for Priya: Hotfix (due 2026-12-04)");
+		risk.resolve("Cause", ITEM, OpenWork.Choice.CARRY_AS_PREVENTION, null, milestones, "alex", T1);
+		assertThat(risk.preventionViews()).extracting(RiskEvents.Prevention::text)
+			.containsExactly("Item", "Carried over: Blocker #1: Legal review of the credit",
+					"Carried over: Milestone for Priya: Hotfix (due 2026-12-04)");
+		// Carried-over work is tracked where it came from, not as a new prevention item with an owner.
+		assertThat(risk.preventionViews().get(1).owner()).isNull();
 		assertThat(risk.getBlockers()).singleElement().satisfies(blocker -> {
 			assertThat(blocker.open()).isFalse();
 			assertThat(blocker.resolution()).isEqualTo("Carried into prevention at resolve");
@@ -130,30 +148,34 @@ class RiskTest {
 	@Test
 	void aChoiceWithoutOpenWorkNeedsNoReason() {
 		Risk risk = active();
-		risk.resolve("Cause", List.of("Item"), OpenWork.Choice.DROP, null, List.of(), "alex", T1);
-		assertThat(risk.preventionTexts()).containsExactly("Item");
+		risk.resolve("Cause", ITEM, OpenWork.Choice.DROP, null, List.of(), "alex", T1);
+		assertThat(risk.preventionViews()).extracting(RiskEvents.Prevention::text).containsExactly("Item");
 	}
 
 	@Test
 	void droppedOpenWorkSaysWhy() {
 		Risk risk = active();
 		risk.raiseBlocker("Legal review of the credit", "alex", T1);
-		risk.resolve("Cause", List.of("Item"), OpenWork.Choice.DROP, "Credit no longer needed", List.of(), "alex", T1);
+		risk.resolve("Cause", ITEM, OpenWork.Choice.DROP, "Credit no longer needed", List.of(), "alex", T1);
 		assertThat(risk.getStatus()).isEqualTo(RiskStatus.RESOLVED);
-		assertThat(risk.preventionTexts()).containsExactly("Item");
+		assertThat(risk.preventionViews()).extracting(RiskEvents.Prevention::text).containsExactly("Item");
 		assertThat(risk.getBlockers()).singleElement()
 			.extracting(Risk.Blocker::resolution)
 			.isEqualTo("Dropped at resolve: Credit no longer needed");
 	}
 
 	@Test
-	void closingNeedsAnOutcomeAndIsFinal() {
+	void closingNeedsAnOutcomeAndASummaryAndIsFinal() {
 		Risk risk = active();
-		risk.resolve("Cause", List.of("Item"), null, null, List.of(), "alex", T1);
-		assertThatThrownBy(() -> risk.close(null, "alex", T1)).isInstanceOf(InvalidFieldException.class)
+		risk.resolve("Cause", ITEM, null, null, List.of(), "alex", T1);
+		assertThatThrownBy(() -> risk.close(null, "Kept at fewer seats", "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("outcome");
-		risk.close(Outcome.DOWNGRADED, "alex", T1);
+		assertThatThrownBy(() -> risk.close(Outcome.DOWNGRADED, " ", "alex", T1)).isInstanceOf(InvalidFieldException.class)
+			.extracting("field").isEqualTo("summary");
+		assertThat(risk.getStatus()).isEqualTo(RiskStatus.RESOLVED);
+		risk.close(Outcome.DOWNGRADED, " Kept at fewer seats ", "alex", T1);
 		assertThat(risk.getStatus()).isEqualTo(RiskStatus.CLOSED);
+		assertThat(risk.getClosingSummary()).isEqualTo("Kept at fewer seats");
 		assertThat(RiskWorkflow.allowedFrom(RiskStatus.CLOSED)).isEmpty();
 		assertThatThrownBy(() -> risk.activate("again", "alex", T1)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("closed risk is final");
@@ -164,7 +186,7 @@ class RiskTest {
 	@Test
 	void reopeningNeedsAReason() {
 		Risk risk = active();
-		risk.resolve("Cause", List.of("Item"), null, null, List.of(), "alex", T1);
+		risk.resolve("Cause", ITEM, null, null, List.of(), "alex", T1);
 		assertThatThrownBy(() -> risk.activate(null, "alex", T1)).isInstanceOf(InvalidFieldException.class)
 			.extracting("field").isEqualTo("reason");
 		risk.activate("It came back", "alex", T1);
@@ -178,7 +200,7 @@ class RiskTest {
 		assertThat(RiskWorkflow.allowedFrom(RiskStatus.TRIAGED)).containsExactly(RiskStatus.ACTIVE);
 		assertThat(RiskWorkflow.allowedFrom(RiskStatus.ACTIVE)).containsExactly(RiskStatus.RESOLVED);
 		assertThat(RiskWorkflow.allowedFrom(RiskStatus.RESOLVED)).containsExactly(RiskStatus.ACTIVE, RiskStatus.CLOSED);
-		assertThatThrownBy(() -> open().resolve("Cause", List.of("Item"), null, null, List.of(), "alex", T1)).isInstanceOf(ConflictException.class)
+		assertThatThrownBy(() -> open().resolve("Cause", ITEM, null, null, List.of(), "alex", T1)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("cannot go from OPEN to RESOLVED");
 		assertThatThrownBy(() -> active().triage(Severity.S0, 1L, null, CADENCES, "alex", T1)).isInstanceOf(ConflictException.class);
 	}

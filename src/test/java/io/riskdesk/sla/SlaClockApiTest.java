@@ -253,7 +253,7 @@ class SlaClockApiTest {
 		mvc.perform(asAlex(post("/api/risks/{key}/triage-steps", key)).content("{\"step\": \"SET_CADENCE\"}"))
 			.andExpect(status().isOk());
 		for (String body : List.of("{\"to\": \"TRIAGED\"}", "{\"to\": \"ACTIVE\"}",
-				"{\"to\": \"RESOLVED\", \"rootCause\": \"Cache\", \"preventionItems\": [\"Alert\"]}")) {
+				"{\"to\": \"RESOLVED\", \"rootCause\": \"Cache\", \"preventionItems\": [{\"text\": \"Alert\", \"owner\": \"Lisa Wong\", \"due\": \"2026-12-18\"}]}")) {
 			mvc.perform(asAlex(post("/api/risks/{key}/transitions", key)).content(body)).andExpect(status().isOk());
 		}
 		clocks(key).andExpect(jsonPath("$[*].state", contains("MET", "STOPPED", "MET")));
