@@ -24,11 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static io.riskdesk.ApiFixtures.asAlex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -125,6 +129,15 @@ class MilestoneOverdueTest {
 		mvc.perform(asAlex(get("/api/risks")).param("accountId", String.valueOf(account)).param("overdueMilestones", "true"))
 			.andExpect(jsonPath("$.content[*].key", hasItem(key)))
 			.andExpect(jsonPath("$.content[0].overdueMilestones").value(1));
+		mvc.perform(get("/risks").param("accountId", String.valueOf(account)).param("overdueMilestones", "true")
+			.with(user("alex").roles("CSM")))
+			.andExpect(content().string(allOf(containsString(key), containsString("1 milestone overdue"),
+					containsString("checked=\"checked\"> Milestones overdue"))));
+		String csv = mvc.perform(get("/risks.csv").param("accountId", String.valueOf(account)).param("overdueMilestones", "true")
+			.with(user("alex").roles("CSM"))).andReturn().getResponse().getContentAsString();
+		assertThat(csv.split("\r\n")).hasSize(2);
+		assertThat(csv.split("\r\n")[0]).endsWith(",overdue_milestones");
+		assertThat(csv.split("\r\n")[1]).startsWith(key + ",").endsWith(",1");
 
 		// A new date is a new promise: counting again, overdue again at its own instant (once).
 		Instant fridayDue = Instant.parse("2026-11-27T23:00:00Z");
