@@ -294,6 +294,12 @@ public class CorrectiveActionPlans {
 			.list();
 	}
 
+	/** Every milestone and prevention item still to do that has a due date, across risks. */
+	@Transactional(readOnly = true)
+	public List<Milestone> openDated() {
+		return jdbc.sql(SELECT + " where status in ('TODO', 'DOING') and due_date is not null order by id").query(this::row).list();
+	}
+
 	@Transactional(readOnly = true)
 	public Milestone get(String riskKey, long id) {
 		return jdbc.sql(SELECT + " where risk_key = :key and id = :id")

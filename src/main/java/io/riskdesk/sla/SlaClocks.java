@@ -144,6 +144,18 @@ public class SlaClocks {
 				risk.detectedAt(), risk.notifiedAt(), now, risk.unresolved());
 	}
 
+	/**
+	 * Starts the clocks of dated milestones still to do that have none: those migrated from action
+	 * items (V13), which were never events. A no-op once every such milestone has its clock.
+	 */
+	void startMissingMilestoneClocks() {
+		java.util.Set<Long> counted = new java.util.HashSet<>(clocks.milestoneIdsWithClock());
+		plans.openDated()
+			.stream()
+			.filter(m -> !counted.contains(m.id()))
+			.forEach(m -> startMilestone(m.riskKey(), m.id(), m.title(), m.due()));
+	}
+
 	/** A milestone was set: its clock runs to the end of the working day it is due, in the account's calendar. */
 	void startMilestone(String riskKey, long milestoneId, String title, LocalDate due) {
 		RiskDetails risk = risks.get(riskKey);
