@@ -96,8 +96,8 @@ class SeedEscalationToCloseTest {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)));
 		VEvent series = invite.<VEvent>getComponents("VEVENT").get(0);
-		assertThat(series.getUid()).isPresent();
-		assertThat(series.getSummary().orElseThrow().getValue()).contains(key);
+		assertThat(series.getProperty("UID")).isPresent();
+		assertThat(series.getProperty("SUMMARY").orElseThrow().getValue()).contains(key);
 		mvc.perform(asAlex(post("/api/risks/{key}/transitions", key)).content("{\"to\": \"ACTIVE\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("ACTIVE"));

@@ -23,8 +23,9 @@ import io.riskdesk.account.PersonForm;
 import io.riskdesk.account.PersonView;
 import io.riskdesk.demo.portfolio.DemoTelemetry;
 import io.riskdesk.demo.portfolio.PortfolioFile;
+import io.riskdesk.plan.CorrectiveActionPlans;
+import io.riskdesk.plan.NewMilestone;
 import io.riskdesk.playbook.TeamRole;
-import io.riskdesk.risk.ActionItem;
 import io.riskdesk.risk.NewRisk;
 import io.riskdesk.risk.OpenWork;
 import io.riskdesk.risk.RiskDetails;
@@ -89,6 +90,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final RiskRegister risks;
 
+	private final CorrectiveActionPlans plans;
+
 	private final UserAccounts users;
 
 	private final TelemetryIntake telemetry;
@@ -97,11 +100,12 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoDataLoader(PersonDirectory people, Accounts accounts, RiskRegister risks, UserAccounts users,
-			TelemetryIntake telemetry, PlatformTransactionManager transactions, Clock clock) {
+	DemoDataLoader(PersonDirectory people, Accounts accounts, RiskRegister risks, CorrectiveActionPlans plans,
+			UserAccounts users, TelemetryIntake telemetry, PlatformTransactionManager transactions, Clock clock) {
 		this.people = people;
 		this.accounts = accounts;
 		this.risks = risks;
+		this.plans = plans;
 		this.users = users;
 		this.telemetry = telemetry;
 		this.transaction = new TransactionTemplate(transactions);
@@ -233,7 +237,7 @@ class DemoDataLoader implements ApplicationRunner {
 		for (DemoData.ActionItemEntry item : orEmpty(entry.actionItems())) {
 			LocalDate due = item.due() != null ? dates.shift(item.due())
 					: item.dueInDays() == null ? null : today().plusDays(item.dueInDays());
-			risks.recordActionItem(key, null, new ActionItem(item.owner(), item.task(), due), ACTOR);
+			plans.add(key, new NewMilestone(item.task(), item.owner(), due), ACTOR);
 		}
 		if (target.compareTo(RiskStatus.RESOLVED) >= 0) {
 			// The demo's resolved risks keep what was still open as prevention, as a CSM would.

@@ -135,7 +135,7 @@ public record ImportRequest(
 			MilestoneStatus status) {
 
 		public MilestonePart {
-			status = status == null ? MilestoneStatus.OPEN : status;
+			status = status == null ? MilestoneStatus.TODO : status;
 		}
 	}
 

@@ -365,8 +365,9 @@ public class IntakeImports {
 
 	private void addMilestone(String key, MilestonePart item, String actor) {
 		Milestone milestone = plans.add(key, new NewMilestone(item.title(), item.owner(), item.due()), actor);
-		if (item.status() == MilestoneStatus.DONE) {
-			plans.complete(key, milestone.id(), actor);
+		if (item.status() != MilestoneStatus.TODO) {
+			plans.changeStatus(key, milestone.id(), null, item.status(),
+					item.status() == MilestoneStatus.DROPPED ? "Dropped in the imported document" : null, actor);
 		}
 	}
 

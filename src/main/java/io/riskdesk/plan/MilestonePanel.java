@@ -2,6 +2,11 @@ package io.riskdesk.plan;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -32,9 +37,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The corrective action plan panel of a risk's page, loaded by htmx like the SLA panel (the risk
- * page cannot depend on this module): the milestones, a form to add one, "done" buttons, and the
- * edit form of one milestone ({@code ?edit=id}), and the CAP template of the risk's category with
- * its preview before it is applied. An edit carries the version it was rendered
+ * page cannot depend on this module): the milestones and prevention items in their order with
+ * up/down buttons, a form to add one, start/done/drop buttons, the edit form of one milestone
+ * ({@code ?edit=id}), and the CAP template of the risk's category with its preview before it is
+ * applied. An edit carries the version it was rendered
  * with: one based on an older version gets 409 with the milestone as it now is above what the
  * user typed.
  */
@@ -69,11 +75,13 @@ class MilestonePanel {
 	@PostMapping
 	String add(@PathVariable String key, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String owner,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due, Principal user,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
+			@RequestParam(required = false) String successCriterion, Principal user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		boolean planRecorded = plans.isPlanRecorded(key);
-		String view = act(key, () -> plans.add(key, Inputs.requireValid(validator, new NewMilestone(title, owner, due)),
-				user.getName()), "Milestone added.", model, request, response);
+		String view = act(key, () -> plans.add(key, Inputs.requireValid(validator,
+				new NewMilestone(title, owner, null, due, successCriterion)), user.getName()),
+				"Milestone added.", model, request, response);
 		reloadIfPlanStarted(key, planRecorded, response);
 		return view;
 	}
@@ -84,8 +92,12 @@ class MilestonePanel {
 			HttpServletResponse response) {
 		// The SLA panel listens for this to show the milestone's clock as it now is.
 		response.setHeader("HX-Trigger", "planChanged");
-		Map<String, String> errors = FormErrors.first(FormErrors.of(binding),
-				FormErrors.of(validator.validate(form.toMilestone())));
+		Map<String, String> errors = new LinkedHashMap<>(FormErrors.first(FormErrors.of(binding),
+				FormErrors.of(validator.validate(form.toMilestone()))));
+		// The form has no directory picker: its owner is the text typed (matched against the directory).
+		if (form.owner() == null || form.owner().isBlank()) {
+			errors.putIfAbsent("owner", "is required");
+		}
 		if (!errors.isEmpty()) {
 			response.setStatus(422);
 			message(model, "error", "Not saved: please correct the fields marked below.");
@@ -166,6 +178,31 @@ class MilestonePanel {
 	String done(@PathVariable String key, @PathVariable long id, Principal user, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		return act(key, () -> plans.complete(key, id, user.getName()), "Milestone done.", model, request, response);
+	}
+
+	/** Start, finish or drop (with a reason) the milestone at the version the panel showed. */
+	@PostMapping("/{id}/status")
+	String status(@PathVariable String key, @PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) MilestoneStatus status, @RequestParam(required = false) String reason,
+			Principal user, Model model, HttpServletRequest request, HttpServletResponse response) {
+		return act(key, () -> plans.changeStatus(key, id, version, status, reason, user.getName()),
+				status == MilestoneStatus.DOING ? "Milestone started." : "Milestone " + Labels.of(status).toLowerCase(Locale.ROOT) + ".",
+				model, request, response);
+	}
+
+	/** Moves the milestone one place up or down the list. */
+	@PostMapping("/{id}/move")
+	String move(@PathVariable String key, @PathVariable long id, @RequestParam boolean up, Principal user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		return act(key, () -> {
+			List<Long> ids = new ArrayList<>(plans.of(key).stream().map(Milestone::id).toList());
+			int from = ids.indexOf(plans.get(key, id).id());
+			int to = up ? from - 1 : from + 1;
+			if (to >= 0 && to < ids.size()) {
+				Collections.swap(ids, from, to);
+				plans.reorder(key, ids, user.getName());
+			}
+		}, "Milestone moved.", model, request, response);
 	}
 
 	private String act(String key, Runnable action, String done, Model model, HttpServletRequest request,

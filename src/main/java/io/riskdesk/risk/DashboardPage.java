@@ -59,18 +59,18 @@ class DashboardPage {
 		Set<Severity> urgent = Set.of(Severity.S0, Severity.S1);
 		model.addAttribute("urgentSeverities", urgent);
 		model.addAttribute("urgent", risks.list(new RiskQuery(urgent, RiskStatus.UNRESOLVED, null, null, null, null,
-				null, null, null, null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("detectedAt"))));
+				null, null, null, null, null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("detectedAt"))));
 		// SLA status of the unresolved risks, and the breached ones, the most urgent to answer.
 		model.addAttribute("sla", figures.unresolvedBySlaStatus());
 		model.addAttribute("breached", risks.list(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null, null, null,
-				Set.of(SlaStatus.BREACHED), null, null, null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("severity", "detectedAt"))));
+				Set.of(SlaStatus.BREACHED), null, null, null, null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE, Sort.by("severity", "detectedAt"))));
 		// Risks being worked whose progress update is overdue, the longest silent first.
 		model.addAttribute("stale", risks.list(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null, null, null, null,
-				null, null, null, null, null, null, null, true), PageRequest.of(0, LIST_SIZE, Sort.by("progressDueAt"))));
+				null, null, null, null, null, null, null, true, null), PageRequest.of(0, LIST_SIZE, Sort.by("progressDueAt"))));
 		me(principal).ifPresent(person -> {
 			model.addAttribute("me", person);
 			model.addAttribute("myRisks", risks.list(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null,
-					person.id(), null, null, null, null, null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE)));
+					person.id(), null, null, null, null, null, null, null, null, null, null, null), PageRequest.of(0, LIST_SIZE)));
 		});
 		return "risk/dashboard";
 	}

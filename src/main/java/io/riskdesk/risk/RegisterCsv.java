@@ -14,7 +14,7 @@ final class RegisterCsv {
 
 	static final List<String> HEADER = List.of("key", "title", "account", "category", "severity", "status", "source",
 			"owner", "arr_at_risk", "currency", "renewal_date", "days_to_renewal", "detected_at", "open_blockers",
-			"sla_status", "next_due_at", "concessions_approved", "progress_due_at", "stale_since");
+			"sla_status", "next_due_at", "concessions_approved", "progress_due_at", "stale_since", "overdue_milestones");
 
 	private RegisterCsv() {
 	}
@@ -48,6 +48,7 @@ final class RegisterCsv {
 			.collect(Collectors.joining("; ")));
 		fields.add(risk.progressDueAt());
 		fields.add(risk.staleSince());
+		fields.add(risk.overdueMilestones());
 		writeLine(out, fields);
 	}
 

@@ -166,7 +166,7 @@ class RegisterPages {
 	@GetMapping("/accounts/{id}/risks")
 	String accountRisks(@PathVariable long id, Model model) {
 		Map<Boolean, List<RiskSummary>> unresolved = risks
-			.list(new RiskQuery(null, null, null, null, null, id, null, null, null, null, null, null, null, null, null), PageRequest.of(0, 200))
+			.list(new RiskQuery(null, null, null, null, null, id, null, null, null, null, null, null, null, null, null, null), PageRequest.of(0, 200))
 			.stream()
 			.collect(Collectors.partitioningBy(risk -> RiskStatus.UNRESOLVED.contains(risk.status())));
 		model.addAttribute("accountId", id);

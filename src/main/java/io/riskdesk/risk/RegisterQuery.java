@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * The register list: filters, free text, sorting and paging in one SQL query. It reads the
  * account module's published views (account_facts, person_facts), the sla module's
- * (sla_risk_status), the concession module's (concession_risk_status,
- * concession_account_totals) and the progress module's (progress_risk_status), not their tables.
+ * (sla_risk_status), the plan module's (plan_risk_milestones), the concession module's
+ * (concession_risk_status, concession_account_totals) and the progress module's
+ * (progress_risk_status), not their tables.
  */
 @Component
 class RegisterQuery {
@@ -69,6 +70,7 @@ class RegisterQuery {
 				left join person_facts p on p.id = r.owner_id
 				left join sla_risk_status s on s.risk_key = r.risk_key
 				left join progress_risk_status g on g.risk_key = r.risk_key
+				left join plan_risk_milestones pm on pm.risk_key = r.risk_key
 				left join %s on fx.currency = a.arr_currency
 				""".formatted(money.sqlTable());
 	}
@@ -95,6 +97,9 @@ class RegisterQuery {
 			where.add("r.account_id = :account");
 			params.put("account", query.accountId());
 		}
+		if (Boolean.TRUE.equals(query.overdueMilestones())) {
+			where.add("pm.overdue_milestones > 0");
+		}
 		if (query.renewalWithinDays() != null) {
 			where.add("a.renewal_date between :today and :renewalLimit");
 			params.put("today", Date.valueOf(today));
@@ -120,6 +125,7 @@ class RegisterQuery {
 				       s.next_due_at, coalesce(s.sla_status, 'ON_TRACK') as sla_status, g.due_at as progress_due_at,
 				       case when g.due_at <= :now then g.due_at end as stale_since,
 				       (select count(*) from risk_blocker b where b.risk_id = r.id and b.cleared_at is null) as open_blockers,
+				       coalesce(pm.overdue_milestones, 0) as overdue_milestones,
 				       (select array_agg(t.currency::text order by t.currency) from concession_account_totals t
 				        where t.account_id = r.account_id and t.approved > 0) as concession_currencies,
 				       (select array_agg(t.approved order by t.currency) from concession_account_totals t
@@ -189,7 +195,7 @@ class RegisterQuery {
 				rs.getTimestamp("detected_at").toInstant(), rs.getInt("open_blockers"),
 				rs.getTimestamp("next_due_at") == null ? null : rs.getTimestamp("next_due_at").toInstant(),
 				SlaStatus.valueOf(rs.getString("sla_status")), approvedConcessions(rs), instant(rs, "progress_due_at"),
-				instant(rs, "stale_since"));
+				instant(rs, "stale_since"), rs.getInt("overdue_milestones"));
 	}
 
 	/** The account's approved concessions, one amount per currency, in the order of their codes. */

@@ -443,12 +443,6 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		registerEvent(new RiskEvents.FirstResponseRecorded(riskKey, note.strip(), actor, now));
 	}
 
-	void recordActionItem(ActionItem item, String actor, Instant now) {
-		requireNotClosed();
-		registerEvent(new RiskEvents.ActionItemRecorded(riskKey, item.owner().strip(), item.task().strip(), item.due(),
-				actor, now));
-	}
-
 	/**
 	 * Another report of this risk's problem: its evidence joins the risk's (an item the risk has
 	 * already is not added twice), its title and description go to the timeline.

@@ -134,12 +134,6 @@ class RiskController {
 		return withEtag(risks.recordNotification(key, Versions.optional(ifMatch), note.text(), user.getName()));
 	}
 
-	@PostMapping("/{key}/action-items")
-	ResponseEntity<RiskDetails> recordActionItem(@PathVariable String key, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@Valid @RequestBody ActionItem item, Principal user) {
-		return withEtag(risks.recordActionItem(key, Versions.optional(ifMatch), item, user.getName()));
-	}
-
 	@GetMapping("/{key}/timeline")
 	@Operation(summary = "Every change of the risk, oldest first")
 	List<TimelineEntry> timeline(@PathVariable String key) {

@@ -390,26 +390,4 @@ public final class RiskEvents {
 		}
 	}
 
-	public record ActionItemRecorded(String riskKey, String owner, String task, LocalDate due, String actor, Instant at)
-			implements TimelineFact {
-
-		public TimelineKind kind() {
-			return TimelineKind.ACTION_ITEM;
-		}
-
-		public String summary() {
-			return "Action item for " + owner + ": " + task + (due == null ? "" : " (due " + due + ")");
-		}
-
-		public Map<String, Object> details() {
-			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("owner", owner);
-			details.put("task", task);
-			if (due != null) {
-				details.put("due", due.toString());
-			}
-			return details;
-		}
-	}
-
 }

@@ -201,15 +201,6 @@ class RiskPage {
 		return value == null || value.isBlank() ? null : value;
 	}
 
-	@PostMapping("/action-items")
-	String recordActionItem(@PathVariable String key, @RequestParam int version,
-			@RequestParam(required = false) String owner, @RequestParam(required = false) String task,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
-			Principal user, HttpServletRequest request, HttpServletResponse response, Model model) {
-		return act(key, "action", "Action item recorded.", () -> risks.recordActionItem(key, version,
-				Inputs.requireValid(validator, new ActionItem(owner, task, due)), user.getName()), request, response, model);
-	}
-
 	/**
 	 * Runs one change and renders the risk as it now is. {@code form} names the form that was
 	 * sent, so that form keeps its input and shows its errors when the change was refused.

@@ -21,6 +21,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param closedFrom only risks closed on or after this day (UTC); {@code closedTo} on or before it
  * @param concessionsPending true: only risks with a concession awaiting approval; false: only risks without one
  * @param stale true: only risks whose next progress update is overdue now; false: only those whose is not
+ * @param overdueMilestones true: only risks with a milestone or prevention item overdue (false or null: any)
  */
 public record RiskQuery(
 		Set<Severity> severity,
@@ -37,7 +38,8 @@ public record RiskQuery(
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedFrom,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate(years = SaneDate.SEARCH_YEARS) LocalDate closedTo,
 		Boolean concessionsPending,
-		Boolean stale) {
+		Boolean stale,
+		Boolean overdueMilestones) {
 
 	public RiskQuery {
 		severity = severity == null ? Set.of() : Set.copyOf(severity);
@@ -48,7 +50,7 @@ public record RiskQuery(
 	}
 
 	public static RiskQuery all() {
-		return new RiskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new RiskQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 }

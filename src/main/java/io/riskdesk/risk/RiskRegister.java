@@ -223,12 +223,6 @@ public class RiskRegister {
 		return details(risks.save(risk));
 	}
 
-	public RiskDetails recordActionItem(String key, Integer expectedVersion, ActionItem item, String actor) {
-		Risk risk = load(key, expectedVersion);
-		risk.recordActionItem(item, actor, clock.instant());
-		return details(risks.save(risk));
-	}
-
 	public RiskDetails recordFirstResponse(String key, Integer expectedVersion, String note, String actor) {
 		Risk risk = load(key, expectedVersion);
 		risk.recordFirstResponse(note, actor, clock.instant());

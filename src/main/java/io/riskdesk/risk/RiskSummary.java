@@ -12,7 +12,8 @@ import io.riskdesk.playbook.Severity;
  * One row of the register list. {@code approvedConcessions}: the account's concessions approved (and
  * not rejected or declined since), one total per currency, from the concession module's view.
  * {@code progressDueAt}: when the next progress update is due
- * (null when none is owed); {@code staleSince}: that instant once it has passed, else null.
+ * (null when none is owed); {@code staleSince}: that instant once it has passed, else null;
+ * {@code overdueMilestones}: its milestones and prevention items overdue.
  */
 public record RiskSummary(
 		String key,
@@ -33,5 +34,6 @@ public record RiskSummary(
 		SlaStatus slaStatus,
 		List<Money> approvedConcessions,
 		Instant progressDueAt,
-		Instant staleSince) {
+		Instant staleSince,
+		int overdueMilestones) {
 }

@@ -1,9 +1,9 @@
 /**
- * The Risk Register: logging, the triage workflow, severity changes, decisions, blockers,
- * action items, the register's queries and pages. Publishes one event per fact
- * ({@link io.riskdesk.risk.RiskEvents}); reads the account module's published views, the
- * sla module's published view {@code sla_risk_status} and the progress module's
- * {@code progress_risk_status} (stale: its {@code due_at} is at or before the application clock's now).
+ * The Risk Register: logging, the triage workflow, severity changes, decisions, blockers, the
+ * register's queries and pages. Publishes one event per fact ({@link io.riskdesk.risk.RiskEvents});
+ * reads the account module's published views, the sla module's published view
+ * {@code sla_risk_status}, the plan module's {@code plan_risk_milestones} and the progress
+ * module's {@code progress_risk_status} (stale: its {@code due_at} is at or before the application clock's now).
  * <p>
  * Published SQL view, read by the signal module: {@code risk_facts} (per risk, its key, account,
  * category, severity, status, and when it was detected, resolved and closed; a duplicate names

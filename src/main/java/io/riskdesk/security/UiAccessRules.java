@@ -31,6 +31,7 @@ final class UiAccessRules {
 			// Executives approve and reject concessions (the panel moves a concession there); before the rule below.
 			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/*/concessions/*/move"), Role.CONCESSION_DECIDERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/**"), Role.RISK_WRITERS),
+			new Rule(PATHS.matcher(HttpMethod.POST, "/my-actions/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/intake"), Role.RISK_WRITERS), // GET, and HEAD like it
 			new Rule(PATHS.matcher(HttpMethod.POST, "/intake/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/telemetry"), Role.RISK_WRITERS), // the upload page and its post

@@ -3,6 +3,7 @@ package io.riskdesk.sla;
 import io.riskdesk.plan.MilestoneAdded;
 import io.riskdesk.plan.MilestoneChanged;
 import io.riskdesk.plan.MilestoneDone;
+import io.riskdesk.plan.MilestoneDropped;
 import io.riskdesk.risk.RiskEvents.FirstResponseRecorded;
 import io.riskdesk.risk.RiskEvents.RiskActivated;
 import io.riskdesk.risk.RiskEvents.RiskClosed;
@@ -51,20 +52,25 @@ class RiskClockListener {
 		clocks.meet(activated.riskKey(), ClockKind.TRIAGE, activated.at());
 	}
 
+	/**
+	 * The risk's own clocks stop; its milestones' clocks are the plan's to end: dropped ones stop,
+	 * those carried into prevention keep counting (and still go overdue).
+	 */
 	@EventListener
 	void on(RiskResolved resolved) {
-		clocks.stopAll(resolved.riskKey(), resolved.at());
+		clocks.stopAll(resolved.riskKey(), resolved.at(), false);
 	}
 
+	/** A duplicate's work is the original's: everything of it stops. */
 	@EventListener
 	void on(RiskClosedAsDuplicate duplicate) {
-		clocks.stopAll(duplicate.riskKey(), duplicate.at());
+		clocks.stopAll(duplicate.riskKey(), duplicate.at(), true);
 	}
 
-	/** Nothing still counts on a closed risk (a resolved risk's clocks stopped already; this is the guard). */
+	/** The risk's own clocks no longer count (they stopped at resolution; this is the guard); prevention items' do. */
 	@EventListener
 	void on(RiskClosed closed) {
-		clocks.stopAll(closed.riskKey(), closed.at());
+		clocks.stopAll(closed.riskKey(), closed.at(), false);
 	}
 
 	@EventListener
@@ -84,14 +90,24 @@ class RiskClockListener {
 		clocks.meet(response.riskKey(), ClockKind.FIRST_RESPONSE, response.at());
 	}
 
+	/** A milestone with no date yet has no clock until it gets one. */
 	@EventListener
 	void on(MilestoneAdded milestone) {
-		clocks.startMilestone(milestone.riskKey(), milestone.milestoneId(), milestone.title(), milestone.due());
+		if (milestone.due() != null) {
+			clocks.startMilestone(milestone.riskKey(), milestone.milestoneId(), milestone.title(), milestone.due());
+		}
 	}
 
 	@EventListener
 	void on(MilestoneChanged milestone) {
-		clocks.replanMilestone(milestone.milestoneId(), milestone.title(), milestone.due());
+		if (milestone.due() != null) {
+			clocks.replanMilestone(milestone.riskKey(), milestone.milestoneId(), milestone.title(), milestone.due());
+		}
+	}
+
+	@EventListener
+	void on(MilestoneDropped milestone) {
+		clocks.stopMilestone(milestone.riskKey(), milestone.milestoneId(), milestone.at());
 	}
 
 	@EventListener

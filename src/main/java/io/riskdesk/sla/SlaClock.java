@@ -114,18 +114,25 @@ class SlaClock {
 	/**
 	 * The milestone's date moved: a counting clock is due at the new instant, counted in clock time
 	 * from when it started; a date already past breaches there. A later date is a new promise,
-	 * warned about again as it nears; a kept, broken or stopped promise stays what it was.
+	 * warned about again as it nears. A broken promise (breached, not met) given a new date counts
+	 * again to it (its breach stays on the timeline); a kept or stopped one stays what it was.
 	 * @return whether the due instant moved (a new title only renames the target)
 	 */
 	boolean replan(String newTarget, Instant newDueAt, double warningFraction, Instant now) {
-		if (state != ClockState.RUNNING) {
+		boolean broken = state == ClockState.BREACHED && metAt == null;
+		if (state != ClockState.RUNNING && !broken) {
 			return false;
 		}
 		target = newTarget;
-		if (newDueAt.equals(dueAt)) {
+		if (newDueAt.equals(broken ? breachedAt : dueAt)) {
 			return false;
 		}
-		if (newDueAt.isAfter(dueAt)) {
+		if (broken) {
+			state = ClockState.RUNNING;
+			breachedAt = null;
+			warnedAt = null;
+		}
+		else if (newDueAt.isAfter(dueAt)) {
 			warnedAt = null;
 		}
 		measuredAt = (now.isBefore(newDueAt) ? now : newDueAt).truncatedTo(ChronoUnit.SECONDS);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.riskdesk.plan.CorrectiveActionPlans;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.RiskDetails;
@@ -52,9 +53,11 @@ public class SlaClocks {
 
 	private final RiskTargets targets;
 
+	private final CorrectiveActionPlans plans;
+
 	SlaClocks(SlaClockRepository clocks, ClockCalendars calendars, RiskRegister risks, Playbook playbook,
 			@Lazy SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock,
-			@Value(WARNING_FRACTION) double warningFraction) {
+			@Value(WARNING_FRACTION) double warningFraction, CorrectiveActionPlans plans) {
 		if (warningFraction <= 0 || warningFraction >= 1) {
 			throw new IllegalArgumentException("riskdesk.sla.warning-fraction must be between 0 and 1 (exclusive)");
 		}
@@ -66,6 +69,7 @@ public class SlaClocks {
 		this.clock = clock;
 		this.warningFraction = warningFraction;
 		this.targets = RiskTargets.of(playbook);
+		this.plans = plans;
 	}
 
 	@Transactional(readOnly = true)
@@ -140,6 +144,18 @@ public class SlaClocks {
 				risk.detectedAt(), risk.notifiedAt(), now, risk.unresolved());
 	}
 
+	/**
+	 * Starts the clocks of dated milestones still to do that have none: those migrated from action
+	 * items (V13), which were never events. A no-op once every such milestone has its clock.
+	 */
+	void startMissingMilestoneClocks() {
+		java.util.Set<Long> counted = new java.util.HashSet<>(clocks.milestoneIdsWithClock());
+		plans.openDated()
+			.stream()
+			.filter(m -> !counted.contains(m.id()))
+			.forEach(m -> startMilestone(m.riskKey(), m.id(), m.title(), m.due()));
+	}
+
 	/** A milestone was set: its clock runs to the end of the working day it is due, in the account's calendar. */
 	void startMilestone(String riskKey, long milestoneId, String title, LocalDate due) {
 		RiskDetails risk = risks.get(riskKey);
@@ -150,28 +166,36 @@ public class SlaClocks {
 	}
 
 	/**
-	 * A milestone was changed: a clock still counting moves to the end of the working day of its
-	 * new due date (in the calendar it counts in); a met, breached or stopped one stays as it was.
+	 * A milestone's date was set or changed: its first date starts its clock; a clock still counting
+	 * moves to the end of the working day of the new date (in the calendar it counts in); one that
+	 * breached counts again to a new date, a new promise that may go overdue again. A met or stopped
+	 * one stays as it was.
 	 */
-	void replanMilestone(long milestoneId, String title, LocalDate due) {
-		clocks.findByMilestoneId(milestoneId).ifPresent(c -> {
-			Instant now = clock.instant();
-			// What fell due before this change happened first: a missed date stays missed.
-			SlaClock.Change fell = c.check(now);
-			announce(c, fell, now);
-			if (c.getState() != ClockState.RUNNING) {
-				if (fell != SlaClock.Change.NONE) {
-					clocks.save(c);
-				}
-				return;
-			}
-			Instant dueAt = endOfWorkingDay(c.calendar(), due);
-			if (c.replan(milestoneTarget(title, due), dueAt, warningFraction, now)) {
-				events.publishEvent(new SlaEvents.ClockRetargeted(c.getRiskKey(), ClockKind.MILESTONE, c.getTarget(),
-						dueAt, now));
-			}
+	void replanMilestone(String riskKey, long milestoneId, String title, LocalDate due) {
+		var existing = clocks.findByMilestoneId(milestoneId);
+		if (existing.isEmpty()) {
+			startMilestone(riskKey, milestoneId, title, due);
+			return;
+		}
+		SlaClock c = existing.get();
+		Instant now = clock.instant();
+		// What fell due before this change happened first: a missed date stays missed on the timeline.
+		SlaClock.Change fell = c.check(now);
+		announce(c, fell, now);
+		Instant dueAt = endOfWorkingDay(c.calendar(), due);
+		if (c.replan(milestoneTarget(title, due), dueAt, warningFraction, now)) {
+			events.publishEvent(new SlaEvents.ClockRetargeted(c.getRiskKey(), ClockKind.MILESTONE, c.getTarget(),
+					dueAt, now));
 			persist(c, now);
-		});
+		}
+		else if (fell != SlaClock.Change.NONE || c.getState() == ClockState.RUNNING) {
+			clocks.save(c);
+		}
+	}
+
+	/** A milestone was dropped: its clock stops, whatever it counted. */
+	void stopMilestone(String riskKey, long milestoneId, Instant at) {
+		clocks.findByMilestoneId(milestoneId).filter(SlaClock::stop).ifPresent(clocks::save);
 	}
 
 	private static String milestoneTarget(String title, LocalDate due) {
@@ -186,9 +210,16 @@ public class SlaClocks {
 		clocks.findByMilestoneId(milestoneId).ifPresent(c -> meet(c, at));
 	}
 
-	/** The risk was resolved: clocks still counting stop, so a closed risk never breaches. */
-	void stopAll(String riskKey, Instant at) {
-		List<ClockKind> stopped = clocks.findByRiskKey(riskKey).stream().filter(SlaClock::stop).map(c -> {
+	/**
+	 * The risk was resolved or closed: its clocks still counting stop, so it never breaches; its
+	 * milestones' clocks too when {@code milestones} (else the plan ends them one by one).
+	 */
+	void stopAll(String riskKey, Instant at, boolean milestones) {
+		List<ClockKind> stopped = clocks.findByRiskKey(riskKey)
+			.stream()
+			.filter(c -> milestones || c.getKind() != ClockKind.MILESTONE)
+			.filter(SlaClock::stop)
+			.map(c -> {
 			clocks.save(c);
 			return c.getKind();
 		}).toList();
@@ -300,8 +331,12 @@ public class SlaClocks {
 			events.publishEvent(new SlaEvents.ClockWarned(c.getRiskKey(), c.getKind(), c.getTarget(), c.getDueAt(), now));
 		}
 		else if (change == SlaClock.Change.BREACHED) {
-			events.publishEvent(new SlaEvents.ClockBreached(c.getRiskKey(), c.getKind(), c.getTarget(),
-					c.view(calendars.measure(c), now).breachedAt(), now));
+			Instant breachedAt = c.view(calendars.measure(c), now).breachedAt();
+			events.publishEvent(new SlaEvents.ClockBreached(c.getRiskKey(), c.getKind(), c.getTarget(), breachedAt, now));
+			if (c.getKind() == ClockKind.MILESTONE) {
+				// The plan flags the milestone overdue, once per due date, unless it is done or dropped.
+				plans.overdue(c.getMilestoneId(), breachedAt);
+			}
 		}
 	}
 

@@ -22,7 +22,10 @@ public record SlaPreview(List<StartingClock> clocks, List<StartingMilestone> mil
 	public record StartingClock(ClockKind kind, String target, boolean businessTime, Instant dueAt, SlaStatus status) {
 	}
 
-	/** @param dueAt the end of the working day of {@code due}, when the milestone's clock falls due */
+	/**
+	 * @param dueAt the end of the working day of {@code due}, when the milestone's clock falls due; null with
+	 * {@code due} for a milestone with no date yet, which has no clock
+	 */
 	public record StartingMilestone(LocalDate due, Instant dueAt, SlaStatus status) {
 	}
 

@@ -41,7 +41,7 @@ public class SlaPreviews {
 	/**
 	 * @param severity null for a risk logged without one: only its triage clock would start
 	 * @param detectedAt when the risk was detected, where its clocks count from
-	 * @param milestoneDues the due dates of the milestones it would be logged with
+	 * @param milestoneDues the due dates of the milestones it would be logged with (null: no date yet, no clock)
 	 */
 	public SlaPreview preview(Severity severity, Instant detectedAt, CalendarRef account, List<LocalDate> milestoneDues) {
 		Instant now = clock.instant();
@@ -54,6 +54,10 @@ public class SlaPreviews {
 			return new StartingClock(owed.getKey(), target.label(), target.businessTime(), c.getDueAt(), status(c, now));
 		}).toList();
 		List<StartingMilestone> milestones = milestoneDues.stream().map(due -> {
+			if (due == null) {
+				// No date yet: no clock until one is set.
+				return new StartingMilestone(null, null, SlaStatus.ON_TRACK);
+			}
 			Instant dueAt = calendar.endOfBusinessDay(due);
 			SlaClock c = SlaClock.untilMilestone(null, 0, severity, "due " + due, account, dueAt, warningFraction, now);
 			return new StartingMilestone(due, dueAt, status(c, now));

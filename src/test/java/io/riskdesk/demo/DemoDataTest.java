@@ -77,13 +77,36 @@ class DemoDataTest {
 			.andExpect(jsonPath("$.cadence").value("THREE_TIMES_WEEKLY"))
 			.andReturn().getResponse().getContentAsString();
 		LocalDate meetingDay = LocalDate.ofInstant(Instant.parse(JsonPath.read(abc, "$.detectedAt")), ZoneOffset.UTC);
-		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
-			.andExpect(jsonPath("$[?(@.kind == 'ACTION_ITEM')].details.owner",
+		// The seed's action items are the risk's milestones, one list: none is a separate timeline line.
+		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
+			.andExpect(jsonPath("$[*].owner",
 					containsInAnyOrder("Lisa Wong", "David Park", "Rachel Kim", "Mike Davis", "Sarah Johnson", "Team")))
 			// "6 PM today": due the day of the meeting, wherever the seed dates moved.
-			.andExpect(jsonPath("$[?(@.kind == 'ACTION_ITEM' && @.details.owner == 'Lisa Wong')].details.due",
-					contains(meetingDay.toString())))
+			.andExpect(jsonPath("$[?(@.owner == 'Lisa Wong')].due", contains(meetingDay.toString())))
+			// Undated items have no date yet.
+			.andExpect(jsonPath("$[?(@.owner == 'David Park')].due", contains((Object) null)));
+		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
+			.andExpect(jsonPath("$[?(@.kind == 'ACTION_ITEM')]", hasSize(0)))
 			.andExpect(jsonPath("$[?(@.kind == 'DECISION')]", hasSize(3)));
+	}
+
+	@Test
+	void globalTechsActionItemsAreItsPlanWithDirectoryOwners() throws Exception {
+		String key = JsonPath.read(mvc.perform(asAlex(get("/api/risks")).param("q", "GlobalTech Industries")
+			.param("source", "IMPORT")).andReturn().getResponse().getContentAsString(), "$.content[0].key");
+		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
+			// In the meeting's order, the first one dated, the undated ones with no date yet.
+			.andExpect(jsonPath("$", hasSize(13)))
+			.andExpect(jsonPath("$[0:3].title", contains("Schedule executive call with GlobalTech CEO",
+					"Prepare resolution proposal presentation", "Coordinate with legal for contract amendments")))
+			.andExpect(jsonPath("$[0:3].position", contains(1, 2, 3)))
+			.andExpect(jsonPath("$[1].due").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$[12].title").value("Resolution effectiveness review meeting"))
+			// Sarah Martinez and Lisa Wong are people of the directory; the milestones link them.
+			.andExpect(jsonPath("$[?(@.owner == 'Sarah Martinez')].ownerId", hasSize(3)))
+			.andExpect(jsonPath("$[?(@.owner == 'Sarah Martinez' && @.ownerId == null)]", hasSize(0)));
+		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
+			.andExpect(jsonPath("$[?(@.kind == 'ACTION_ITEM')]", hasSize(0)));
 	}
 
 	@Test

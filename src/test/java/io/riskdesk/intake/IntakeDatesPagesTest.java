@@ -141,7 +141,7 @@ class IntakeDatesPagesTest {
 			.param("risk.description", "From the notes")
 			.param("actionItems[0].title", "send the RCA")
 			.param("actionItems[0].owner", "Priya")
-			.param("actionItems[0].status", "OPEN");
+			.param("actionItems[0].status", "TODO");
 	}
 
 	private static MockHttpServletRequestBuilder asAlex(MockHttpServletRequestBuilder request) {

@@ -215,7 +215,7 @@ class IntakeImportApiTest {
 			.get("riskKey").asString();
 
 		JsonNode milestones = read(get("/api/risks/" + key + "/milestones"));
-		assertThat(milestones.findValuesAsString("status")).containsExactlyInAnyOrder("DONE", "OPEN");
+		assertThat(milestones.findValuesAsString("status")).containsExactlyInAnyOrder("DONE", "TODO");
 	}
 
 	@Test

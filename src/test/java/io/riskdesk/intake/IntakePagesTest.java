@@ -280,7 +280,7 @@ class IntakePagesTest {
 			.param("risk.description", "From the notes")
 			.param("actionItems[0].title", "send the RCA")
 			.param("actionItems[0].owner", "Priya")
-			.param("actionItems[0].status", "OPEN");
+			.param("actionItems[0].status", "TODO");
 	}
 
 	private static MockHttpServletRequestBuilder asAlex(MockHttpServletRequestBuilder request) {

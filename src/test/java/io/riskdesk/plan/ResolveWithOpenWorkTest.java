@@ -58,19 +58,59 @@ class ResolveWithOpenWorkTest {
 			.andExpect(jsonPath("$.preventionItems[*].text", contains("Monitor the connector")));
 
 		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
-			.andExpect(jsonPath("$[0].status").value("DROPPED"));
-		String clocks = mvc.perform(asAlex(get("/api/risks/{key}/clocks", key))).andReturn().getResponse().getContentAsString();
-		List<Map<String, Object>> milestoneClocks = JsonPath.read(clocks, "$[?(@.kind == 'MILESTONE')]");
-		assertThat(milestoneClocks).singleElement().satisfies(clock -> assertThat(clock).containsEntry("state", "STOPPED"));
+			.andExpect(jsonPath("$[0].status").value("DROPPED"))
+			.andExpect(jsonPath("$[0].statusReason").value("Dropped when the risk was resolved"))
+			// The prevention item resolved with is tracked like a milestone, its owner from the directory.
+			.andExpect(jsonPath("$[1].title").value("Monitor the connector"))
+			.andExpect(jsonPath("$[1].kind").value("PREVENTION"))
+			.andExpect(jsonPath("$[1].owner").value("Lisa Wong"))
+			.andExpect(jsonPath("$[1].ownerId").isNumber())
+			.andExpect(jsonPath("$[1].due").value("2026-12-18"));
+		assertThat(milestoneClockStates()).containsExactly("STOPPED", "RUNNING");
 	}
 
 	@Test
-	void carriedMilestonesBecomePreventionItems() throws Exception {
+	void closingDropsPlanWorkStillToDoWhilePreventionItemsStayTracked() throws Exception {
+		resolve(", \"openWork\": \"CARRY_AS_PREVENTION\"").andExpect(status().isOk());
+		post("/milestones", "{\"title\": \"Send the RCA\", \"owner\": \"Priya\", \"due\": \"2026-12-10\"}");
+		post("/transitions", "{\"to\": \"CLOSED\", \"outcome\": \"RETAINED\", \"summary\": \"Renewed\"}");
+		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
+			.andExpect(jsonPath("$[*].title", contains("Connector fixed", "Monitor the connector", "Send the RCA")))
+			.andExpect(jsonPath("$[*].status", contains("TODO", "TODO", "DROPPED")))
+			.andExpect(jsonPath("$[2].statusReason").value("Dropped when the risk was closed"));
+		assertThat(milestoneClockStates()).containsExactly("RUNNING", "RUNNING", "STOPPED");
+		// A prevention item is still worked on the closed risk; its plan is final.
+		String id = String.valueOf(((Number) JsonPath.read(mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
+			.andReturn().getResponse().getContentAsString(), "$[1].id")).longValue());
+		mvc.perform(asAlex(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/api/risks/{key}/milestones/{id}/done", key, id))).andExpect(status().isOk());
+		mvc.perform(asAlex(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/api/risks/{key}/milestones", key)).content("{\"title\": \"Late\", \"owner\": \"Priya\"}"))
+			.andExpect(status().isConflict());
+	}
+
+	/** The states of the risk's milestone clocks, in the order of their milestones. */
+	private List<String> milestoneClockStates() throws Exception {
+		String clocks = mvc.perform(asAlex(get("/api/risks/{key}/clocks", key))).andReturn().getResponse().getContentAsString();
+		List<Map<String, Object>> milestoneClocks = JsonPath.read(clocks, "$[?(@.kind == 'MILESTONE')]");
+		return milestoneClocks.stream()
+			.sorted(java.util.Comparator.comparing(c -> ((Number) c.get("milestoneId")).longValue()))
+			.map(c -> (String) c.get("state"))
+			.toList();
+	}
+
+	@Test
+	void carriedMilestonesStayTrackedAsPreventionItemsTheirClocksCounting() throws Exception {
 		resolve(", \"openWork\": \"CARRY_AS_PREVENTION\"").andExpect(status().isOk())
 			.andExpect(jsonPath("$.preventionItems[*].text",
 					hasItem("Carried over: Milestone for Priya: Connector fixed (due 2026-12-04)")));
 		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
-			.andExpect(jsonPath("$[0].status").value("CARRIED"));
+			.andExpect(jsonPath("$[0].kind").value("PREVENTION"))
+			.andExpect(jsonPath("$[0].status").value("TODO"));
+		assertThat(milestoneClockStates()).containsExactly("RUNNING", "RUNNING");
+		String clocks = mvc.perform(asAlex(get("/api/risks/{key}/clocks", key))).andReturn().getResponse().getContentAsString();
+		List<Map<String, Object>> riskClocks = JsonPath.read(clocks, "$[?(@.kind == 'FIRST_RESPONSE')]");
+		assertThat(riskClocks).singleElement().satisfies(clock -> assertThat(clock).containsEntry("state", "STOPPED"));
 	}
 
 	private ResultActions resolve(String extra) throws Exception {

@@ -63,7 +63,7 @@ class RiskConcurrencyTest {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(risks.list(new RiskQuery(null, null, null, null, null, account, null, null, null, null, null, null, null, null, null),
+		assertThat(risks.list(new RiskQuery(null, null, null, null, null, account, null, null, null, null, null, null, null, null, null, null),
 				org.springframework.data.domain.Pageable.ofSize(50)).getTotalElements()).isEqualTo(16);
 	}
 

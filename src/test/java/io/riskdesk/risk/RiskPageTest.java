@@ -157,8 +157,6 @@ class RiskPageTest {
 		version = ok(post("/risks/{key}/triage-steps", key).param("step", "NOTIFY_STAKEHOLDERS").param("note", "POC"), version);
 		version = ok(post("/risks/{key}/triage-steps", key).param("step", "SET_CADENCE"), version);
 		version = ok(post("/risks/{key}/transitions", key).param("to", "ACTIVE"), version);
-		version = ok(post("/risks/{key}/action-items", key).param("owner", "Mark").param("task", "Call the CEO")
-			.param("due", "2026-12-01"), version);
 		version = ok(post("/risks/{key}/transitions", key).param("to", "RESOLVED")
 			.param("rootCause", "Pool too small")
 			.param("preventionText", "Load test", "Alert on pool usage", "")
@@ -176,8 +174,6 @@ class RiskPageTest {
 		RiskDetails closed = risks.get(key);
 		assertThat(closed.status()).isEqualTo(RiskStatus.CLOSED);
 		assertThat(closed.cadence()).isEqualTo(Cadence.THREE_TIMES_WEEKLY);
-		assertThat(risks.timeline(key))
-			.anySatisfy(e -> assertThat(e.summary()).isEqualTo("Action item for Mark: Call the CEO (due 2026-12-01)"));
 
 		// Closed: only what a closed risk allows (nothing), in words, people by name, newest first.
 		String page = mvc.perform(get("/risks/{key}", key).with(user("alex").roles("CSM")))

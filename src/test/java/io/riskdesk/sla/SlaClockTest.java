@@ -50,6 +50,31 @@ class SlaClockTest {
 	}
 
 	@Test
+	void aBrokenMilestonePromiseGivenANewDateCountsAgainAndBreachesAgain() {
+		Instant due = Instant.parse("2026-11-24T22:00:00Z");
+		SlaClock clock = SlaClock.untilMilestone("RISK-2026-0001", 7, Severity.S2, "Milestone", NEW_YORK, due, 0.75,
+				Instant.parse("2026-11-20T15:00:00Z"));
+		assertThat(clock.check(due)).isEqualTo(SlaClock.Change.BREACHED);
+		// The date it breached at is no new promise.
+		assertThat(clock.replan("Milestone", due, 0.75, due.plusSeconds(60))).isFalse();
+		assertThat(clock.getState()).isEqualTo(ClockState.BREACHED);
+
+		Instant later = Instant.parse("2026-11-27T22:00:00Z");
+		assertThat(clock.replan("Milestone", later, 0.75, due.plusSeconds(60))).isTrue();
+		assertThat(clock.getState()).isEqualTo(ClockState.RUNNING);
+		assertThat(clock.getDueAt()).isEqualTo(later);
+		assertThat(clock.check(later.minusSeconds(1))).isNotEqualTo(SlaClock.Change.BREACHED);
+		assertThat(clock.check(later)).isEqualTo(SlaClock.Change.BREACHED);
+
+		// Met promises stay met.
+		SlaClock met = SlaClock.untilMilestone("RISK-2026-0001", 8, Severity.S2, "Milestone", NEW_YORK, due, 0.75,
+				Instant.parse("2026-11-20T15:00:00Z"));
+		met.meet(Instant.parse("2026-11-21T15:00:00Z"));
+		assertThat(met.replan("Milestone", later, 0.75, Instant.parse("2026-11-22T15:00:00Z"))).isFalse();
+		assertThat(met.getState()).isEqualTo(ClockState.MET);
+	}
+
+	@Test
 	void aMissedBreachFiresAtItsDueInstantWhenCheckedLate() {
 		SlaClock clock = s0(DETECTED);
 		assertThat(clock.check(Instant.parse("2026-11-21T09:00:00Z"))).isEqualTo(SlaClock.Change.BREACHED);

@@ -236,9 +236,9 @@ class InputRulesTest {
 		refusedOnPanel(post("/risks/{key}/blockers", key).param("description", NUL), "Not saved: Description " + CONTROL);
 		refusedOnPanel(post("/risks/{key}/severity", key).param("severity", "S1").param("reason", NUL),
 				"Not saved: Reason " + CONTROL);
-		refusedOnPanel(post("/risks/{key}/action-items", key).param("owner", "Priya").param("task", "t".repeat(Text.LINE + 1)),
-				"Not saved: Task must be at most 2000 characters");
-		refusedOnPanel(post("/risks/{key}/action-items", key).param("owner", "Priya").param("task", "Call")
+		refusedOnPanel(post("/risks/{key}/plan", key).param("owner", "Priya").param("title", "t".repeat(Text.TITLE + 1)),
+				"Not saved: Title must be at most 300 characters");
+		refusedOnPanel(post("/risks/{key}/plan", key).param("owner", "Priya").param("title", "Call")
 			.param("due", LocalDate.now(clock).plusYears(11).toString()), "Not saved: Due must be within 10 years of today");
 		assertThat(version()).isZero();
 		assertThat(jdbc.sql("select count(*) from risk_decision d join risk r on r.id = d.risk_id where r.risk_key = :key")

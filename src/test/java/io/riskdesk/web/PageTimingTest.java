@@ -41,7 +41,7 @@ class PageTimingTest {
 	void printsTheServerTimeOfEachMainPage() throws Exception {
 		long account = accounts.findByName("TechCorp Enterprises").orElseThrow().id();
 		// Keys carry the year they were logged in: look the seed risk up rather than naming it.
-		String key = risks.list(new RiskQuery(null, null, null, null, null, account, null, null, null, null, null, null, null, null, null), Pageable.ofSize(1))
+		String key = risks.list(new RiskQuery(null, null, null, null, null, account, null, null, null, null, null, null, null, null, null, null), Pageable.ofSize(1))
 			.getContent()
 			.get(0)
 			.key();
