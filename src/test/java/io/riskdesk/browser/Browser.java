@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.Assertions;
@@ -115,6 +117,28 @@ final class Browser implements AutoCloseable {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
 	}
 
+	/**
+	 * Clicks {@code button} inside the htmx panel {@code panelId} (swapped whole by its answer, as the
+	 * plan and concession panels are) and waits until the answer has replaced the panel.
+	 */
+	void submitIn(String panelId, By button) {
+		WebElement panel = find(By.id(panelId));
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+				panel.findElement(button))).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(panel));
+	}
+
+	/** {@link #submitIn(String, By)} for the button with this text. */
+	void submitIn(String panelId, String button) {
+		submitIn(panelId, By.xpath(".//button[normalize-space()='" + button + "']"));
+	}
+
+	/** Waits until the message of the panel {@code panelId} (the result of its last action) says {@code text}. */
+	void waitForMessage(String panelId, String text) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.cssSelector("#" + panelId + " .message"), text));
+	}
+
 	/** Waits until the page's message (the result of the last action) says {@code text}. */
 	void waitForMessage(String text) {
 		new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -124,6 +148,12 @@ final class Browser implements AutoCloseable {
 	/** Sets a date input: typing into one depends on the browser's locale. */
 	void date(By input, LocalDate date) {
 		driver.executeScript("arguments[0].value = arguments[1]", find(input), date.toString());
+	}
+
+	/** Sets a datetime-local input to the minute, for the same reason as {@link #date}. */
+	void dateTime(By input, LocalDateTime time) {
+		driver.executeScript("arguments[0].value = arguments[1]", find(input),
+				time.truncatedTo(ChronoUnit.MINUTES).toString());
 	}
 
 	String text() {
@@ -139,8 +169,16 @@ final class Browser implements AutoCloseable {
 	}
 
 	void screenshot(String name) throws IOException {
+		save(name, driver.getScreenshotAs(OutputType.FILE));
+	}
+
+	/** A screenshot of one element of the page, such as a panel. */
+	void screenshot(String name, By element) throws IOException {
+		save(name, find(element).getScreenshotAs(OutputType.FILE));
+	}
+
+	private static void save(String name, File shot) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
-		File shot = driver.getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 

@@ -83,6 +83,18 @@ class ConcessionPanelTest {
 			.andExpect(content().string(containsString("0 risks")));
 	}
 
+	/** Cents count at an approval limit: 10,000.01 is above a CSM's, so the lists may not show it as 10,000. */
+	@Test
+	void valuesAreShownToTheCent() throws Exception {
+		mvc.perform(htmx(post("/risks/{key}/concessions", key).param("kind", "PENALTY_WAIVER")
+			.param("description", "Late fee").param("amount", "10000.01"), "alex", "CSM"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("USD 10,000.01")));
+		mvc.perform(htmx(get("/accounts/{id}/concessions", accountId), "alex", "CSM"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("USD 10,000.01")));
+	}
+
 	@Test
 	void anExecutiveSeesOnlyTheDecisions() throws Exception {
 		mvc.perform(htmx(post("/risks/{key}/concessions", key).param("kind", "OTHER").param("description", "Seats")

@@ -1,0 +1,175 @@
+package io.riskdesk.browser;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.riskdesk.RiskdeskTest;
+import io.riskdesk.account.AccountDetails;
+import io.riskdesk.account.AccountForm;
+import io.riskdesk.account.Accounts;
+import io.riskdesk.account.Money;
+import io.riskdesk.account.PersonDirectory;
+import io.riskdesk.account.Segment;
+import io.riskdesk.concession.Concession;
+import io.riskdesk.concession.ConcessionKind;
+import io.riskdesk.concession.ConcessionStatus;
+import io.riskdesk.concession.Concessions;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.TeamRole;
+import io.riskdesk.risk.NewRisk;
+import io.riskdesk.risk.RiskRegister;
+import io.riskdesk.risk.RiskSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Working a risk to closure in a real browser (docs/execution.md): the concessions panel of the risk
+ * page, its approval limits and its service-credit calculator. Each test works on an account and a
+ * risk of its own ({@link #freshRisk}), so the tests do not depend on each other's order.
+ */
+@RiskdeskTest
+class ExecutionBrowserTest {
+
+	private static final String CONCESSIONS = "concession-panel";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	PersonDirectory people;
+
+	@Autowired
+	RiskRegister risks;
+
+	@Autowired
+	Concessions concessions;
+
+	@Autowired
+	Clock clock;
+
+	@BeforeAll
+	static void browserInstalled() {
+		Browser.assumeInstalled();
+	}
+
+	/** A demo user ({@code alex} the CSM, {@code morgan} the CS manager, ...) in a window tall enough for a risk's panels. */
+	private Browser signIn(String user) throws IOException {
+		return Browser.signedIn("http://localhost:" + port, user, 1280, 2400);
+	}
+
+	/** A new USD account of alex's (the limits' currency, so no conversion), uniquely named, with one risk: its key. */
+	private String freshRisk(String accountName, String title) {
+		long alex = people.findByEmail("alex.johnson@riskdesk.example").orElseThrow().id();
+		AccountDetails account = accounts.create(new AccountForm(
+				accountName + " " + UUID.randomUUID().toString().substring(0, 6),
+				new Money(new BigDecimal("480000"), Currency.getInstance("USD")), LocalDate.now(clock).plusDays(60),
+				Segment.ENTERPRISE, "US", ZoneId.of("America/Chicago"), null, Map.of(TeamRole.CSM, alex), List.of(),
+				null, null));
+		return risks.create(new NewRisk(account.id(), title, RiskCategory.SUPPORT, "Found by a browser test", null, null,
+				null, null, List.of("48 hours down in November")), RiskSource.MANUAL, "alex").key();
+	}
+
+	/** Opens the risk's page and waits until htmx has loaded its concessions panel. */
+	private static void openConcessions(Browser browser, String key) {
+		browser.go("/risks/" + key);
+		browser.waitFor(By.id("concession-heading"));
+	}
+
+	private static String panelText(Browser browser) {
+		return browser.find(By.id(CONCESSIONS)).getText();
+	}
+
+	private static By approve(long concessionId) {
+		return By.cssSelector("button[aria-label='APPROVED concession " + concessionId + "']");
+	}
+
+	@Test
+	void aConcessionAboveTheCsmsLimitIsRefusedToTheCsmAndApprovedByAManager() throws Exception {
+		String key = freshRisk("Browser Concession", "Credit asked for after the outage");
+		long id;
+		try (Browser alex = signIn("alex")) {
+			openConcessions(alex, key);
+			new Select(alex.find(By.id("concession-kind"))).selectByValue("SERVICE_CREDIT");
+			alex.find(By.id("concession-description")).sendKeys("Service credit for the November outage");
+			alex.find(By.id("concession-amount")).sendKeys("25000");
+			alex.submitIn(CONCESSIONS, "Propose concession");
+			alex.waitForMessage(CONCESSIONS, "Concession proposed; it awaits approval.");
+			id = concessions.of(key).get(0).id();
+			assertThat(alex.find(By.id("concession-" + id)).getText()).contains("Service credit for the November outage",
+					"proposed by alex", "USD 25,000.00", "Proposed");
+			assertThat(panelText(alex)).contains("Approved USD 0.00", "1 awaiting approval");
+
+			// The proposer's own limit (CSM: USD 10,000) does not cover it: refused, naming who can.
+			alex.submitIn(CONCESSIONS, approve(id));
+			alex.waitForMessage(CONCESSIONS, "Not saved: A concession of USD 25,000.00 is above the CSM approval limit "
+					+ "(USD 10,000.00); only CS_MANAGER, CS_LEADER, EXEC can approve it");
+			assertThat(panelText(alex)).contains("Proposed", "1 awaiting approval").doesNotContain("approved by");
+			alex.screenshot("concession-refused", By.id(CONCESSIONS));
+		}
+		assertThat(concessions.get(key, id).status()).isEqualTo(ConcessionStatus.PROPOSED);
+
+		try (Browser morgan = signIn("morgan")) {
+			openConcessions(morgan, key);
+			morgan.submitIn(CONCESSIONS, approve(id));
+			morgan.waitForMessage(CONCESSIONS, "Concession approved.");
+			assertThat(panelText(morgan)).contains("Approved USD 25,000.00 · offered USD 0.00 · accepted USD 0.00",
+					"approved by morgan (CS_MANAGER)", "Offer to customer").doesNotContain("awaiting approval");
+			assertThat(morgan.find(By.cssSelector("#concession-" + id + " .status")).getText()).isEqualTo("Approved");
+			morgan.screenshot("concession-panel", By.id(CONCESSIONS));
+		}
+		Concession approved = concessions.get(key, id);
+		assertThat(approved.status()).isEqualTo(ConcessionStatus.APPROVED);
+		assertThat(approved.decidedBy()).isEqualTo("morgan");
+	}
+
+	@Test
+	void theCalculatorsCreditIsProposedAsAServiceCredit() throws Exception {
+		String key = freshRisk("Browser Credit", "48 hours down in November");
+		try (Browser alex = signIn("alex")) {
+			openConcessions(alex, key);
+			alex.find(By.cssSelector("#sla-credit summary")).click();
+			// The form starts with a 99.9% SLA's usual tiers and the account's currency: GlobalTech's outage on 40,000 a month.
+			assertThat(alex.find(By.id("credit-currency")).getDomProperty("value")).isEqualTo("USD");
+			alex.date(By.id("credit-start"), LocalDate.parse("2025-11-01"));
+			alex.find(By.id("credit-fees")).sendKeys("40000");
+			alex.dateTime(By.id("outage-start-0"), LocalDateTime.parse("2025-11-03T00:00"));
+			alex.dateTime(By.id("outage-end-0"), LocalDateTime.parse("2025-11-05T00:00"));
+			alex.submitIn(CONCESSIONS, "Calculate credit");
+
+			// 2,880 of a 30-day month's 43,200 minutes: 93.3333% is under 95%, 50% of the fees.
+			assertThat(alex.find(By.id("sla-credit-result")).getText()).contains("SLA breached: uptime 93.3333%, credit USD 20,000.00",
+					"Credit: 50% of USD 40,000.00 = USD 20,000.00.");
+			alex.screenshot("sla-credit", By.id(CONCESSIONS));
+
+			alex.submitIn(CONCESSIONS, "Propose as service credit");
+			alex.waitForMessage(CONCESSIONS, "Concession proposed; it awaits approval.");
+			assertThat(panelText(alex)).contains("SLA credit for the month from 2025-11-01: uptime 93.3333% against a target "
+					+ "of 99.9% (breached); 50% of USD 40,000.00 = USD 20,000.00.", "1 awaiting approval");
+		}
+		assertThat(concessions.of(key)).singleElement().satisfies(credit -> {
+			assertThat(credit.kind()).isEqualTo(ConcessionKind.SERVICE_CREDIT);
+			assertThat(credit.value().amount()).isEqualByComparingTo("20000.00");
+			assertThat(credit.value().currency()).isEqualTo(Currency.getInstance("USD"));
+			assertThat(credit.status()).isEqualTo(ConcessionStatus.PROPOSED);
+		});
+	}
+
+}
