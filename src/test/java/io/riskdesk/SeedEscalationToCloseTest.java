@@ -89,7 +89,7 @@ class SeedEscalationToCloseTest {
 			.andExpect(status().isOk());
 		JsonNode cadence = ok(asAlex(put("/api/risks/{key}/cadence", key)).content("""
 				{"timeOfDay": "09:30", "minutes": 30}"""));
-		assertThat(cadence.get("meetings").size()).isPositive();
+		assertThat(cadence.get("nextMeetings").size()).isPositive();
 		Calendar invite = new CalendarBuilder().build(new StringReader(mvc.perform(asAlex(get("/api/risks/{key}/cadence.ics", key)))
 			.andExpect(status().isOk())
 			.andReturn()

@@ -128,7 +128,7 @@ class CapTemplatesApiTest {
 			.andExpect(jsonPath("$.milestones[3].title").value("RCA delivered"))
 			.andExpect(jsonPath("$.milestones[3].owner").value(csm))
 			.andExpect(jsonPath("$.milestones[3].due").value("2026-11-30"))
-			.andExpect(jsonPath("$.milestones[3].status").value("OPEN"))
+			.andExpect(jsonPath("$.milestones[3].status").value("TODO"))
 			.andExpect(jsonPath("$.unfilledRoles", contains("ENG_LEAD")));
 		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
 			.andExpect(jsonPath("$[*].due", contains("2026-11-20", "2026-11-21", "2026-11-23", "2026-11-30", "2026-12-07")));
