@@ -7,6 +7,15 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static io.riskdesk.ApiFixtures.asAlex;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The seed documents of ../shared/seeds: the escalation email, the meeting notes and the playbook. */
 public final class SeedDocuments {
@@ -37,6 +46,27 @@ public final class SeedDocuments {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Imports a seed document through the intake API as alex, filed under a new account named
+	 * {@code accountName} with a unique suffix (the demo has the seed accounts already): the risk's key.
+	 */
+	public static String importAsNewAccount(MockMvc mvc, JsonMapper json, String name, String accountName)
+			throws Exception {
+		String read = mvc.perform(asAlex(post("/api/intake/notes")).contentType(MediaType.parseMediaType("text/markdown"))
+			.content(read(name))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		ObjectNode proposal = (ObjectNode) json.readTree(read).get("proposal");
+		ObjectNode account = (ObjectNode) proposal.get("account");
+		account.putNull("id");
+		account.put("name", accountName + " " + java.util.UUID.randomUUID().toString().substring(0, 6));
+		account.put("segment", "ENTERPRISE");
+		String created = mvc.perform(asAlex(post("/api/intake/imports")).content(json.writeValueAsString(proposal)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return json.readTree(created).get("riskKey").asString();
 	}
 
 }

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -16,11 +15,9 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -57,18 +54,7 @@ class SeedEscalationToCloseTest {
 	@Test
 	void theGlobalTechEscalationIsWorkedFromItsImportToItsClose() throws Exception {
 		// Import: the seed's meeting notes, filed under an account of its own (the demo has GlobalTech already).
-		JsonNode read = ok(asAlex(post("/api/intake/notes")).contentType(MediaType.parseMediaType("text/markdown"))
-			.content(SeedDocuments.read("meeting-globaltech.md")));
-		ObjectNode proposal = (ObjectNode) read.get("proposal");
-		ObjectNode account = (ObjectNode) proposal.get("account");
-		account.putNull("id");
-		account.put("name", "GlobalTech Industries " + UUID.randomUUID().toString().substring(0, 6));
-		account.put("segment", "ENTERPRISE");
-		String key = json.readTree(mvc.perform(asAlex(post("/api/intake/imports")).content(json.writeValueAsString(proposal)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString()).get("riskKey").asString();
+		String key = SeedDocuments.importAsNewAccount(mvc, json, "meeting-globaltech.md", "GlobalTech Industries");
 		JsonNode risk = ok(asAlex(get("/api/risks/{key}", key)));
 		assertThat(risk.get("category").asString()).isEqualTo("INCIDENT");
 		int imported = ok(asAlex(get("/api/risks/{key}/milestones", key))).size();
