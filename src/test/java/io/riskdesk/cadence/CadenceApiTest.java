@@ -41,9 +41,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A risk's cadence meetings through the API, for an account in Berlin around Easter 2027 (Good
- * Friday 26 March and Easter Monday 29 March are German holidays) and the start of summer time
- * (28 March: 15:00 in Berlin is 14:00 UTC before, 13:00 UTC after).
+ * A risk's cadence meetings through the API, for an account in Berlin around the start of summer
+ * time 2026 (29 March: 15:00 in Berlin is 14:00 UTC before, 13:00 UTC after) and Easter (Good
+ * Friday 3 April and Easter Monday 6 April are German holidays). All in the past: the shared
+ * scheduler tells time by the test clock and would stall after an instant beyond real time.
  */
 @RiskdeskTest
 @Transactional
@@ -51,8 +52,8 @@ class CadenceApiTest {
 
 	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-	/** Monday 22 March 2027, 09:00 in Berlin. */
-	private static final Instant MONDAY_MORNING = Instant.parse("2027-03-22T08:00:00Z");
+	/** Monday 23 March 2026, 09:00 in Berlin. */
+	private static final Instant MONDAY_MORNING = Instant.parse("2026-03-23T08:00:00Z");
 
 	@Autowired
 	MockMvc mvc;
@@ -100,7 +101,7 @@ class CadenceApiTest {
 	}
 
 	private ResultActions weeklyAtThree(String key) throws Exception {
-		return setUp(key, null, "{\"timeOfDay\": \"15:00\", \"minutes\": 45, \"startsOn\": \"2027-03-22\"}");
+		return setUp(key, null, "{\"timeOfDay\": \"15:00\", \"minutes\": 45, \"startsOn\": \"2026-03-23\"}");
 	}
 
 	private String invite(String key) throws Exception {
@@ -128,12 +129,13 @@ class CadenceApiTest {
 			.andExpect(header().string(HttpHeaders.ETAG, "\"0\""))
 			.andExpect(jsonPath("$.cadence").value("WEEKLY"))
 			.andExpect(jsonPath("$.timeZone").value("Europe/Berlin"))
-			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2027-03-22T14:00:00Z", "2027-03-30T13:00:00Z",
-					"2027-04-05T13:00:00Z", "2027-04-12T13:00:00Z", "2027-04-19T13:00:00Z")))
-			.andExpect(jsonPath("$.nextMeetings[*].localStart").value(contains("2027-03-22T15:00:00",
-					"2027-03-30T15:00:00", "2027-04-05T15:00:00", "2027-04-12T15:00:00", "2027-04-19T15:00:00")))
-			.andExpect(jsonPath("$.nextMeetings[0].end").value("2027-03-22T14:45:00Z"))
-			.andExpect(jsonPath("$.nextMeetings[1].movedFrom").value("2027-03-29"));
+			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2026-03-23T14:00:00Z", "2026-03-30T13:00:00Z",
+					"2026-04-07T13:00:00Z", "2026-04-13T13:00:00Z", "2026-04-20T13:00:00Z")))
+			.andExpect(jsonPath("$.nextMeetings[*].localStart").value(contains("2026-03-23T15:00:00",
+					"2026-03-30T15:00:00", "2026-04-07T15:00:00", "2026-04-13T15:00:00", "2026-04-20T15:00:00")))
+			.andExpect(jsonPath("$.nextMeetings[0].end").value("2026-03-23T14:45:00Z"))
+			.andExpect(jsonPath("$.nextMeetings[1].movedFrom").doesNotExist())
+			.andExpect(jsonPath("$.nextMeetings[2].movedFrom").value("2026-04-06"));
 
 		// The set-up is the SET_CADENCE triage step, and a line of the timeline.
 		mvc.perform(asAlex(get("/api/risks/{key}", key)))
@@ -141,15 +143,15 @@ class CadenceApiTest {
 			.andExpect(jsonPath("$.triageSteps[?(@.step == 'SET_CADENCE')]", hasSize(1)));
 		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
 			.andExpect(jsonPath("$[?(@.kind == 'MEETING')].summary",
-					hasItem("Cadence WEEKLY: meetings at 15:00 Europe/Berlin for 45 minutes from 2027-03-22")));
+					hasItem("Cadence WEEKLY: meetings at 15:00 Europe/Berlin for 45 minutes from 2026-03-23")));
 
 		// An hour later the first meeting is not over yet; after it, the list starts with the next one.
-		clock.set(Instant.parse("2027-03-22T14:30:00Z"));
+		clock.set(Instant.parse("2026-03-23T14:30:00Z"));
 		mvc.perform(asAlex(get("/api/risks/{key}/cadence", key)).param("meetings", "2"))
-			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2027-03-22T14:00:00Z", "2027-03-30T13:00:00Z")));
-		clock.set(Instant.parse("2027-03-22T15:00:00Z"));
+			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2026-03-23T14:00:00Z", "2026-03-30T13:00:00Z")));
+		clock.set(Instant.parse("2026-03-23T15:00:00Z"));
 		mvc.perform(asAlex(get("/api/risks/{key}/cadence", key)).param("meetings", "1"))
-			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2027-03-30T13:00:00Z")));
+			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2026-03-30T13:00:00Z")));
 	}
 
 	@Test
@@ -161,27 +163,29 @@ class CadenceApiTest {
 			.getContentAsString();
 		List<String> computed = JsonPath.read(mvc.perform(asAlex(get("/api/risks/{key}/cadence", key))
 			.param("meetings", "6")).andReturn().getResponse().getContentAsString(), "$.nextMeetings[*].start");
-		assertThat(computed).containsExactly("2027-03-22T14:00:00Z", "2027-03-24T14:00:00Z", "2027-03-30T13:00:00Z",
-				"2027-03-31T13:00:00Z", "2027-04-02T13:00:00Z", "2027-04-05T13:00:00Z");
+		assertThat(computed).containsExactly("2026-03-23T14:00:00Z", "2026-03-25T14:00:00Z", "2026-03-27T14:00:00Z",
+				"2026-03-30T13:00:00Z", "2026-04-01T13:00:00Z", "2026-04-07T13:00:00Z");
 
 		String ics = invite(key);
 		VEvent event = event(ics);
 		assertThat(ics).contains("METHOD:PUBLISH", "BEGIN:VTIMEZONE", "TZID:Europe/Berlin");
 		assertThat(event.getProperty("DTSTART").orElseThrow().toString().strip())
-			.isEqualTo("DTSTART;TZID=Europe/Berlin:20270322T150000");
+			.isEqualTo("DTSTART;TZID=Europe/Berlin:20260323T150000");
 		assertThat(property(event, "RRULE")).isEqualTo("FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE,FR");
 		assertThat(property(event, "DURATION")).isEqualTo("PT45M");
 		assertThat(property(event, "UID")).isEqualTo(JsonPath.read(plan, "$.uid"));
 		assertThat(property(event, "SUMMARY")).startsWith(key + ": Rollout stalled");
 		// Good Friday and Easter Monday are excluded; the Tuesday after gets the meeting instead. So on for
-		// the holidays of the year ahead: Whit Monday's meeting moves to the Tuesday too (the other German
-		// holidays until March 2028 fall on a Tuesday, a Thursday or a weekend).
-		assertThat(property(event, "EXDATE")).isEqualTo("20270326T150000,20270329T150000,20270517T150000");
-		assertThat(property(event, "RDATE")).isEqualTo("20270330T150000,20270518T150000");
+		// the holidays of the year ahead: Whit Monday's meeting moves to the Tuesday too; Labour Day,
+		// Christmas Day and New Year's Day fall on a Friday and are skipped, as the Monday after meets
+		// anyway (the other German holidays until March 2027 fall on a Thursday or a weekend).
+		assertThat(property(event, "EXDATE")).isEqualTo("20260403T150000,20260406T150000,20260501T150000,"
+				+ "20260525T150000,20261225T150000,20270101T150000");
+		assertThat(property(event, "RDATE")).isEqualTo("20260407T150000,20260526T150000");
 
 		// A calendar expanding the invite gets exactly the meetings the API lists.
-		Period<ZonedDateTime> twoWeeks = new Period<>(LocalDateTime.parse("2027-03-22T00:00").atZone(BERLIN),
-				LocalDateTime.parse("2027-04-05T23:00").atZone(BERLIN));
+		Period<ZonedDateTime> twoWeeks = new Period<>(LocalDateTime.parse("2026-03-23T00:00").atZone(BERLIN),
+				LocalDateTime.parse("2026-04-07T23:00").atZone(BERLIN));
 		assertThat(event.<ZonedDateTime>calculateRecurrenceSet(twoWeeks)
 			.stream()
 			.map(period -> period.getStart().toInstant().toString())
@@ -191,12 +195,12 @@ class CadenceApiTest {
 
 		// One meeting of the series: the same UID, that occurrence's RECURRENCE-ID.
 		VEvent moved = event(mvc.perform(asAlex(get("/api/risks/{key}/cadence.ics", key))
-			.param("meeting", "2027-03-30T13:00:00Z")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			.param("meeting", "2026-04-07T13:00:00Z")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(property(moved, "UID")).isEqualTo(property(event, "UID"));
 		assertThat(moved.getProperty("RECURRENCE-ID").orElseThrow().toString().strip())
-			.isEqualTo("RECURRENCE-ID;TZID=Europe/Berlin:20270330T150000");
+			.isEqualTo("RECURRENCE-ID;TZID=Europe/Berlin:20260407T150000");
 		assertThat(moved.getProperty("RRULE")).isEmpty();
-		mvc.perform(asAlex(get("/api/risks/{key}/cadence.ics", key)).param("meeting", "2027-03-29T13:00:00Z"))
+		mvc.perform(asAlex(get("/api/risks/{key}/cadence.ics", key)).param("meeting", "2026-04-06T13:00:00Z"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("meeting"));
 	}
@@ -210,11 +214,11 @@ class CadenceApiTest {
 		weeklyAtThree(key).andExpect(status().isOk()).andExpect(jsonPath("$.sequence").value(0));
 
 		setUp(key, null, "{\"timeOfDay\": \"10:30\", \"minutes\": 30}").andExpect(status().isPreconditionRequired());
-		setUp(key, "\"0\"", "{\"timeOfDay\": \"10:30\", \"minutes\": 30, \"startsOn\": \"2027-03-22\"}")
+		setUp(key, "\"0\"", "{\"timeOfDay\": \"10:30\", \"minutes\": 30, \"startsOn\": \"2026-03-23\"}")
 			.andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
 			.andExpect(jsonPath("$.sequence").value(1))
-			.andExpect(jsonPath("$.nextMeetings[0].start").value("2027-03-22T09:30:00Z"));
+			.andExpect(jsonPath("$.nextMeetings[0].start").value("2026-03-23T09:30:00Z"));
 		setUp(key, "\"0\"", "{\"timeOfDay\": \"11:00\", \"minutes\": 30}")
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.currentVersion").value(1));
@@ -263,20 +267,20 @@ class CadenceApiTest {
 	void aSeverityChangeReplansTheMeetingsUnderTheSameUid() throws Exception {
 		String key = risk("S2");
 		String uid = JsonPath.read(weeklyAtThree(key).andReturn().getResponse().getContentAsString(), "$.uid");
-		clock.set(Instant.parse("2027-03-24T10:00:00Z"));
+		clock.set(Instant.parse("2026-03-27T10:00:00Z"));
 		mvc.perform(asAlex(post("/api/risks/{key}/severity", key))
 			.content("{\"severity\": \"S0\", \"reason\": \"Outage for all users\"}")).andExpect(status().isOk());
 
-		mvc.perform(asAlex(get("/api/risks/{key}/cadence", key)).param("meetings", "3"))
+		mvc.perform(asAlex(get("/api/risks/{key}/cadence", key)).param("meetings", "6"))
 			.andExpect(jsonPath("$.cadence").value("DAILY"))
-			.andExpect(jsonPath("$.startsOn").value("2027-03-24"))
+			.andExpect(jsonPath("$.startsOn").value("2026-03-27"))
 			.andExpect(jsonPath("$.sequence").value(1))
 			.andExpect(jsonPath("$.uid").value(uid))
-			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2027-03-24T14:00:00Z", "2027-03-25T14:00:00Z",
-					"2027-03-30T13:00:00Z")));
+			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2026-03-27T14:00:00Z", "2026-03-30T13:00:00Z",
+					"2026-03-31T13:00:00Z", "2026-04-01T13:00:00Z", "2026-04-02T13:00:00Z", "2026-04-07T13:00:00Z")));
 		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
 			.andExpect(jsonPath("$[?(@.kind == 'MEETING')].summary",
-					hasItem("Cadence re-planned: WEEKLY -> DAILY from 2027-03-24")));
+					hasItem("Cadence re-planned: WEEKLY -> DAILY from 2026-03-27")));
 		VEvent event = event(invite(key));
 		assertThat(property(event, "UID")).isEqualTo(uid);
 		assertThat(property(event, "SEQUENCE")).isEqualTo("1");
@@ -294,7 +298,7 @@ class CadenceApiTest {
 		mvc.perform(asAlex(get("/api/risks/{key}/cadence", key)).param("meetings", "2"))
 			.andExpect(jsonPath("$.cadence").value("TWICE_WEEKLY"))
 			.andExpect(jsonPath("$.sequence").value(1))
-			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2027-03-23T14:00:00Z", "2027-03-25T14:00:00Z")));
+			.andExpect(jsonPath("$.nextMeetings[*].start").value(contains("2026-03-24T14:00:00Z", "2026-03-26T14:00:00Z")));
 
 		String original = risk("S2");
 		mvc.perform(asAlex(post("/api/risks/{key}/transitions", key))
@@ -303,7 +307,7 @@ class CadenceApiTest {
 			.andExpect(jsonPath("$.endedReason").value("the risk was closed as a duplicate of " + original))
 			.andExpect(jsonPath("$.sequence").value(2))
 			.andExpect(jsonPath("$.nextMeetings").isEmpty());
-		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content("{\"heldAt\": \"2027-03-22T07:00:00Z\", \"attendees\": [\"Alex\"]}"))
+		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content("{\"heldAt\": \"2026-03-23T07:00:00Z\", \"attendees\": [\"Alex\"]}"))
 			.andExpect(status().isConflict());
 	}
 
@@ -346,16 +350,16 @@ class CadenceApiTest {
 		weeklyAtThree(key);
 		String attendee = "Mira Cadence " + unique();
 		fixtures.person(attendee);
-		clock.set(Instant.parse("2027-03-22T15:00:00Z"));
+		clock.set(Instant.parse("2026-03-23T15:00:00Z"));
 
 		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content("""
-				{"scheduledFor": "2027-03-22T14:00:00Z", "attendees": ["%s", "Dana Fox (customer)"],
+				{"scheduledFor": "2026-03-23T14:00:00Z", "attendees": ["%s", "Dana Fox (customer)"],
 				 "notes": "Usage still down in two regions",
 				 "decisions": ["Offer two enablement sessions", "Escalate the SSO bug"],
-				 "actionItems": [{"title": "Run enablement session 1", "owner": "Priya", "due": "2027-03-29"}]}
+				 "actionItems": [{"title": "Run enablement session 1", "owner": "Priya", "due": "2026-03-30"}]}
 				""".formatted(attendee.toLowerCase())))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.heldAt").value("2027-03-22T14:00:00Z"))
+			.andExpect(jsonPath("$.heldAt").value("2026-03-23T14:00:00Z"))
 			.andExpect(jsonPath("$.attendees[0].name").value(attendee))
 			.andExpect(jsonPath("$.attendees[0].personId").isNumber())
 			.andExpect(jsonPath("$.attendees[1].personId").doesNotExist())
@@ -367,7 +371,7 @@ class CadenceApiTest {
 			.andExpect(jsonPath("$[*].title").value(contains("Run enablement session 1")))
 			.andExpect(jsonPath("$[0].owner").value("Priya"));
 		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
-			.andExpect(jsonPath("$[?(@.kind == 'MEETING')].summary", hasItem("Meeting held 2027-03-22 15:00 Europe/Berlin: "
+			.andExpect(jsonPath("$[?(@.kind == 'MEETING')].summary", hasItem("Meeting held 2026-03-23 15:00 Europe/Berlin: "
 					+ "attendees " + attendee + ", Dana Fox (customer); 2 decisions, 1 action item")));
 		mvc.perform(asAlex(get("/api/risks/{key}/meetings", key)))
 			.andExpect(jsonPath("$[*].notes").value(contains("Usage still down in two regions")));
@@ -377,20 +381,20 @@ class CadenceApiTest {
 	void aMeetingWithABadPartIsRefusedNamingItAndNothingIsWritten() throws Exception {
 		String key = risk("S2");
 		weeklyAtThree(key);
-		clock.set(Instant.parse("2027-03-22T15:00:00Z"));
+		clock.set(Instant.parse("2026-03-23T15:00:00Z"));
 		String meeting = """
 				{%s, "attendees": ["Alex"], "decisions": ["Go"],
-				 "actionItems": [{"title": "Fine", "owner": "Priya", "due": "2027-03-29"}, {"title": "No due", "owner": "Priya"}]}""";
+				 "actionItems": [{"title": "Fine", "owner": "Priya", "due": "2026-03-30"}, {"title": "No due", "owner": "Priya"}]}""";
 
-		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content(meeting.formatted("\"heldAt\": \"2027-03-22T14:00:00Z\"")))
+		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content(meeting.formatted("\"heldAt\": \"2026-03-23T14:00:00Z\"")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(contains("actionItems[1].due")));
-		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content(meeting.formatted("\"heldAt\": \"2027-03-23T14:00:00Z\"")
+		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content(meeting.formatted("\"heldAt\": \"2026-03-24T14:00:00Z\"")
 			.replace(", {\"title\": \"No due\", \"owner\": \"Priya\"}", "")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("heldAt"))
 			.andExpect(jsonPath("$.errors[0].reason", containsString("must not be in the future")));
-		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content(meeting.formatted("\"scheduledFor\": \"2027-03-22T13:00:00Z\"")
+		mvc.perform(asAlex(post("/api/risks/{key}/meetings", key)).content(meeting.formatted("\"scheduledFor\": \"2026-03-23T13:00:00Z\"")
 			.replace(", {\"title\": \"No due\", \"owner\": \"Priya\"}", "")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("scheduledFor"));
