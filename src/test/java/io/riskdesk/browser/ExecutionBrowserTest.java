@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.riskdesk.RiskdeskTest;
+import io.riskdesk.SeedDocuments;
 import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.AccountForm;
 import io.riskdesk.account.Accounts;
@@ -31,9 +32,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +64,12 @@ class ExecutionBrowserTest {
 
 	@Autowired
 	Concessions concessions;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
 
 	@Autowired
 	Clock clock;
@@ -170,6 +179,77 @@ class ExecutionBrowserTest {
 			assertThat(credit.value().currency()).isEqualTo(Currency.getInstance("USD"));
 			assertThat(credit.status()).isEqualTo(ConcessionStatus.PROPOSED);
 		});
+	}
+
+	/**
+	 * Issue 11's "done when" in a browser: the GlobalTech seed escalation, imported, gets its CAP
+	 * from the playbook's template, a progress update, cadence meetings with their invite, a meeting
+	 * with its action item, and is resolved with its root cause and prevention items, then closed.
+	 * (The concession approved by the right role and the computed credit are the tests above.)
+	 */
+	@Test
+	void aSeedEscalationIsWorkedFromItsCapToItsClose() throws Exception {
+		String key = SeedDocuments.importAsNewAccount(mvc, json, "meeting-globaltech.md", "GlobalTech Browser");
+		try (Browser alex = signIn("alex")) {
+			alex.go("/risks/" + key);
+
+			// The CAP: the Incident template previewed, then applied on top of the imported action items.
+			alex.find(By.partialLinkText("Use the Incident template")).click();
+			alex.waitFor(By.id("template-preview-heading"));
+			alex.submitIn("plan-panel", "Apply the Incident template");
+			alex.waitForMessage("plan-panel", "milestones added from the Incident template");
+			assertThat(alex.find(By.id("plan-panel")).getText()).contains("Hotfix deployed");
+
+			// A progress update with its health.
+			alex.find(By.id("progress-text")).sendKeys("Backups restored and verified; executive call booked");
+			new Select(alex.find(By.id("progress-health"))).selectByValue("AT_RISK");
+			alex.submitIn("progress-panel", "Post update");
+			alex.waitForMessage("progress-panel", "Progress update posted.");
+			assertThat(alex.find(By.id("progress-panel")).getText()).contains("Backups restored and verified");
+
+			// The stakeholders told, the meetings set up (the page reloads: SET_CADENCE is a triage step).
+			recordStep(alex, "NOTIFY_STAKEHOLDERS", "CEO, VP CS, support and engineering leads by email and a live call");
+			alex.driver().executeScript("arguments[0].value = '09:30'", alex.find(By.id("cadence-time")));
+			alex.find(By.xpath("//button[normalize-space()='Set up meetings']")).click();
+			alex.waitFor(By.partialLinkText("Invite to the series (.ics)"));
+			assertThat(alex.find(By.id("cadence-panel")).getText()).contains("at 09:30");
+			alex.submit("Start work");
+			alex.waitForMessage("Moved to Active.");
+
+			// A war-room meeting: its action item joins the plan (the page reloads again).
+			alex.dateTime(By.id("meeting-held"), LocalDateTime.now(ZoneId.of("UTC")).minusHours(2));
+			alex.find(By.id("meeting-attendees")).sendKeys("Alex Johnson\nLisa Wong");
+			alex.find(By.id("meeting-notes")).sendKeys("Backup testing protocol reviewed");
+			alex.find(By.name("actionTitle")).sendKeys("Send the RCA report to the CEO");
+			alex.find(By.name("actionOwner")).sendKeys("Lisa Wong");
+			alex.date(By.name("actionDue"), LocalDate.now().plusDays(5));
+			alex.find(By.xpath("//button[normalize-space()='Record meeting']")).click();
+			alex.waitFor(By.xpath("//*[@id='plan-panel']//*[contains(text(), 'Send the RCA report to the CEO')]"));
+			alex.screenshot("execution-risk");
+
+			// Resolved with its root cause and a prevention item, the open plan carried over; closed.
+			alex.find(By.id("resolve-root-cause")).sendKeys("The backups had never been test-restored");
+			alex.find(By.id("resolve-prevention-0-text")).sendKeys("Monthly test restore of every backup");
+			alex.find(By.id("resolve-prevention-0-owner")).sendKeys("Lisa Wong");
+			alex.date(By.id("resolve-prevention-0-due"), LocalDate.now().plusDays(30));
+			new Select(alex.find(By.id("resolve-open-work"))).selectByValue("CARRY_AS_PREVENTION");
+			alex.submit("Resolve");
+			alex.waitForMessage("Moved to Resolved.");
+			new Select(alex.find(By.id("close-outcome"))).selectByValue("RETAINED");
+			alex.find(By.id("close-summary")).sendKeys("Restored, credited and given a TAM; GlobalTech renewed");
+			alex.submit("Close");
+			alex.waitForMessage("Moved to Closed.");
+			assertThat(alex.text()).contains("outcome Retained", "Restored, credited and given a TAM",
+					"Monthly test restore of every backup");
+		}
+		assertThat(risks.get(key).closingSummary()).isEqualTo("Restored, credited and given a TAM; GlobalTech renewed");
+	}
+
+	private static void recordStep(Browser browser, String step, String note) {
+		new Select(browser.find(By.id("step-step"))).selectByValue(step);
+		browser.find(By.id("step-note")).sendKeys(note);
+		browser.submit("Record step");
+		browser.waitForMessage("Triage step recorded.");
 	}
 
 }
