@@ -260,6 +260,35 @@ class ProgressApiTest {
 	}
 
 	@Test
+	void aRiskStoredAsWorkedWithoutATriageInstantCountsFromWhenItWasLoggedAtStartUp() throws Exception {
+		// Imported or migrated as being worked: no triage instant, and one without even a severity.
+		String noTriage = storedActive("S1");
+		String noSeverity = storedActive(null);
+		progress.trackUntracked();
+		progress(noTriage).andExpect(jsonPath("$.staleness.countedFrom").value("2025-11-26T16:00:00Z"))
+			.andExpect(jsonPath("$.staleness.nextUpdateDueAt").value("2025-11-28T16:00:00Z"));
+		assertThat(checksOf(noTriage)).containsExactly(Instant.parse("2025-11-28T16:00:00Z"));
+		progress(noSeverity).andExpect(jsonPath("$.staleness.frequency").value(nullValue()))
+			.andExpect(jsonPath("$.staleness.nextUpdateDueAt").value(nullValue()));
+		assertThat(checksOf(noSeverity)).isEmpty();
+	}
+
+	/** An ACTIVE risk as an import writes it: logged now, detected a week before, never triaged through the desk. */
+	private String storedActive(String severity) {
+		String key = "LEGACY-" + System.nanoTime();
+		jdbc.sql("""
+				insert into risk (risk_key, account_id, title, category, severity, status, source, detected_at, logged_at, version)
+				values (:key, :account, 'Imported risk', 'SUPPORT', :severity, 'ACTIVE', 'MANUAL', :detected, :logged, 0)""")
+			.param("key", key)
+			.param("account", account)
+			.param("severity", severity)
+			.param("detected", java.sql.Timestamp.from(WEDNESDAY_11AM.minus(Duration.ofDays(7))))
+			.param("logged", java.sql.Timestamp.from(WEDNESDAY_11AM))
+			.update();
+		return key;
+	}
+
+	@Test
 	void anUpdateMovesTheRisksOneCheck() throws Exception {
 		String key = triaged("S2");
 		assertThat(checksOf(key)).containsExactly(Instant.parse("2025-12-02T16:00:00Z"));
