@@ -171,18 +171,22 @@ public class ProgressUpdates {
 		return lock(riskKey).filter(status -> status.tracked() && !status.staleRaised()).map(Status::dueAt);
 	}
 
-	/** Risks being worked with no due instant yet: those triaged before this module existed. */
+	/**
+	 * Risks being worked with no due instant yet: those triaged before this module existed. Each
+	 * counts from its latest update or its triage, whichever is later; a risk stored as being worked
+	 * without a triage instant (imported, migrated) counts from when it was logged. One without a
+	 * severity has no frequency to count by and stays untracked.
+	 */
 	void trackUntracked() {
 		jdbc.sql("""
-				select risk_key from risk_facts f where status in ('TRIAGED', 'ACTIVE')
+				select risk_key from risk_facts f where status in ('TRIAGED', 'ACTIVE') and severity is not null
 				and not exists (select 1 from progress_status p where p.risk_key = f.risk_key and p.due_at is not null)""")
 			.query(String.class)
 			.list()
 			.forEach(key -> {
 				RiskDetails risk = risks.get(key);
-				Instant from = find(key).map(Status::lastUpdateAt)
-					.filter(update -> update.isAfter(risk.triagedAt()))
-					.orElse(risk.triagedAt());
+				Instant triaged = risk.triagedAt() != null ? risk.triagedAt() : risk.loggedAt();
+				Instant from = find(key).map(Status::lastUpdateAt).filter(update -> update.isAfter(triaged)).orElse(triaged);
 				track(key, risk.account().id(), risk.severity(), from);
 			});
 	}

@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ProgressPagesTest {
 
 	/** When the S1 risk of {@link #setUp()} is due for its first update. */
-	private static final Instant DUE = Instant.parse("2026-11-27T16:00:00Z");
+	private static final Instant DUE = Instant.parse("2025-11-28T16:00:00Z");
 
 	@Autowired
 	MockMvc mvc;
@@ -74,13 +74,13 @@ class ProgressPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("No progress update yet."), containsString("Post update"),
 					containsString("Required: Daily (at most 1 business day between updates)."),
-					containsString("Next update due 2026-11-27 16:00 UTC."), not(containsString("Stale since")))));
+					containsString("Next update due 2025-11-28 16:00 UTC."), not(containsString("Stale since")))));
 		mvc.perform(htmx(post("/risks/{key}/progress", key).param("text", "Broker booked for Friday")
 			.param("health", "AT_RISK"), "alex", "CSM"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Progress update posted."),
 					containsString("Broker booked for Friday"), containsString("health-AT_RISK"),
-					containsString("2026-11-25 16:00 UTC by alex"), not(containsString("No progress update yet.")))));
+					containsString("2025-11-26 16:00 UTC by alex"), not(containsString("No progress update yet.")))));
 	}
 
 	@Test
@@ -110,16 +110,16 @@ class ProgressPagesTest {
 
 		clock.set(DUE);
 		mvc.perform(htmx(get("/risks/{key}/progress", key), "alex", "CSM"))
-			.andExpect(content().string(containsString("Stale since 2026-11-27 16:00 UTC")));
+			.andExpect(content().string(containsString("Stale since 2025-11-28 16:00 UTC")));
 		mvc.perform(get("/risks").param("accountId", String.valueOf(account)).param("stale", "true")
 			.with(user("alex").roles("CSM")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString(">" + key + "<"), containsString(">Stale<"),
-					containsString("since 2026-11-27 16:00 UTC"), containsString("name=\"stale\" value=\"true\" checked"))));
+					containsString("since 2025-11-28 16:00 UTC"), containsString("name=\"stale\" value=\"true\" checked"))));
 		String csv = mvc.perform(get("/risks.csv").param("accountId", String.valueOf(account)).param("stale", "true")
 			.with(user("alex").roles("CSM"))).andReturn().getResponse().getContentAsString();
-		org.assertj.core.api.Assertions.assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",progress_due_at,stale_since");
-		org.assertj.core.api.Assertions.assertThat(csv).contains(key).contains("2026-11-27T16:00:00Z,2026-11-27T16:00:00Z");
+		org.assertj.core.api.Assertions.assertThat(csv.lines().findFirst().orElseThrow()).contains(",progress_due_at,stale_since");
+		org.assertj.core.api.Assertions.assertThat(csv).contains(key).contains("2025-11-28T16:00:00Z,2025-11-28T16:00:00Z");
 
 		// The dashboard counts what the register's filter lists, and links to it.
 		int stale = JsonPath.read(mvc.perform(asAlex(get("/api/risks")).param("stale", "true")

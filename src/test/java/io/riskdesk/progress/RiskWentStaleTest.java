@@ -33,8 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RiskdeskTest
 class RiskWentStaleTest {
 
-	/** Friday 2026-11-27 11:00 in New York: an S1 triaged on Wednesday 11:00 is due then (Thanksgiving skipped). */
-	private static final Instant DUE = Instant.parse("2026-11-27T16:00:00Z");
+	/** Friday 2025-11-28 11:00 in New York: an S1 triaged on Wednesday 11:00 is due then (Thanksgiving skipped). */
+	private static final Instant DUE = Instant.parse("2025-11-28T16:00:00Z");
 
 	@Autowired
 	MockMvc mvc;
@@ -96,7 +96,7 @@ class RiskWentStaleTest {
 		assertThat(progress.nextCheck(key)).contains(DUE);
 
 		checkAt(key, DUE);
-		assertThat(staleLines(key)).containsExactly("Stale: no progress update since triage; one was due 2026-11-27 16:00 UTC");
+		assertThat(staleLines(key)).containsExactly("Stale: no progress update since triage; one was due 2025-11-28 16:00 UTC");
 		// Raised: the task does not re-arm, and a late or repeated check (a second node, a retry) raises nothing.
 		assertThat(progress.nextCheck(key)).isEmpty();
 		checkAt(key, DUE.plus(Duration.ofHours(1)));
@@ -106,14 +106,14 @@ class RiskWentStaleTest {
 		// A new update ends the period; the next one (daily: Monday 12:00 New York) is raised in its turn.
 		clock.set(DUE.plus(Duration.ofHours(1)));
 		report(key, "Carrier replied");
-		Instant nextDue = Instant.parse("2026-11-30T17:00:00Z");
+		Instant nextDue = Instant.parse("2025-12-01T17:00:00Z");
 		assertThat(scheduledCheck(key)).containsExactly(nextDue);
 		checkAt(key, nextDue.minusSeconds(1));
 		assertThat(staleLines(key)).hasSize(1);
 		checkAt(key, nextDue);
 		checkAt(key, nextDue.plusSeconds(1));
 		assertThat(staleLines(key)).hasSize(2).last()
-			.isEqualTo("Stale: no progress update since 2026-11-27 17:00 UTC; one was due 2026-11-30 17:00 UTC");
+			.isEqualTo("Stale: no progress update since 2025-11-28 17:00 UTC; one was due 2025-12-01 17:00 UTC");
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class RiskWentStaleTest {
 		// Back in real time the check of Friday is overdue: the scheduler runs it once, then it is gone.
 		clock.reset();
 		await().atMost(Duration.ofSeconds(60)).until(() -> staleLines(key).size() == 1 && scheduledCheck(key).isEmpty());
-		assertThat(staleLines(key)).containsExactly("Stale: no progress update since triage; one was due 2026-11-27 16:00 UTC");
+		assertThat(staleLines(key)).containsExactly("Stale: no progress update since triage; one was due 2025-11-28 16:00 UTC");
 
 		// An update schedules the risk's one check again, at its next due instant.
 		report(key, "Carrier replied");
