@@ -20,7 +20,7 @@ class RegisterLinks {
 	/** The sortable columns of the table, in order, with their headings. */
 	static final Map<String, String> COLUMNS = columns("key", "Key", "title", "Title", "account", "Account", "severity",
 			"Severity", "status", "Status", "category", "Category", "owner", "Owner", "arrAtRisk", "ARR at risk",
-			"renewalDate", "Renewal", "detectedAt", "Detected", "nextDueAt", "SLA", "progressDueAt", "Progress");
+			"renewalDate", "Renewal", "detectedAt", "Detected", "nextDueAt", "SLA");
 
 	/** The default view: the risks still being worked on. */
 	static final String UNRESOLVED = RiskStatus.UNRESOLVED.stream()

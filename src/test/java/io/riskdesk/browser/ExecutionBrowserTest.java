@@ -217,13 +217,14 @@ class ExecutionBrowserTest {
 			alex.waitForMessage("Moved to Active.");
 
 			// A war-room meeting: its action item joins the plan (the page reloads again).
-			alex.dateTime(By.id("meeting-held"), LocalDateTime.now(ZoneId.of("UTC")).minusHours(2));
+			alex.dateTime(By.id("meeting-held"), LocalDateTime.now(ZoneId.of("UTC")).minusDays(1));
 			alex.find(By.id("meeting-attendees")).sendKeys("Alex Johnson\nLisa Wong");
 			alex.find(By.id("meeting-notes")).sendKeys("Backup testing protocol reviewed");
 			alex.find(By.name("actionTitle")).sendKeys("Send the RCA report to the CEO");
 			alex.find(By.name("actionOwner")).sendKeys("Lisa Wong");
 			alex.date(By.name("actionDue"), LocalDate.now().plusDays(5));
 			alex.find(By.xpath("//button[normalize-space()='Record meeting']")).click();
+			alex.screenshot("execution-meeting");
 			alex.waitFor(By.xpath("//*[@id='plan-panel']//*[contains(text(), 'Send the RCA report to the CEO')]"));
 			alex.screenshot("execution-risk");
 
