@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The application's clock in tests: real time unless a test sets it, so time-driven behaviour
  * (SLA warnings and breaches) can be tested at exact instants. Tests that set it reset it.
+ * Set it only to instants in the past: db-scheduler tells time by it too, and after a jump past
+ * real time it waits for real time to catch up, so later scheduler tests of the run time out.
  */
 public class MutableClock extends Clock {
 
