@@ -2,6 +2,7 @@ package io.riskdesk.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +23,7 @@ import io.riskdesk.risk.TriageStep;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
@@ -99,15 +101,15 @@ class CapTemplatesAllOrNothingTest {
 	@Test
 	void aFailureOnTheThirdMilestoneWritesNone() throws Exception {
 		AtomicInteger calls = new AtomicInteger();
-		// The third step's date is missing: its insert fails after two milestones were written.
-		StepDueDates failingOnTheThird = (account, start, offset) -> calls.incrementAndGet() == 3 ? null
+		// The third step's date is one the database cannot store: its insert fails after two milestones were written.
+		StepDueDates failingOnTheThird = (account, start, offset) -> calls.incrementAndGet() == 3 ? LocalDate.MIN
 				: dueDates.due(account, start, offset);
 		CapTemplates templates = new CapTemplates(withoutSentimentTemplate(), risks, accounts, plans, failingOnTheThird,
 				events, clock);
 		String key = risk(RiskCategory.ADOPTION);
 
 		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> templates.apply(key, null, "alex")))
-			.isInstanceOf(NullPointerException.class);
+			.isInstanceOf(DataIntegrityViolationException.class);
 
 		assertThat(plans.of(key)).isEmpty();
 		assertThat(risks.get(key).missingTriageSteps()).contains(TriageStep.CREATE_CAP);

@@ -114,7 +114,7 @@ class ProgressPagesTest {
 		mvc.perform(get("/risks").param("accountId", String.valueOf(account)).param("stale", "true")
 			.with(user("alex").roles("CSM")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString(">" + key + "<"), containsString(">Stale<"),
+			.andExpect(content().string(allOf(containsString(">" + key + "<"), containsString(">Progress stale<"),
 					containsString("since 2025-11-28 16:00 UTC"), containsString("name=\"stale\" value=\"true\" checked"))));
 		String csv = mvc.perform(get("/risks.csv").param("accountId", String.valueOf(account)).param("stale", "true")
 			.with(user("alex").roles("CSM"))).andReturn().getResponse().getContentAsString();
