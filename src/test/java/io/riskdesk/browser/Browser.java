@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -143,6 +144,16 @@ final class Browser implements AutoCloseable {
 	void waitForMessage(String text) {
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message"), text));
+	}
+
+	/** Records a triage step from the risk page's form; {@code note} may be null (SET_CADENCE needs none). */
+	void recordTriageStep(String step, String note) {
+		new Select(find(By.id("step-step"))).selectByValue(step);
+		if (note != null) {
+			find(By.id("step-note")).sendKeys(note);
+		}
+		submit("Record step");
+		waitForMessage("Triage step recorded.");
 	}
 
 	/** Sets a date input: typing into one depends on the browser's locale. */

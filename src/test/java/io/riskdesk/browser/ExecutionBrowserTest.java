@@ -208,7 +208,7 @@ class ExecutionBrowserTest {
 			assertThat(alex.find(By.id("progress-panel")).getText()).contains("Backups restored and verified");
 
 			// The stakeholders told, the meetings set up (the page reloads: SET_CADENCE is a triage step).
-			recordStep(alex, "NOTIFY_STAKEHOLDERS", "CEO, VP CS, support and engineering leads by email and a live call");
+			alex.recordTriageStep("NOTIFY_STAKEHOLDERS", "CEO, VP CS, support and engineering leads by email and a live call");
 			alex.driver().executeScript("arguments[0].value = '09:30'", alex.find(By.id("cadence-time")));
 			alex.find(By.xpath("//button[normalize-space()='Set up meetings']")).click();
 			alex.waitFor(By.partialLinkText("Invite to the series (.ics)"));
@@ -244,13 +244,6 @@ class ExecutionBrowserTest {
 					"Monthly test restore of every backup");
 		}
 		assertThat(risks.get(key).closingSummary()).isEqualTo("Restored, credited and given a TAM; GlobalTech renewed");
-	}
-
-	private static void recordStep(Browser browser, String step, String note) {
-		new Select(browser.find(By.id("step-step"))).selectByValue(step);
-		browser.find(By.id("step-note")).sendKeys(note);
-		browser.submit("Record step");
-		browser.waitForMessage("Triage step recorded.");
 	}
 
 }

@@ -164,9 +164,9 @@ class UiBrowserTest {
 			browser.waitForMessage("Blocker #1 cleared.");
 			assertThat(browser.text()).contains("#1 CLEARED", "Firewall opened on Tuesday");
 
-			recordStep(browser, "CREATE_CAP", "Integration sprint plan with weekly milestones");
-			recordStep(browser, "NOTIFY_STAKEHOLDERS", "POC and AE by email");
-			recordStep(browser, "SET_CADENCE", null);
+			browser.recordTriageStep("CREATE_CAP", "Integration sprint plan with weekly milestones");
+			browser.recordTriageStep("NOTIFY_STAKEHOLDERS", "POC and AE by email");
+			browser.recordTriageStep("SET_CADENCE", null);
 			assertThat(browser.text()).contains("Cadence 3× a week").doesNotContain("THREE_TIMES_WEEKLY");
 			browser.submit("Start work");
 			browser.waitForMessage("Moved to Active.");
@@ -469,15 +469,6 @@ class UiBrowserTest {
 					"Sam Rivera", "Account executive");
 			browser.screenshot("forbidden");
 		}
-	}
-
-	private static void recordStep(Browser browser, String step, String note) {
-		new Select(browser.find(By.id("step-step"))).selectByValue(step);
-		if (note != null) {
-			browser.find(By.id("step-note")).sendKeys(note);
-		}
-		browser.submit("Record step");
-		browser.waitForMessage("Triage step recorded.");
 	}
 
 }
