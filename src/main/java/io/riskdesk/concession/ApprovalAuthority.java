@@ -8,7 +8,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import io.riskdesk.account.Money;
 import io.riskdesk.core.ForbiddenException;
@@ -59,7 +58,7 @@ class ApprovalAuthority {
 					.toPlainString() + " at the configured rates)")
 			.orElse(converted.isEmpty() ? " (no rate to " + policy.currency().getCurrencyCode() + " is configured)" : "");
 		String who = able.isEmpty() ? "no role's limit covers it"
-				: "only " + able.stream().map(Enum::name).collect(Collectors.joining(", ")) + " can approve it";
+				: "only " + Labels.all(able) + " can approve it";
 		throw new ForbiddenException("A concession of " + Amounts.text(value) + worth + " is above " + whose + "; " + who,
 				Map.of("rolesThatCanApprove", able.stream().map(Enum::name).toList()));
 	}

@@ -129,7 +129,7 @@ class ExecutionBrowserTest {
 			// The proposer's own limit (CSM: USD 10,000) does not cover it: refused, naming who can.
 			alex.submitIn(CONCESSIONS, approve(id));
 			alex.waitForMessage(CONCESSIONS, "Not saved: A concession of USD 25,000.00 is above the CSM approval limit "
-					+ "(USD 10,000.00); only CS_MANAGER, CS_LEADER, EXEC can approve it");
+					+ "(USD 10,000.00); only CS manager, CS leader, Executive can approve it");
 			assertThat(panelText(alex)).contains("Proposed", "1 awaiting approval").doesNotContain("approved by");
 			alex.screenshot("concession-refused", By.id(CONCESSIONS));
 		}

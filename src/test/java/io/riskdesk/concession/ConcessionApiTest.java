@@ -71,7 +71,8 @@ class ConcessionApiTest {
 		if (expected == 403) {
 			answer.andExpect(jsonPath("$.rolesThatCanApprove").value(contains(rolesThatCan.split(","))))
 				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
-						"only " + rolesThatCan.replace(",", ", ") + " can approve it")));
+						"only " + rolesThatCan.replace("CS_MANAGER", "CS manager").replace("CS_LEADER", "CS leader")
+							.replace("EXEC", "Executive").replace(",", ", ") + " can approve it")));
 			// Nothing was written: it still awaits approval.
 			mvc.perform(asAlex(get("/api/risks/{key}/concessions/{id}", key, id)))
 				.andExpect(jsonPath("$.status").value("PROPOSED"))
@@ -92,7 +93,7 @@ class ConcessionApiTest {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.title").value("Forbidden"))
 			.andExpect(jsonPath("$.detail").value("A concession of USD 12,000.00 is above the CSM approval limit "
-					+ "(USD 10,000.00); only CS_MANAGER, CS_LEADER, EXEC can approve it"));
+					+ "(USD 10,000.00); only CS manager, CS leader, Executive can approve it"));
 	}
 
 	@Test

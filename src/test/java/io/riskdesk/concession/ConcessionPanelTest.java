@@ -62,7 +62,7 @@ class ConcessionPanelTest {
 		mvc.perform(htmx(post("/risks/{key}/concessions/{id}/move", key, id).param("version", "0").param("to", "APPROVED"),
 				"alex", "CSM"))
 			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("only CS_MANAGER, CS_LEADER, EXEC can approve it")));
+			.andExpect(content().string(containsString("only CS manager, CS leader, Executive can approve it")));
 		mvc.perform(htmx(post("/risks/{key}/concessions/{id}/move", key, id).param("version", "0").param("to", "APPROVED"),
 				"morgan", "CS_MANAGER"))
 			.andExpect(status().isOk())
