@@ -60,6 +60,9 @@ class Risk extends AbstractAggregateRoot<Risk> {
 
 	private Cadence cadence;
 
+	/** Security and Legal are told of this risk even though it is no INCIDENT (the matrix's "if applicable" roles). */
+	private boolean securityLegalApplicable;
+
 	private Long ownerId;
 
 	private Instant detectedAt;
@@ -194,6 +197,10 @@ class Risk extends AbstractAggregateRoot<Risk> {
 		if (update.cadence() != null && update.cadence() != cadence) {
 			changed("cadence", cadence, update.cadence(), actor, now);
 			cadence = update.cadence();
+		}
+		if (update.securityLegalApplicable() != null && update.securityLegalApplicable() != securityLegalApplicable) {
+			changed("security/legal applicable", securityLegalApplicable, update.securityLegalApplicable(), actor, now);
+			securityLegalApplicable = update.securityLegalApplicable();
 		}
 	}
 
@@ -582,6 +589,10 @@ class Risk extends AbstractAggregateRoot<Risk> {
 
 	Cadence getCadence() {
 		return cadence;
+	}
+
+	boolean isSecurityLegalApplicable() {
+		return securityLegalApplicable;
 	}
 
 	Long getOwnerId() {

@@ -13,7 +13,8 @@ import io.riskdesk.playbook.Severity;
 /**
  * A risk as the API shows it. ARR at risk, renewal date and days to renewal come from the
  * account at read time; they are not stored with the risk. {@code triagedAt}: severity and
- * owner set (OPEN -> TRIAGED); {@code triageCompletedAt}: the last of the five triage steps.
+ * owner set (OPEN -> TRIAGED); {@code triageCompletedAt}: the last of the five triage steps;
+ * {@code securityLegalApplicable}: the escalation matrix's "if applicable" roles are told although it is no INCIDENT.
  */
 public record RiskDetails(
 		String key,
@@ -26,6 +27,7 @@ public record RiskDetails(
 		RiskStatus status,
 		RiskSource source,
 		Cadence cadence,
+		boolean securityLegalApplicable,
 		PersonRef owner,
 		List<PersonRef> coOwners,
 		Money arrAtRisk,

@@ -55,7 +55,7 @@ public final class RiskEvents {
 		}
 	}
 
-	/** A descriptive field changed: title, description, category, owner, co-owners, evidence, cadence. */
+	/** A descriptive field changed: title, description, category, owner, co-owners, evidence, cadence, security/legal applicable. */
 	public record RiskUpdated(String riskKey, String field, String before, String after, String summary, String actor,
 			Instant at) implements TimelineFact {
 

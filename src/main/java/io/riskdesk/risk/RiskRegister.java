@@ -310,7 +310,7 @@ public class RiskRegister {
 		return new RiskDetails(risk.getRiskKey(), risk.getVersion(),
 				new RiskDetails.AccountRef(account.id(), account.name()), risk.getTitle(), risk.getCategory(),
 				risk.getDescription(), risk.getSeverity(), risk.getStatus(), risk.getSource(), risk.getCadence(),
-				ref(persons.get(risk.getOwnerId())),
+				risk.isSecurityLegalApplicable(), ref(persons.get(risk.getOwnerId())),
 				risk.coOwnerIds().stream().map(id -> ref(persons.get(id))).toList(), account.arr(),
 				account.renewalDate(), account.daysToRenewal(), risk.getDetectedAt(), risk.getLoggedAt(),
 				risk.getTriagedAt(), risk.getTriageCompletedAt(), risk.getFirstResponseAt(), risk.getResolvedAt(),

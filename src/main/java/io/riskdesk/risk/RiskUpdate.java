@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 /**
  * A partial update of a risk's descriptive fields: absent (null) fields stay as they are; the
  * others follow the rules of {@link NewRisk}.
+ * {@code securityLegalApplicable}: Security and Legal are told of the risk even though it is no INCIDENT.
  * Severity and status have their own endpoints because they need a reason or required fields.
  */
 public record RiskUpdate(
@@ -22,5 +23,6 @@ public record RiskUpdate(
 		Long ownerId,
 		@Size(max = NewRisk.MAX_CO_OWNERS) List<@NotNull Long> coOwnerIds,
 		@Size(max = Text.ITEMS) List<@NotBlank @Text(max = Text.LINE) String> evidence,
-		Cadence cadence) {
+		Cadence cadence,
+		Boolean securityLegalApplicable) {
 }

@@ -73,9 +73,9 @@ class RiskConcurrencyTest {
 				RiskSource.MANUAL, "alex").key();
 		int version = risks.get(key).version();
 		List<Callable<String>> edits = List.of(
-				() -> risks.update(key, version, new RiskUpdate("Title by alex", null, null, null, null, null, null), "alex")
+				() -> risks.update(key, version, new RiskUpdate("Title by alex", null, null, null, null, null, null, null), "alex")
 					.title(),
-				() -> risks.update(key, version, new RiskUpdate("Title by morgan", null, null, null, null, null, null),
+				() -> risks.update(key, version, new RiskUpdate("Title by morgan", null, null, null, null, null, null, null),
 						"morgan").title());
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Object> outcomes = new ArrayList<>();
