@@ -6,6 +6,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.riskdesk.account.Money;
+import io.riskdesk.security.Role;
+import io.riskdesk.web.Labels;
 
 /**
  * One concession of a risk. {@code value} is in the account's currency; a service credit proposed
@@ -18,6 +20,11 @@ public record Concession(long id, String riskKey, long accountId, ConcessionKind
 		BigDecimal percentOfFees, Money fees, ConcessionStatus status, Instant proposedAt, String proposedBy,
 		Instant decidedAt, String decidedBy, String decidedRole, String decisionReason, Instant offeredAt,
 		String offeredBy, Instant answeredAt, String answeredBy, String answerNote, int version) {
+
+	/** The decider's role in words ("CS manager"), for pages; null before a decision. */
+	public String decidedRoleInWords() {
+		return decidedRole == null ? null : Labels.of(Role.valueOf(decidedRole));
+	}
 
 	/** The moves its status allows. */
 	@JsonProperty

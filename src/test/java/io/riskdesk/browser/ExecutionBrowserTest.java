@@ -140,7 +140,7 @@ class ExecutionBrowserTest {
 			morgan.submitIn(CONCESSIONS, approve(id));
 			morgan.waitForMessage(CONCESSIONS, "Concession approved.");
 			assertThat(panelText(morgan)).contains("Approved USD 25,000.00 · offered USD 0.00 · accepted USD 0.00",
-					"approved by morgan (CS_MANAGER)", "Offer to customer").doesNotContain("awaiting approval");
+					"approved by morgan (CS manager)", "Offer to customer").doesNotContain("awaiting approval");
 			assertThat(morgan.find(By.cssSelector("#concession-" + id + " .status")).getText()).isEqualTo("Approved");
 			morgan.screenshot("concession-panel", By.id(CONCESSIONS));
 		}
