@@ -2,8 +2,10 @@ package io.riskdesk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -55,14 +57,14 @@ public final class SeedDocuments {
 	public static String importAsNewAccount(MockMvc mvc, JsonMapper json, String name, String accountName)
 			throws Exception {
 		// A line of its own makes it another document: the intake finds an earlier import of the same one.
-		String document = new String(read(name), java.nio.charset.StandardCharsets.UTF_8) + "\n\nTest import "
-				+ java.util.UUID.randomUUID() + "\n";
+		String document = new String(read(name), StandardCharsets.UTF_8) + "\n\nTest import "
+				+ UUID.randomUUID() + "\n";
 		String read = mvc.perform(asAlex(post("/api/intake/notes")).contentType(MediaType.parseMediaType("text/markdown"))
 			.content(document)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		ObjectNode proposal = (ObjectNode) json.readTree(read).get("proposal");
 		ObjectNode account = (ObjectNode) proposal.get("account");
 		account.putNull("id");
-		account.put("name", accountName + " " + java.util.UUID.randomUUID().toString().substring(0, 6));
+		account.put("name", accountName + " " + UUID.randomUUID().toString().substring(0, 6));
 		account.put("segment", "ENTERPRISE");
 		String created = mvc.perform(asAlex(post("/api/intake/imports")).content(json.writeValueAsString(proposal)))
 			.andExpect(status().isCreated())

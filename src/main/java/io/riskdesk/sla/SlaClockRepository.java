@@ -1,5 +1,6 @@
 package io.riskdesk.sla;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,8 @@ interface SlaClockRepository extends ListCrudRepository<SlaClock, Long> {
 
 	Optional<SlaClock> findByMilestoneId(long milestoneId);
 
-	@Query("select milestone_id from sla_clock where milestone_id is not null")
-	List<Long> milestoneIdsWithClock();
+	/** Which of these milestones have a clock (at most the ones asked about, not the whole history). */
+	@Query("select milestone_id from sla_clock where milestone_id in (:milestoneIds)")
+	List<Long> milestoneIdsWithClock(Collection<Long> milestoneIds);
 
 }

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.riskdesk.plan.CorrectiveActionPlans;
+import io.riskdesk.plan.Milestone;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.RiskDetails;
@@ -149,9 +151,12 @@ public class SlaClocks {
 	 * items (V13), which were never events. A no-op once every such milestone has its clock.
 	 */
 	void startMissingMilestoneClocks() {
-		java.util.Set<Long> counted = new java.util.HashSet<>(clocks.milestoneIdsWithClock());
-		plans.openDated()
-			.stream()
+		List<Milestone> open = plans.openDated();
+		if (open.isEmpty()) {
+			return;
+		}
+		Set<Long> counted = Set.copyOf(clocks.milestoneIdsWithClock(open.stream().map(Milestone::id).toList()));
+		open.stream()
 			.filter(m -> !counted.contains(m.id()))
 			.forEach(m -> startMilestone(m.riskKey(), m.id(), m.title(), m.due()));
 	}
