@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -11,9 +12,13 @@ import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.AccountDetails.ContactView;
 import io.riskdesk.account.AccountDetails.TeamMemberView;
 import io.riskdesk.account.Accounts;
+import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonView;
 import io.riskdesk.playbook.Channel;
 import io.riskdesk.playbook.ContactRole;
+import io.riskdesk.playbook.NotificationRule;
+import io.riskdesk.playbook.NotificationRule.MatrixAudience;
+import io.riskdesk.playbook.NotificationRule.RiskPerson;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.TeamRole;
@@ -25,9 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The escalation matrix of a risk's severity resolved into people and addresses. Nothing is
- * stored: every read resolves the matrix against the risk, its account team and contacts as they
- * are, so a severity, team or contact change shows at once.
+ * People named by the playbook resolved into addresses. Nothing is stored: every call resolves
+ * the roles against the risk, its account team and contacts as they are, so a severity, team or
+ * contact change shows at once. The page and the API show the escalation matrix of the risk's
+ * severity; the outbox resolves each notification rule the same way when a trigger fires.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,15 +43,18 @@ public class EscalationRecipients {
 
 	private final Accounts accounts;
 
+	private final PersonDirectory people;
+
 	private final Playbook playbook;
 
-	EscalationRecipients(RiskRegister risks, Accounts accounts, Playbook playbook) {
+	EscalationRecipients(RiskRegister risks, Accounts accounts, PersonDirectory people, Playbook playbook) {
 		this.risks = risks;
 		this.accounts = accounts;
+		this.people = people;
 		this.playbook = playbook;
 	}
 
-	/** Who is told of this risk now; NotFoundException for an unknown risk. */
+	/** Who the escalation matrix tells of this risk now; NotFoundException for an unknown risk. */
 	public RecipientList of(String riskKey) {
 		RiskDetails risk = risks.get(riskKey);
 		if (risk.severity() == null) {
@@ -53,14 +62,42 @@ public class EscalationRecipients {
 					"The risk has no severity yet: set one to know whom the escalation matrix tells.")));
 		}
 		Playbook.MatrixEntry matrix = playbook.matrix(risk.severity());
-		AccountDetails account = accounts.get(risk.account().id());
-		Resolution resolution = new Resolution(matrix.channels());
-		Stream.concat(matrix.internal().stream(), ifApplicable(risk, matrix).stream())
-			.distinct()
-			.forEach(role -> resolution.internal(role, account.team()));
-		matrix.customer().forEach(role -> resolution.customer(role, account.contacts()));
-		return new RecipientList(risk.key(), risk.severity(), matrix.channels(), resolution.recipients,
-				resolution.gaps);
+		return reach(risk, accounts.get(risk.account().id()), matrixOnly(matrix), Optional.empty());
+	}
+
+	/**
+	 * Whom one rule of a trigger reaches for this risk, on the rule's channels; {@code milestoneOwner}
+	 * is the person a MILESTONE_OWNER stands for (empty when the milestone's owner is not in the
+	 * directory). The risk must have a severity when the rule names the matrix.
+	 */
+	RecipientList reach(RiskDetails risk, AccountDetails account, NotificationRule rule,
+			Optional<PersonView> milestoneOwner) {
+		Playbook.MatrixEntry matrix = risk.severity() == null ? null : playbook.matrix(risk.severity());
+		List<Channel> channels = rule.channels() != null ? rule.channels() : matrix == null ? List.of() : matrix.channels();
+		Resolution resolution = new Resolution(channels);
+		if (matrix != null && rule.matrix().internal()) {
+			Stream.concat(matrix.internal().stream(), ifApplicable(risk, matrix).stream())
+				.distinct()
+				.forEach(role -> resolution.internal(role, account.team()));
+		}
+		for (RiskPerson person : rule.risk()) {
+			switch (person) {
+				case OWNER -> resolution.person(person, Optional.ofNullable(risk.owner()).map(owner -> people.get(owner.id())),
+						"The risk has no owner.");
+				case MILESTONE_OWNER -> resolution.person(person, milestoneOwner,
+						"The milestone's owner is not in the people directory.");
+			}
+		}
+		rule.team().forEach(role -> resolution.internal(role, account.team()));
+		if (matrix != null && rule.matrix().customer()) {
+			matrix.customer().forEach(role -> resolution.customer(role, account.contacts()));
+		}
+		rule.customer().forEach(role -> resolution.customer(role, account.contacts()));
+		return new RecipientList(risk.key(), risk.severity(), channels, resolution.recipients, resolution.gaps);
+	}
+
+	private static NotificationRule matrixOnly(Playbook.MatrixEntry matrix) {
+		return new NotificationRule(MatrixAudience.ALL, null, null, null, matrix.channels(), null, "matrix");
 	}
 
 	/** Security/Legal "if applicable": for an incident, or when the risk is flagged so. */
@@ -69,7 +106,7 @@ public class EscalationRecipients {
 				: List.of();
 	}
 
-	/** The rows and gaps of one resolution, in the matrix's order. */
+	/** The rows and gaps of one resolution, in the order the roles are named. */
 	private static final class Resolution {
 
 		private final List<Channel> channels;
@@ -83,17 +120,26 @@ public class EscalationRecipients {
 		}
 
 		void internal(TeamRole role, List<TeamMemberView> team) {
-			List<PersonView> people = team.stream().filter(member -> member.role() == role).map(TeamMemberView::person)
+			List<PersonView> members = team.stream().filter(member -> member.role() == role).map(TeamMemberView::person)
 				.toList();
-			if (people.isEmpty()) {
+			if (members.isEmpty()) {
 				gaps.add(new RecipientGap(role, Side.INTERNAL,
 						"Nobody holds the " + Labels.of(role) + " role in the account team."));
 			}
-			people.forEach(person -> add(role, Side.INTERNAL, person.name(), person.id(), channel -> switch (channel) {
+			members.forEach(person -> internal(role, person));
+		}
+
+		void person(RiskPerson role, Optional<PersonView> person, String missing) {
+			person.ifPresentOrElse(found -> internal(role, found),
+					() -> gaps.add(new RecipientGap(role, Side.INTERNAL, missing)));
+		}
+
+		private void internal(Enum<?> role, PersonView person) {
+			add(role, Side.INTERNAL, person.name(), person.id(), channel -> switch (channel) {
 				case EMAIL, LIVE_CALL -> person.email();
 				case SLACK -> person.slackHandle();
 				case INTERNAL_NOTES -> null;
-			}));
+			});
 		}
 
 		void customer(ContactRole role, List<ContactView> contacts) {

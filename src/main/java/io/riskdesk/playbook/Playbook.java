@@ -11,7 +11,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The customer risk and escalation playbook in force: severities, SLAs, escalation matrix,
- * cadences, CAP templates, detection rules, business calendars and who may approve concessions. Loaded from
+ * cadences, CAP templates, detection rules, business calendars, who may approve concessions and who
+ * is notified of what. Loaded from
  * {@code playbook.yml} and validated at start-up.
  */
 public record Playbook(
@@ -21,7 +22,8 @@ public record Playbook(
 		@NotNull Map<@NotNull RiskCategory, @NotEmpty List<@NotNull @Valid CapStep>> capTemplates,
 		@NotNull DetectionPolicy detection,
 		@NotEmpty Map<@NotBlank String, @NotNull CalendarSpec> calendars,
-		@NotNull @Valid ConcessionPolicy concessions) {
+		@NotNull @Valid ConcessionPolicy concessions,
+		@NotNull @Valid NotificationPolicy notifications) {
 
 	/** The calendar an account gets when it names none. */
 	public static final String DEFAULT_CALENDAR = "default";

@@ -21,5 +21,7 @@ public enum TimelineKind {
 	/** A concession proposed, approved or rejected, offered, accepted or declined. */
 	CONCESSION,
 	/** Written by the progress module: a progress update, or a risk gone stale without one. */
-	PROGRESS
+	PROGRESS,
+	/** Written by notifications: a note for the team, a delivery that failed for good, a resend, an update sent to the customer. */
+	NOTIFICATION
 }

@@ -1,0 +1,170 @@
+package io.riskdesk.notification;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.riskdesk.notification.Notifications.NotificationsQueued;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox, on every node: claims one due message at a time (SKIP LOCKED, so nodes never
+ * take the same one), sends it, and marks it in a transaction of its own at once. A node that dies
+ * between the send and the mark leaves exactly that one message to be sent again when its lease
+ * runs out: the at-least-once window is one message per node. Wakes after a commit that queued
+ * messages, and every poll interval for retries and other nodes' leftovers.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	private final NotificationOutbox outbox;
+
+	private final MessageChannels channels;
+
+	private final NotificationClock notificationClock;
+
+	private final TransactionTemplate transactions;
+
+	private final NotificationProperties.Delivery settings;
+
+	private final Clock clock;
+
+	private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+	private final Semaphore wakeUp = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	DeliveryWorker(NotificationOutbox outbox, MessageChannels channels, NotificationClock notificationClock,
+			TransactionTemplate transactions, NotificationProperties properties, Clock clock) {
+		this.outbox = outbox;
+		this.channels = channels;
+		this.notificationClock = notificationClock;
+		this.transactions = transactions;
+		this.settings = properties.delivery();
+		this.clock = clock;
+	}
+
+	@TransactionalEventListener
+	void on(NotificationsQueued queued) {
+		wakeUp.release();
+	}
+
+	@Override
+	public void start() {
+		if (!settings.enabled()) {
+			log.info("Notification delivery is off on this node (riskdesk.notifications.delivery.enabled=false)");
+			return;
+		}
+		running = true;
+		thread = new Thread(this::loop, "notification-delivery");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/** Lets the message being sent finish and be marked; a graceful stop leaves nothing in the window. */
+	@Override
+	public void stop() {
+		running = false;
+		if (thread != null) {
+			wakeUp.release();
+			try {
+				thread.join(settings.lease().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Starts after the web server and the scheduler, stops before them. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 1000;
+	}
+
+	private void loop() {
+		while (running) {
+			try {
+				while (running && deliverNext()) {
+					// one message at a time until none is due
+				}
+				wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				wakeUp.drainPermits();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// The database may be away for a moment; the loop tries again at the next poll.
+				log.warn("Notification delivery pass failed: {}", ex.toString());
+				sleepQuietly();
+			}
+		}
+	}
+
+	/** Claims, sends and marks one due message; false when none is due. */
+	boolean deliverNext() {
+		Instant now = clock.instant();
+		Optional<NotificationOutbox.Outgoing> claimed = transactions
+			.execute(status -> outbox.claim(now, now.plus(settings.lease()), node));
+		if (claimed == null || claimed.isEmpty()) {
+			return false;
+		}
+		NotificationOutbox.Outgoing message = claimed.get();
+		try {
+			channels.deliver(message);
+		}
+		catch (RuntimeException ex) {
+			// A NotificationDeliveryException, or a bug in a channel: either way this attempt failed.
+			failed(message, ex);
+			return true;
+		}
+		Instant deliveredAt = clock.instant();
+		Boolean marked = transactions.execute(status -> channels.confirm(message, deliveredAt));
+		if (Boolean.TRUE.equals(marked) && message.meetsNotificationClock()) {
+			notificationClock.delivered(message, deliveredAt);
+		}
+		return true;
+	}
+
+	private void failed(NotificationOutbox.Outgoing message, RuntimeException ex) {
+		String error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		boolean last = message.attempt() >= settings.maxAttempts();
+		Instant now = clock.instant();
+		Instant next = last ? null : now.plus(settings.backoffAfter(message.attempt()));
+		log.warn("Notification {} ({} to {}) attempt {} of {} failed: {}", message.id(), message.channel(),
+				message.recipientName(), message.attempt(), settings.maxAttempts(), error);
+		transactions.executeWithoutResult(status -> channels.failed(message, error, next, now));
+	}
+
+	private void sleepQuietly() {
+		try {
+			Thread.sleep(settings.pollInterval().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.riskdesk.notification;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.riskdesk.playbook.Channel;
+import io.riskdesk.playbook.NotificationTrigger;
+import io.riskdesk.timeline.TimelineFact;
+import io.riskdesk.timeline.TimelineKind;
+
+/** What notifications write on a risk's timeline, one record per fact, in the transaction that makes it. */
+public final class NotificationEvents {
+
+	static final String ACTOR = "notifications";
+
+	private NotificationEvents() {
+	}
+
+	/** INTERNAL_NOTES: the message itself, as a note for the team. */
+	public record InternalNoteWritten(String riskKey, long notificationId, NotificationTrigger trigger, String subject,
+			String text, Instant at) implements TimelineFact {
+
+		public TimelineKind kind() {
+			return TimelineKind.NOTIFICATION;
+		}
+
+		public String actor() {
+			return ACTOR;
+		}
+
+		public String summary() {
+			return "Note: " + subject;
+		}
+
+		public Map<String, Object> details() {
+			return Map.of("notification", notificationId, "trigger", trigger.name(), "text", text);
+		}
+	}
+
+	/** Every attempt failed: somebody named by the playbook has not heard of the risk. */
+	public record DeliveryFailed(String riskKey, long notificationId, Channel channel, String recipient, int attempts,
+			String error, Instant at) implements TimelineFact {
+
+		public TimelineKind kind() {
+			return TimelineKind.NOTIFICATION;
+		}
+
+		public String actor() {
+			return ACTOR;
+		}
+
+		public String summary() {
+			return "Notification to " + recipient + " by " + channel + " failed after " + attempts + " attempts: " + error;
+		}
+
+		public Map<String, Object> details() {
+			return Map.of("notification", notificationId, "channel", channel.name(), "attempts", attempts);
+		}
+	}
+
+	/** A manager sent a failed message again. */
+	public record NotificationResent(String riskKey, long notificationId, Channel channel, String recipient,
+			String actor, Instant at) implements TimelineFact {
+
+		public TimelineKind kind() {
+			return TimelineKind.NOTIFICATION;
+		}
+
+		public String summary() {
+			return "Notification to " + recipient + " by " + channel + " queued again";
+		}
+
+		public Map<String, Object> details() {
+			return Map.of("notification", notificationId);
+		}
+	}
+
+}
