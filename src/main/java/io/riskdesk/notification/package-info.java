@@ -5,7 +5,7 @@
  * from the account's contacts, Security/Legal when the risk is an INCIDENT or flagged), with a gap
  * reported for every role nobody fills or a person who lacks the address a channel needs.
  */
-@ApplicationModule(displayName = "Notifications", allowedDependencies = { "account", "playbook", "risk" })
+@ApplicationModule(displayName = "Notifications", allowedDependencies = { "account", "playbook", "risk", "sla" })
 package io.riskdesk.notification;
 
 import org.springframework.modulith.ApplicationModule;
