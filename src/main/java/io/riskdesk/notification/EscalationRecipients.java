@@ -47,11 +47,15 @@ public class EscalationRecipients {
 
 	private final Playbook playbook;
 
-	EscalationRecipients(RiskRegister risks, Accounts accounts, PersonDirectory people, Playbook playbook) {
+	private final SlackWebhooks slack;
+
+	EscalationRecipients(RiskRegister risks, Accounts accounts, PersonDirectory people, Playbook playbook,
+			SlackWebhooks slack) {
 		this.risks = risks;
 		this.accounts = accounts;
 		this.people = people;
 		this.playbook = playbook;
+		this.slack = slack;
 	}
 
 	/** Who the escalation matrix tells of this risk now; NotFoundException for an unknown risk. */
@@ -93,6 +97,10 @@ public class EscalationRecipients {
 			matrix.customer().forEach(role -> resolution.customer(role, account.contacts()));
 		}
 		rule.customer().forEach(role -> resolution.customer(role, account.contacts()));
+		if (channels.contains(Channel.SLACK) && !slack.configured()) {
+			resolution.gaps.add(new RecipientGap(null, null, "Slack is not configured (riskdesk.notifications.slack."
+					+ "webhooks): nobody is told on Slack."));
+		}
 		return new RecipientList(risk.key(), risk.severity(), channels, resolution.recipients, resolution.gaps);
 	}
 

@@ -77,13 +77,6 @@ final class LiveCallInvites {
 	}
 
 	/**
-	 * The invite to {@code call} as iCalendar text, stamped now: see {@link #ics(LiveCall, Instant)}.
-	 */
-	static String ics(LiveCall call) {
-		return ics(call, Instant.now());
-	}
-
-	/**
 	 * The invite to {@code call} as iCalendar text (METHOD:REQUEST): one VEVENT with the call's UID,
 	 * SEQUENCE 0, DTSTAMP {@code stamp}, DTSTART in the call's zone with its VTIMEZONE, DURATION,
 	 * SUMMARY, DESCRIPTION, the organizer and every attendee as a required participant asked to answer.

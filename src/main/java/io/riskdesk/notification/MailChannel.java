@@ -2,6 +2,7 @@ package io.riskdesk.notification;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,13 +15,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail: multipart plain text and HTML, to the SMTP server of {@code spring.mail.*}; with no
+ * E-mail (and the live-call invite, as an .ics attachment): multipart plain text and HTML, to the SMTP server of {@code spring.mail.*}; with no
  * {@code spring.mail.host}, written to the outbox folder as one {@code .eml} per message instead,
  * named by the message's id, so writing it twice leaves one file. Every message carries a
  * Message-ID made from its outbox id: a receiver that deduplicates by it sees a resend as the same mail.
@@ -78,6 +80,10 @@ class MailChannel {
 		}
 		else {
 			helper.setText(message.text());
+		}
+		if (message.calendar() != null) {
+			helper.addAttachment("invite.ics", new ByteArrayResource(message.calendar().getBytes(StandardCharsets.UTF_8)),
+					"text/calendar; charset=UTF-8; method=REQUEST");
 		}
 		return mime;
 	}

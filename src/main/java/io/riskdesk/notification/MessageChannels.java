@@ -6,6 +6,8 @@ import io.riskdesk.notification.NotificationEvents.DeliveryFailed;
 import io.riskdesk.notification.NotificationEvents.InternalNoteWritten;
 import io.riskdesk.playbook.Channel;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +21,19 @@ class MessageChannels {
 
 	private final MailChannel mail;
 
+	private final SlackWebhooks slack;
+
+	private final JsonMapper json;
+
 	private final NotificationOutbox outbox;
 
 	private final ApplicationEventPublisher events;
 
-	MessageChannels(MailChannel mail, NotificationOutbox outbox, ApplicationEventPublisher events) {
+	MessageChannels(MailChannel mail, SlackWebhooks slack, JsonMapper json, NotificationOutbox outbox,
+			ApplicationEventPublisher events) {
 		this.mail = mail;
+		this.slack = slack;
+		this.json = json;
 		this.outbox = outbox;
 		this.events = events;
 	}
@@ -33,7 +42,7 @@ class MessageChannels {
 	void deliver(NotificationOutbox.Outgoing message) {
 		switch (message.channel()) {
 			case EMAIL, LIVE_CALL -> mail.send(message);
-			case SLACK -> throw new NotificationDeliveryException("Slack is not wired yet");
+			case SLACK -> slack.post(message.address(), json.readValue(message.slackMessage(), SlackMessage.class));
 			case INTERNAL_NOTES -> {
 				// Written with the mark, in confirm.
 			}

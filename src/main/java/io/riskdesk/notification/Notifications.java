@@ -1,11 +1,15 @@
 package io.riskdesk.notification;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -13,6 +17,7 @@ import java.util.function.Supplier;
 import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.Accounts;
 import io.riskdesk.account.PersonDirectory;
+import io.riskdesk.account.PersonView;
 import io.riskdesk.core.NotFoundException;
 import io.riskdesk.playbook.Channel;
 import io.riskdesk.playbook.NotificationRule;
@@ -20,6 +25,8 @@ import io.riskdesk.playbook.NotificationTrigger;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskRegister;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,13 +63,19 @@ public class Notifications {
 
 	private final NotificationOutbox outbox;
 
+	private final SlackWebhooks slack;
+
+	private final LiveCalls liveCalls;
+
+	private final JsonMapper json;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Notifications(RiskRegister risks, Accounts accounts, PersonDirectory people, Playbook playbook,
 			EscalationRecipients recipients, MessageFacts facts, NotificationTemplates templates, NotificationOutbox outbox,
-			ApplicationEventPublisher events, Clock clock) {
+			SlackWebhooks slack, LiveCalls liveCalls, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
 		this.risks = risks;
 		this.accounts = accounts;
 		this.people = people;
@@ -71,6 +84,9 @@ public class Notifications {
 		this.facts = facts;
 		this.templates = templates;
 		this.outbox = outbox;
+		this.slack = slack;
+		this.liveCalls = liveCalls;
+		this.json = json;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -85,12 +101,15 @@ public class Notifications {
 		RiskDetails risk = risks.get(event.riskKey());
 		AccountDetails account = accounts.get(risk.account().id());
 		Map<String, Object> model = facts.of(risk, account, event);
-		Batch batch = new Batch(risk, event);
-		for (NotificationRule rule : rules) {
-			if (rule.appliesTo(risk.severity())) {
-				queue(batch, rule, recipients.reach(risk, account, rule,
-						Optional.ofNullable(event.milestoneOwnerId()).map(people::get)), model);
-			}
+		Optional<PersonView> milestoneOwner = Optional.ofNullable(event.milestoneOwnerId()).map(people::get);
+		Map<NotificationRule, RecipientList> reached = new LinkedHashMap<>();
+		rules.stream()
+			.filter(rule -> rule.appliesTo(risk.severity()))
+			.forEach(rule -> reached.put(rule, recipients.reach(risk, account, rule, milestoneOwner)));
+		Batch batch = new Batch(risk, account, event, liveCall(risk, account, event, model, reached.values()));
+		reached.forEach((rule, list) -> queue(batch, rule, list, model));
+		if (batch.liveCallQueued) {
+			liveCalls.addActionItem(risk, batch.liveCall);
 		}
 		if (batch.added > 0) {
 			log.debug("{} notification(s) queued for {} {}", batch.added, event.riskKey(), event.trigger());
@@ -99,9 +118,10 @@ public class Notifications {
 	}
 
 	/**
-	 * One message per recipient and channel: e-mail to each person's address, a note on the
-	 * timeline once per rule. Only the matrix rules of TRIAGED and SEVERITY_CHANGED meet the
-	 * NOTIFICATION clock, and only through channels that reach a person.
+	 * One message per recipient and channel: e-mail and the live-call invite to each person's
+	 * address, one Slack post to the channel that hears the severity (mentioning the people who
+	 * have a Slack handle), one note on the timeline. Only the matrix rules of TRIAGED and
+	 * SEVERITY_CHANGED meet the NOTIFICATION clock, and only through channels that reach a person.
 	 */
 	private void queue(Batch batch, NotificationRule rule, RecipientList reached, Map<String, Object> model) {
 		boolean matrixNotice = rule.matrix() != NotificationRule.MatrixAudience.NONE
@@ -112,19 +132,57 @@ public class Notifications {
 				case EMAIL -> reached.recipients().forEach(recipient -> {
 					String address = recipient.addresses().get(channel);
 					if (address != null) {
-						Map<String, Object> personal = new HashMap<>(model);
-						personal.put("recipient", recipient);
-						batch.add(rule, channel, recipientKey(recipient), recipient.personName(), recipient.role().name(),
-								recipient.side(), address, () -> templates.render(rule.template(), personal), null, null,
-								matrixNotice);
+						batch.add(rule, channel, recipient, address, personal(rule, model, recipient), null, null, matrixNotice);
 					}
+				});
+				case LIVE_CALL -> reached.recipients().forEach(recipient -> {
+					String address = recipient.addresses().get(channel);
+					if (address != null && batch.add(rule, channel, recipient, address, personal(rule, model, recipient),
+							batch.liveCall.ics(), null, matrixNotice)) {
+						batch.liveCallQueued = true;
+					}
+				});
+				case SLACK -> slack.channelFor(batch.risk.severity()).ifPresent(slackChannel -> {
+					List<String> handles = reached.recipients()
+						.stream()
+						.map(recipient -> recipient.addresses().get(channel))
+						.filter(Objects::nonNull)
+						.toList();
+					batch.add(rule, channel, "slack:" + slackChannel, "#" + slackChannel, null, null, slackChannel,
+							() -> templates.render(rule.template(), model), null, slackMessage(batch.risk, model, handles),
+							matrixNotice);
 				});
 				case INTERNAL_NOTES -> batch.add(rule, channel, "timeline", "Risk timeline", null, null, null,
 						() -> templates.render(rule.template(), model), null, null, false);
-				case SLACK, LIVE_CALL -> {
-				}
 			}
 		}
+	}
+
+	/** One call per firing, whichever rules invite to it: everyone the LIVE_CALL channel reaches is on it. */
+	private LiveCalls.Planned liveCall(RiskDetails risk, AccountDetails account, TriggerEvent event,
+			Map<String, Object> model, Collection<RecipientList> reached) {
+		List<Recipient> invited = reached.stream()
+			.filter(list -> list.channels().contains(Channel.LIVE_CALL))
+			.flatMap(list -> list.recipients().stream())
+			.filter(recipient -> recipient.addresses().get(Channel.LIVE_CALL) != null)
+			.toList();
+		return invited.isEmpty() ? null : liveCalls.plan(risk, account, event, model, invited);
+	}
+
+	private Supplier<NotificationTemplates.Rendered> personal(NotificationRule rule, Map<String, Object> model,
+			Recipient recipient) {
+		return () -> {
+			Map<String, Object> personal = new HashMap<>(model);
+			personal.put("recipient", recipient);
+			return templates.render(rule.template(), personal);
+		};
+	}
+
+	private String slackMessage(RiskDetails risk, Map<String, Object> model, List<String> handles) {
+		MessageFormat fmt = (MessageFormat) model.get("fmt");
+		return json.writeValueAsString(new SlackMessage((String) model.get("headline"), risk.severity(),
+				risk.account().name(), fmt.money(risk.arrAtRisk()), fmt.renewal(risk.renewalDate(), risk.daysToRenewal()),
+				(String) model.get("ownerName"), (String) model.get("ask"), handles, URI.create((String) model.get("link"))));
 	}
 
 	/** The messages of one trigger firing; a person named by two rules gets the first rule's message. */
@@ -132,24 +190,40 @@ public class Notifications {
 
 		private final RiskDetails risk;
 
+		private final AccountDetails account;
+
 		private final TriggerEvent event;
+
+		private final LiveCalls.Planned liveCall;
 
 		private final Set<String> keys = new HashSet<>();
 
 		private int added;
 
-		Batch(RiskDetails risk, TriggerEvent event) {
+		private boolean liveCallQueued;
+
+		Batch(RiskDetails risk, AccountDetails account, TriggerEvent event, LiveCalls.Planned liveCall) {
 			this.risk = risk;
+			this.account = account;
 			this.event = event;
+			this.liveCall = liveCall;
 		}
 
-		void add(NotificationRule rule, Channel channel, String recipientKey, String name, String role, Side side,
+		boolean add(NotificationRule rule, Channel channel, Recipient recipient, String address,
+				Supplier<NotificationTemplates.Rendered> content, String calendar, String slackMessage,
+				boolean meetsNotificationClock) {
+			return add(rule, channel, recipientKey(recipient), recipient.personName(), recipient.role().name(),
+					recipient.side(), address, content, calendar, slackMessage, meetsNotificationClock);
+		}
+
+		/** Queues one message; true when it is new (not queued before by this firing or an earlier one). */
+		boolean add(NotificationRule rule, Channel channel, String recipientKey, String name, String role, Side side,
 				String address, Supplier<NotificationTemplates.Rendered> content, String calendar, String slackMessage,
 				boolean meetsNotificationClock) {
 			String key = String.join("|", risk.key(), event.trigger().name(), event.occurrence(), recipientKey,
 					channel.name());
 			if (!keys.add(key)) {
-				return;
+				return false;
 			}
 			NotificationTemplates.Rendered rendered;
 			try {
@@ -159,13 +233,15 @@ public class Notifications {
 				// A broken template override must not undo the change that fired it: the change stands, the error is loud.
 				log.error("Notification template {} failed for {} {}; message to {} by {} not queued", rule.template(),
 						risk.key(), event.trigger(), name, channel, ex);
-				return;
+				return false;
 			}
-			if (outbox.add(new NotificationOutbox.NewMessage(key, risk.key(), event.trigger(), event.occurrence(),
-					risk.severity(), channel, recipientKey, name, role, side, address, rule.template(), rendered, calendar,
-					slackMessage, meetsNotificationClock), clock.instant())) {
+			boolean queued = outbox.add(new NotificationOutbox.NewMessage(key, risk.key(), event.trigger(),
+					event.occurrence(), risk.severity(), channel, recipientKey, name, role, side, address, rule.template(),
+					rendered, calendar, slackMessage, meetsNotificationClock), clock.instant());
+			if (queued) {
 				added++;
 			}
+			return queued;
 		}
 
 	}

@@ -1,0 +1,531 @@
+package io.riskdesk.notification;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import io.riskdesk.MutableClock;
+import io.riskdesk.TestClockConfiguration;
+import io.riskdesk.plan.CorrectiveActionPlans;
+import io.riskdesk.plan.Milestone;
+import io.riskdesk.playbook.Channel;
+import io.riskdesk.playbook.NotificationTrigger;
+import io.riskdesk.risk.RiskDetails;
+import io.riskdesk.risk.RiskRegister;
+import io.riskdesk.risk.TriageStep;
+import io.riskdesk.sla.BusinessCalendars;
+import io.riskdesk.sla.ClockKind;
+import io.riskdesk.sla.ClockView;
+import io.riskdesk.sla.SlaClocks;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Delivery for real: a GreenMail SMTP server and a local HTTP server standing in for Slack, an
+ * application context of its own with the delivery worker on, no demo data. Triggers fire through
+ * the API as users fire them; what arrives is read back from the servers.
+ */
+@SpringBootTest(properties = {
+		"riskdesk.demo.enabled=false",
+		"riskdesk.security.admin-password=" + NotificationDeliveryTest.PASSWORD,
+		"riskdesk.notifications.delivery.enabled=true",
+		"riskdesk.notifications.delivery.poll-interval=100ms",
+		"riskdesk.notifications.delivery.initial-backoff=100ms",
+		"riskdesk.notifications.delivery.max-backoff=400ms",
+		"riskdesk.notifications.delivery.max-attempts=4",
+		"riskdesk.notifications.slack.timeout=500ms",
+		"riskdesk.notifications.base-url=https://riskdesk.example.com" })
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class NotificationDeliveryTest {
+
+	static final String PASSWORD = "delivery-test-admin";
+
+	private static final int SMTP_PORT = freePort();
+
+	private static GreenMail smtp = startSmtp();
+
+	private static final SlackStandIn slack = new SlackStandIn();
+
+	@DynamicPropertySource
+	static void servers(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("riskdesk.notifications.slack.webhooks.cs-escalations", slack::url);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	RiskRegister risks;
+
+	@Autowired
+	SlaClocks clocks;
+
+	@Autowired
+	CorrectiveActionPlans plans;
+
+	@Autowired
+	BusinessCalendars calendars;
+
+	@AfterEach
+	void resetServers() throws Exception {
+		clock.reset();
+		if (!smtp.isRunning()) {
+			smtp = startSmtp();
+		}
+		smtp.purgeEmailFromAllMailboxes();
+		slack.reset();
+	}
+
+	@AfterAll
+	static void stopServers() {
+		smtp.stop();
+		slack.server.stop(0);
+	}
+
+	@Test
+	void triagingSendsTheInitialEscalationToTheMatrixByEmailAndSlackAndMeetsTheNotificationClock() throws Exception {
+		Team team = team("S1");
+		String name = "Acme <b>Bold</b> & Co " + team.suffix;
+		String key = risk(account(name, team, "America/Chicago"), "API errors at 5%");
+
+		triage(key, "S1", team.csm);
+
+		// S1: AE, CS manager, support, engineering and PS leads with the internal escalation; POC and sponsor with
+		// the customer update; the CS leader with the executive summary.
+		List<MimeMessage> mail = awaitMail(8);
+		assertThat(recipients(mail)).containsExactlyInAnyOrder(team.email("AE"), team.email("CS_MANAGER"),
+				team.email("SUPPORT_LEAD"), team.email("ENG_LEAD"), team.email("PS_LEAD"), "poc@acme.example",
+				"sponsor@acme.example", team.email("CS_LEADER"));
+		MimeMessage internal = to(mail, team.email("AE"));
+		assertThat(internal.getSubject()).isEqualTo("[S1] " + name + ": Escalation - API errors at 5% (" + key + ")");
+		assertThat(internal.getFrom()[0].toString()).contains("riskdesk@localhost");
+		String text = part(internal, "text/plain");
+		String html = part(internal, "text/html");
+		assertThat(text).contains("Account:     " + name, "ARR at risk: USD 480,000",
+				"https://riskdesk.example.com/risks/" + key);
+		assertThat(html).contains("Acme &lt;b&gt;Bold&lt;/b&gt; &amp; Co").doesNotContain("<b>Bold</b>");
+		MimeMessage customer = to(mail, "poc@acme.example");
+		assertThat(customer.getSubject()).isEqualTo(name + ": API errors at 5% - update");
+		assertThat(to(mail, team.email("CS_LEADER")).getSubject()).startsWith("Executive summary: [S1] ");
+		assertThat(part(customer, "text/plain")).contains("Dear Pat Poc,").doesNotContain("ARR");
+
+		// One Slack post to the channel of the severity, naming the internal people who have a handle.
+		await().atMost(Duration.ofSeconds(20)).until(() -> slack.received.size() == 1);
+		String post = slack.received.get(0);
+		assertThat(JsonPath.<String>read(post, "$.blocks[0].text.text")).startsWith("[S1] Acme");
+		assertThat(post).contains("USD 480,000", team.handle("AE"), team.handle("ENG_LEAD"),
+				"https://riskdesk.example.com/risks/" + key);
+
+		List<Notification> sent = awaitAllSent(key, 9);
+		Instant firstDelivery = sent.stream().map(Notification::sentAt).min(Instant::compareTo).orElseThrow();
+		RiskDetails risk = risks.get(key);
+		assertThat(risk.missingTriageSteps()).doesNotContain(TriageStep.NOTIFY_STAKEHOLDERS);
+		Instant notifiedAt = risk.triageSteps().stream().filter(step -> step.step() == TriageStep.NOTIFY_STAKEHOLDERS)
+			.findFirst().orElseThrow().doneAt();
+		assertThat(notifiedAt).isBetween(firstDelivery, firstDelivery.plusSeconds(5));
+		assertThat(notificationClock(key).metAt()).isEqualTo(notifiedAt);
+	}
+
+	@Test
+	void aNotificationTriggerFiredTwiceQueuesNothingNew() throws Exception {
+		Team team = team("S3");
+		String key = risk(account("Twice Ltd" + " " + team.suffix, team, "UTC"), "Slow exports");
+		triage(key, "S3", team.csm);
+		awaitAllSent(key, 4);
+		int rows = jdbc.sql("select count(*) from notification").query(Integer.class).single();
+		Notification first = notifications(key).get(0);
+
+		// The same firing (same occurrence) again: the idempotency key refuses every message of it.
+		notificationsService.fire(new TriggerEvent(first.trigger(), key, first.occurrence(), Instant.now(), Map.of()));
+
+		assertThat(jdbc.sql("select count(*) from notification").query(Integer.class).single()).isEqualTo(rows);
+	}
+
+	@Autowired
+	Notifications notificationsService;
+
+	@Test
+	void retriesSlackThroughAnErrorAndATimeoutUntilItAnswers() throws Exception {
+		slack.answers.addAll(List.of(Answer.status(500), Answer.slow(), Answer.status(200)));
+		Team team = team("S1");
+		String key = risk(account("Retry Inc" + " " + team.suffix, team, "UTC"), "Webhook storms");
+
+		triage(key, "S1", team.csm);
+
+		Notification post = awaitAllSent(key, 9).stream().filter(n -> n.channel() == Channel.SLACK)
+			.findFirst().orElseThrow();
+		assertThat(post.attempts()).isEqualTo(3);
+		assertThat(post.lastError()).isNull();
+		assertThat(slack.received).hasSize(3);
+	}
+
+	@Test
+	void failsASlackPostAfterTheLastAttemptAndSaysSoOnTheTimeline() throws Exception {
+		slack.alwaysFail = true;
+		Team team = team("S1");
+		String key = risk(account("Down Slack GmbH" + " " + team.suffix, team, "UTC"), "Login loops");
+
+		triage(key, "S1", team.csm);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> notifications(key).stream()
+			.anyMatch(n -> n.status() == NotificationStatus.FAILED));
+		Notification failed = notifications(key).stream().filter(n -> n.status() == NotificationStatus.FAILED)
+			.findFirst().orElseThrow();
+		assertThat(failed.channel()).isEqualTo(Channel.SLACK);
+		assertThat(failed.attempts()).isEqualTo(4);
+		assertThat(failed.lastError()).contains("HTTP 500").doesNotContain(slack.url());
+		assertThat(risks.timeline(key)).anyMatch(entry -> entry.summary()
+			.equals("Notification to #cs-escalations by SLACK failed after 4 attempts: " + failed.lastError()));
+	}
+
+	@Test
+	void theNotificationClockBreachesWhileSmtpIsDownAndIsMetAtDeliveryNotAtQueueing() throws Exception {
+		Team team = team("S2");
+		ZoneId chicago = ZoneId.of("America/Chicago");
+		String key = risk(account("Outage Corp" + " " + team.suffix, team, "America/Chicago"), "Mail relay down");
+		Instant triagedAt = calendars.forAccount(null, chicago, "US")
+			.nextBusinessMoment(LocalDateTime.now(chicago).minusWeeks(2).withHour(10).withMinute(0).atZone(chicago).toInstant());
+		clock.set(triagedAt);
+		smtp.stop();
+
+		triage(key, "S2", team.csm);
+		await().atMost(Duration.ofSeconds(20)).until(() -> notifications(key).stream()
+			.allMatch(n -> n.attempts() >= 1 && n.status() == NotificationStatus.PENDING));
+		ClockView queued = notificationClock(key);
+		assertThat(queued.metAt()).as("queued is not notified").isNull();
+
+		// Past the target with SMTP still down: the clock breaches.
+		clock.set(queued.dueAt().plusSeconds(60));
+		await().atMost(Duration.ofSeconds(20)).until(() -> notificationClock(key).breachedAt() != null);
+
+		// SMTP back: the retries deliver, and the clock is met (late) at that moment.
+		smtp = startSmtp();
+		Instant deliveredAt = queued.dueAt().plusSeconds(120);
+		clock.set(deliveredAt);
+		awaitAllSent(key, NotificationTrigger.TRIAGED, 4);
+		ClockView met = notificationClock(key);
+		assertThat(met.metAt()).isEqualTo(deliveredAt);
+		assertThat(met.breachedAt()).isEqualTo(queued.dueAt());
+	}
+
+	@Test
+	void anS0TriageInvitesToALiveCallTheSameBusinessDayAndAddsTheActionItem() throws Exception {
+		Team team = team("S0");
+		String key = risk(account("Burning Bank" + " " + team.suffix, team, "America/New_York"), "Total outage");
+
+		triage(key, "S0", team.csm);
+
+		List<Notification> sent = awaitAllSent(key, 12);
+		List<Notification> invites = sent.stream().filter(n -> n.channel() == Channel.LIVE_CALL)
+			.toList();
+		assertThat(invites).extracting(Notification::address).containsExactlyInAnyOrder(team.email("AE"),
+				team.email("CS_LEADER"), team.email("SUPPORT_LEAD"), team.email("ENG_LEAD"), "sponsor@acme.example",
+				"exec@acme.example");
+		MimeMessage invite = List.of(smtp.getReceivedMessages()).stream()
+			.filter(m -> recipientsOf(m).contains("exec@acme.example"))
+			.filter(m -> attachment(m, "invite.ics") != null)
+			.findFirst().orElseThrow();
+		Calendar calendar = new CalendarBuilder().build(new java.io.StringReader(attachment(invite, "invite.ics")));
+		VEvent call = calendar.<VEvent>getComponents(Component.VEVENT).get(0);
+		assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+		assertThat(call.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow().getValue())
+			.isEqualTo("America/New_York");
+		assertThat(call.<Property>getProperties(Property.ATTENDEE)).extracting(attendee -> attendee.getValue().toLowerCase())
+			.contains("mailto:" + team.email("ENG_LEAD"), "mailto:exec@acme.example");
+		Milestone actionItem = plans.of(key).stream().filter(m -> m.title().equals(LiveCalls.ACTION_ITEM))
+			.findFirst().orElseThrow();
+		assertThat(actionItem.ownerId()).isEqualTo(team.csm);
+	}
+
+	// --- fixtures ---------------------------------------------------------------------------------
+
+	/** One person per team role, each with an e-mail address and a Slack handle. */
+	private Team team(String label) throws Exception {
+		Team team = new Team(UUID.randomUUID().toString().substring(0, 8));
+		for (String role : List.of("CSM", "AE", "CS_MANAGER", "CS_LEADER", "SUPPORT_LEAD", "ENG_LEAD", "PS_LEAD")) {
+			String email = role.toLowerCase() + "." + team.suffix + "@vendor.example";
+			long id = id(post("/api/people"), """
+					{"name": "%s %s", "email": "%s", "slackHandle": "@%s"}""".formatted(role, label, email,
+					team.handle(role).substring(1)));
+			team.ids.put(role, id);
+		}
+		team.csm = team.ids.get("CSM");
+		return team;
+	}
+
+	private long account(String name, Team team, String zone) throws Exception {
+		StringBuilder members = new StringBuilder();
+		team.ids.forEach((role, id) -> members.append(members.isEmpty() ? "" : ", ").append('"').append(role)
+			.append("\": ").append(id));
+		return id(post("/api/accounts"), """
+				{"name": "%s", "arr": {"amount": 480000, "currency": "USD"}, "renewalDate": "2027-06-30",
+				 "segment": "ENTERPRISE", "country": "US", "timeZone": "%s", "team": {%s},
+				 "contacts": [{"role": "POC", "name": "Pat Poc", "email": "poc@acme.example"},
+				              {"role": "SPONSOR", "name": "Sam Sponsor", "email": "sponsor@acme.example"},
+				              {"role": "EXEC", "name": "Eve Exec", "email": "exec@acme.example"}]}
+				""".formatted(name, zone, members));
+	}
+
+	private String risk(long account, String title) throws Exception {
+		String body = mvc.perform(admin(post("/api/risks")).content("""
+				{"accountId": %d, "title": "%s", "category": "SUPPORT", "description": "Customers see errors", "evidence": ["3 Sev-1 tickets"]}
+				""".formatted(account, title))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return JsonPath.read(body, "$.key");
+	}
+
+	private void triage(String key, String severity, long owner) throws Exception {
+		mvc.perform(admin(post("/api/risks/{key}/transitions", key)).content("""
+				{"to": "TRIAGED", "severity": "%s", "ownerId": %d, "reason": "matrix test"}""".formatted(severity, owner)))
+			.andExpect(status().isOk());
+	}
+
+	private long id(MockHttpServletRequestBuilder request, String body) throws Exception {
+		String response = mvc.perform(admin(request).content(body)).andExpect(status().isCreated()).andReturn()
+			.getResponse().getContentAsString();
+		return ((Number) JsonPath.read(response, "$.id")).longValue();
+	}
+
+	private static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
+		return request.with(httpBasic("admin", PASSWORD)).contentType(MediaType.APPLICATION_JSON);
+	}
+
+	private List<Notification> notifications(String key) {
+		return notificationsService.ofRisk(key);
+	}
+
+	private List<Notification> awaitAllSent(String key, int count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			List<Notification> all = notifications(key);
+			return all.size() == count && all.stream().allMatch(n -> n.status() == NotificationStatus.SENT);
+		});
+		return notifications(key);
+	}
+
+	/** The SLA triggers of a clock moved far ahead queue more messages: only this trigger's are counted. */
+	private void awaitAllSent(String key, NotificationTrigger trigger, int count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			List<Notification> fired = notifications(key).stream().filter(n -> n.trigger() == trigger).toList();
+			return fired.size() == count && fired.stream().allMatch(n -> n.status() == NotificationStatus.SENT);
+		});
+	}
+
+	private List<MimeMessage> awaitMail(int count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= count);
+		assertThat(smtp.getReceivedMessages()).hasSize(count);
+		return List.of(smtp.getReceivedMessages());
+	}
+
+	private ClockView notificationClock(String key) {
+		return clocks.clocksOf(key).stream().filter(c -> c.kind() == ClockKind.NOTIFICATION).findFirst().orElseThrow();
+	}
+
+	private static List<String> recipients(List<MimeMessage> mail) {
+		return mail.stream().flatMap(m -> recipientsOf(m).stream()).toList();
+	}
+
+	private static List<String> recipientsOf(MimeMessage message) {
+		try {
+			return java.util.Arrays.stream(message.getAllRecipients())
+				.map(address -> ((jakarta.mail.internet.InternetAddress) address).getAddress())
+				.toList();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static MimeMessage to(List<MimeMessage> mail, String address) {
+		return mail.stream().filter(m -> recipientsOf(m).contains(address)).findFirst().orElseThrow();
+	}
+
+	/** The first body part of this MIME type, searched through nested multiparts. */
+	private static String part(MimeMessage message, String type) throws Exception {
+		return find(message.getContent(), type);
+	}
+
+	private static String find(Object content, String type) throws Exception {
+		if (content instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart part = multipart.getBodyPart(i);
+				String found = part.isMimeType(type) && part.getFileName() == null ? String.valueOf(part.getContent())
+						: find(part.getContent(), type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static String attachment(MimeMessage message, String name) {
+		try {
+			Multipart multipart = (Multipart) message.getContent();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart part = multipart.getBodyPart(i);
+				if (name.equals(part.getFileName())) {
+					return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+			return null;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static GreenMail startSmtp() {
+		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		return server;
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static final class Team {
+
+		final String suffix;
+
+		final Map<String, Long> ids = new java.util.LinkedHashMap<>();
+
+		long csm;
+
+		Team(String suffix) {
+			this.suffix = suffix;
+		}
+
+		String email(String role) {
+			return role.toLowerCase() + "." + suffix + "@vendor.example";
+		}
+
+		String handle(String role) {
+			return "@" + role.toLowerCase().replace('_', '.') + "." + suffix;
+		}
+
+	}
+
+	private record Answer(int code, boolean late) {
+
+		static Answer status(int code) {
+			return new Answer(code, false);
+		}
+
+		static Answer slow() {
+			return new Answer(200, true);
+		}
+	}
+
+	/** Slack's incoming webhook, played by a local HTTP server: answers as told, 200 when told nothing. */
+	private static final class SlackStandIn {
+
+		final HttpServer server;
+
+		final List<String> received = new CopyOnWriteArrayList<>();
+
+		final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+
+		volatile boolean alwaysFail;
+
+		SlackStandIn() {
+			try {
+				server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+			server.createContext("/services/T000/B000/secret", exchange -> {
+				received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+				Answer answer = alwaysFail ? Answer.status(500) : answers.poll();
+				answer = answer == null ? Answer.status(200) : answer;
+				if (answer.late()) {
+					try {
+						Thread.sleep(1500);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				byte[] body = (answer.code() == 200 ? "ok" : "internal_error").getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(answer.code(), body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+				catch (IOException ex) {
+					// The client gave up (the timeout case).
+				}
+			});
+			server.start();
+		}
+
+		String url() {
+			return "http://localhost:" + server.getAddress().getPort() + "/services/T000/B000/secret";
+		}
+
+		void reset() {
+			received.clear();
+			answers.clear();
+			alwaysFail = false;
+		}
+
+	}
+
+}
