@@ -38,6 +38,7 @@ import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskStatus;
 import io.riskdesk.risk.RiskSummary;
 import io.riskdesk.risk.SlaStatus;
+import io.riskdesk.sla.ClockKind;
 import io.riskdesk.sla.ClockView;
 import io.riskdesk.sla.SlaClocks;
 import io.riskdesk.web.Labels;
@@ -343,8 +344,8 @@ class WeeklyDigests {
 			}
 			List<Line> breached = breaches.getOrDefault(risk.key(), List.of())
 				.stream()
-				.map(clock -> new Line(Labels.of(clock.kind()) + " SLA (" + clock.target() + ")",
-						"breached " + fmt.instant(clock.breachedAt())))
+				.map(clock -> new Line(clock.kind() == ClockKind.MILESTONE ? clock.target()
+						: Labels.of(clock.kind()) + " SLA (" + clock.target() + ")", "breached " + fmt.instant(clock.breachedAt())))
 				.toList();
 			return new DigestRisk(risk.key(), risk.title(), risk.account().name(), risk.severity(), risk.status(),
 					Optional.ofNullable(risk.owner()).map(owner -> owner.name()).orElse("nobody yet"),
