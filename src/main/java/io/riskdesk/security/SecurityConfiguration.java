@@ -72,6 +72,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/api/tokens/**", "/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
+				// A digest preview shows anyone's risks: for those who manage others.
+				.requestMatchers(HttpMethod.GET, "/api/notifications/digests/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.CS_MANAGER.name(), Role.CS_LEADER.name())
 				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
 				.requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
 				// A calculator: it writes nothing.
