@@ -66,7 +66,7 @@ class LiveCalls {
 	/** The action item to hold the call, owned by the risk's owner, due the day of the call. */
 	void addActionItem(RiskDetails risk, Planned call) {
 		LocalDate day = call.start().atZone(call.zone()).toLocalDate();
-		plans.add(risk.key(), new NewMilestone(ACTION_ITEM, risk.owner() == null ? null : risk.owner().name(),
+		plans.addActionItem(risk.key(), new NewMilestone(ACTION_ITEM, risk.owner() == null ? null : risk.owner().name(),
 				risk.owner() == null ? null : risk.owner().id(), day,
 				"The people the escalation matrix names for S0 are on the call, or have sent a delegate"),
 				NotificationEvents.ACTOR);

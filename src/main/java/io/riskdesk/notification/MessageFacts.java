@@ -84,7 +84,8 @@ class MessageFacts {
 	/** The due instant of a risk clock still to be met; null when it is met, stopped or absent. */
 	private static Instant due(List<ClockView> clocks, ClockKind kind) {
 		return clocks.stream()
-			.filter(clock -> clock.kind() == kind && clock.metAt() == null && clock.milestoneId() == null)
+			.filter(clock -> clock.kind() == kind && clock.metAt() == null && clock.milestoneId() == null
+					&& clock.dueAt() != null)
 			.map(ClockView::dueAt)
 			.findFirst()
 			.orElse(null);

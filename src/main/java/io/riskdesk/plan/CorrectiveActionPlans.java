@@ -85,6 +85,15 @@ public class CorrectiveActionPlans {
 		return List.copyOf(added);
 	}
 
+	/**
+	 * Adds an action item the application itself asks for (the S0 live call), last in the list. It
+	 * is work of the plan but not the plan: the CREATE_CAP triage step stays for people to record.
+	 */
+	public Milestone addActionItem(String riskKey, NewMilestone milestone, String actor) {
+		requireOpen(riskKey);
+		return add(riskKey, MilestoneKind.PLAN, milestone, actor);
+	}
+
 	/** Adds a prevention item, tracked like a milestone after the risk is resolved (a closed risk's too). */
 	public Milestone addPrevention(String riskKey, NewMilestone milestone, String actor) {
 		risks.requireExists(riskKey);

@@ -83,7 +83,10 @@ class RecipientsApiTest {
 			.andExpect(jsonPath("$.recipients[3].addresses.EMAIL").value("dana@fox.example"))
 			.andExpect(jsonPath("$.recipients[3].addresses.SLACK").isEmpty())
 			.andExpect(jsonPath("$.gaps[*].role",
-					containsInAnyOrder("CS_MANAGER", "SUPPORT_LEAD", "ENG_LEAD", "PS_LEAD", "POC")))
+					containsInAnyOrder("CS_MANAGER", "SUPPORT_LEAD", "ENG_LEAD", "PS_LEAD", "POC", null)))
+			// S1 posts to Slack, and the test configuration has no webhook.
+			.andExpect(jsonPath("$.gaps[?(@.role == null)].reason", contains(
+					"Slack is not configured (riskdesk.notifications.slack.webhooks): nobody is told on Slack.")))
 			.andExpect(jsonPath("$.gaps[?(@.role == 'CS_MANAGER')].reason",
 					contains("Nobody holds the CS manager role in the account team.")))
 			.andExpect(jsonPath("$.gaps[?(@.role == 'SUPPORT_LEAD')].reason",
