@@ -113,8 +113,9 @@ class MessageFacts {
 	private static String ask(RiskDetails risk, TriggerEvent event, MessageFormat fmt) {
 		Map<String, Object> d = event.details();
 		return switch (event.trigger()) {
-			case TRIAGED -> "Join the response: " + risk.owner().name() + " owns it; the corrective action plan and the "
-					+ "first response to the customer come next.";
+			// A preview may render it for a risk not triaged yet, which has no owner.
+			case TRIAGED -> "Join the response: " + (risk.owner() == null ? "nobody owns it yet" : risk.owner().name()
+					+ " owns it") + "; the corrective action plan and the first response to the customer come next.";
 			case SEVERITY_CHANGED -> "Severity is now " + d.get("to") + " (" + d.get("reason")
 					+ "): its escalation matrix, SLAs and cadence apply from now.";
 			case SLA_WARNING -> "Act before " + fmt.instant((Instant) d.get("dueAt")) + ": the "

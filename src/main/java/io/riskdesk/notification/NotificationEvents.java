@@ -1,6 +1,7 @@
 package io.riskdesk.notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.riskdesk.playbook.Channel;
@@ -72,6 +73,23 @@ public final class NotificationEvents {
 
 		public Map<String, Object> details() {
 			return Map.of("notification", notificationId);
+		}
+	}
+
+	/** Somebody sent the customer an update from the risk page or the API. */
+	public record CustomerUpdateSent(String riskKey, List<String> recipients, String subject, List<Long> notificationIds,
+			String actor, Instant at) implements TimelineFact {
+
+		public TimelineKind kind() {
+			return TimelineKind.NOTIFICATION;
+		}
+
+		public String summary() {
+			return "Customer update sent to " + String.join(", ", recipients) + ": " + subject;
+		}
+
+		public Map<String, Object> details() {
+			return Map.of("notifications", notificationIds);
 		}
 	}
 

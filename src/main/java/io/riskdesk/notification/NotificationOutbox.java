@@ -218,4 +218,12 @@ class NotificationOutbox {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
 
+	/** The message queued under this idempotency key, if any. */
+	Optional<Notification> findByKey(String idempotencyKey) {
+		return jdbc.sql("select " + COLUMNS + " from notification where idempotency_key = :key")
+			.param("key", idempotencyKey)
+			.query(NotificationOutbox::notification)
+			.optional();
+	}
+
 }

@@ -2,6 +2,7 @@ package io.riskdesk.notification;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.riskdesk.account.AccountDetails;
@@ -274,6 +276,42 @@ public class Notifications {
 
 	/** Messages queued in the current transaction: the worker looks for them once it commits. */
 	record NotificationsQueued(int count) {
+	}
+
+	/**
+	 * Queues a customer update written by hand: one e-mail per recipient, each rendered for its
+	 * reader, in the caller's transaction, under the idempotency key a trigger's message would have
+	 * ({@code risk|CUSTOMER_UPDATE|occurrence|recipient|EMAIL}), so the same {@code occurrence} sent
+	 * again queues nothing new. Returns the messages of this occurrence, queued now or before, and
+	 * how many were queued now.
+	 */
+	@Transactional
+	QueuedMessages queueCustomerUpdate(RiskDetails risk, String occurrence, List<Recipient> to,
+			Function<Recipient, NotificationTemplates.Rendered> content) {
+		int added = 0;
+		List<String> keys = new ArrayList<>();
+		for (Recipient recipient : to) {
+			String recipientKey = recipientKey(recipient);
+			String key = String.join("|", risk.key(), NotificationTrigger.CUSTOMER_UPDATE.name(), occurrence,
+					recipientKey, Channel.EMAIL.name());
+			if (keys.contains(key)) {
+				continue;
+			}
+			keys.add(key);
+			if (outbox.add(new NotificationOutbox.NewMessage(key, risk.key(), NotificationTrigger.CUSTOMER_UPDATE,
+					occurrence, risk.severity(), Channel.EMAIL, recipientKey, recipient.personName(),
+					recipient.role().name(), recipient.side(), recipient.addresses().get(Channel.EMAIL),
+					CustomerUpdates.TEMPLATE, content.apply(recipient), null, null, false), clock.instant())) {
+				added++;
+			}
+		}
+		if (added > 0) {
+			events.publishEvent(new NotificationsQueued(added));
+		}
+		return new QueuedMessages(keys.stream().map(outbox::findByKey).flatMap(Optional::stream).toList(), added);
+	}
+
+	record QueuedMessages(List<Notification> messages, int added) {
 	}
 
 }

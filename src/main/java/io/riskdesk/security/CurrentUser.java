@@ -11,6 +11,10 @@ public record CurrentUser(String username, String displayName, Role role, String
 		return Role.RISK_WRITERS.contains(role);
 	}
 
+	public boolean canManageNotifications() {
+		return Role.NOTIFICATION_MANAGERS.contains(role);
+	}
+
 	public boolean canWriteAccounts() {
 		return Role.ACCOUNT_WRITERS.contains(role);
 	}

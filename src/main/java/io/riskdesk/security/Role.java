@@ -15,6 +15,9 @@ public enum Role {
 	 */
 	public static final Set<Role> CONCESSION_DECIDERS = Set.of(CSM, CS_MANAGER, CS_LEADER, EXEC, ADMIN);
 
+	/** Roles that may send a failed notification again and see the failed deliveries of every risk. */
+	public static final Set<Role> NOTIFICATION_MANAGERS = Set.of(CS_MANAGER, CS_LEADER, ADMIN);
+
 	/** Roles that may maintain accounts and the people directory. */
 	public static final Set<Role> ACCOUNT_WRITERS = Set.of(CSM, CS_MANAGER, CS_LEADER, AE, ADMIN);
 

@@ -79,6 +79,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
 				// A calculator: it writes nothing.
 				.requestMatchers(HttpMethod.POST, "/api/sla-credits/calculate").authenticated()
+				.requestMatchers(HttpMethod.POST, "/api/notifications/*/resend")
+				.hasAnyRole(Role.names(Role.NOTIFICATION_MANAGERS))
 				.requestMatchers(HttpMethod.POST, "/api/risks/*/concessions/*/transitions")
 				.hasAnyRole(Role.names(Role.CONCESSION_DECIDERS))
 				// The backtest writes nothing, but it is as heavy as detection passes: for the same roles.

@@ -30,6 +30,8 @@ final class UiAccessRules {
 			new Rule(PATHS.matcher("/risks/*/edit"), Role.RISK_WRITERS),
 			// Executives approve and reject concessions (the panel moves a concession there); before the rule below.
 			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/*/concessions/*/move"), Role.CONCESSION_DECIDERS),
+			// Managers resend failed notifications (from the risk page too); before the rule below.
+			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/*/notifications/*/resend"), Role.NOTIFICATION_MANAGERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/risks/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/my-actions/**"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/intake"), Role.RISK_WRITERS), // GET, and HEAD like it
@@ -38,6 +40,7 @@ final class UiAccessRules {
 			// Detection writes risks; before the account rule below, which would let AE run it.
 			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/*/signals/run"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/playbook/backtest"), Role.RISK_WRITERS), // as the API's backtest
+			new Rule(PATHS.matcher("/admin/notifications/**"), Role.NOTIFICATION_MANAGERS),
 			new Rule(PATHS.matcher("/accounts/new"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher("/accounts/*/edit"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/**"), Role.ACCOUNT_WRITERS));
