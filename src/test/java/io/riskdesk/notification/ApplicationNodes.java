@@ -137,6 +137,14 @@ final class ApplicationNodes implements BeforeAllCallback, AfterEachCallback, Af
 			.collect(Collectors.groupingBy(ApplicationNodes::messageId, TreeMap::new, Collectors.counting()));
 	}
 
+	/** The Message-IDs that arrived more than once, with how often. */
+	static Map<String, Long> duplicates(Map<String, Long> receivedByMessageId) {
+		return receivedByMessageId.entrySet()
+			.stream()
+			.filter(received -> received.getValue() > 1)
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new));
+	}
+
 	/** The Message-ID MailChannel gives the outbox row {@code id}, with the default from-address. */
 	static String messageId(long id) {
 		return "<notification-" + id + ".riskdesk@localhost>";
