@@ -9,9 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.riskdesk.ApplicationProcess;
@@ -95,6 +103,74 @@ final class ApplicationNodes implements BeforeAllCallback, AfterEachCallback, Af
 				from generate_series(1, :count) i""")
 			.param("count", count)
 			.update();
+	}
+
+	/**
+	 * Makes the SMTP server hold the {@code n}th message it receives, before it answers the sender
+	 * that it took it: a node killed meanwhile has sent that message and cannot have marked it.
+	 */
+	HeldMessage holdMessage(int n) {
+		HeldMessage held = new HeldMessage(n, mail.getUserManager().getMessageDeliveryHandler());
+		mail.getUserManager().setMessageDeliveryHandler(held);
+		return held;
+	}
+
+	/** The {@code n}th message, once it arrives: kept from the sender until released (or for a minute). */
+	static final class HeldMessage implements MessageDeliveryHandler {
+
+		private final int n;
+
+		private final MessageDeliveryHandler delivery;
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		private final CountDownLatch arrived = new CountDownLatch(1);
+
+		private final CountDownLatch released = new CountDownLatch(1);
+
+		private volatile String messageId;
+
+		private HeldMessage(int n, MessageDeliveryHandler delivery) {
+			this.n = n;
+			this.delivery = delivery;
+		}
+
+		@Override
+		public GreenMailUser handle(MovingMessage message, MailAddress recipient) throws MessagingException, UserException {
+			if (count.incrementAndGet() == n) {
+				messageId = message.getMessage().getMessageID();
+				arrived.countDown();
+				try {
+					released.await(1, TimeUnit.MINUTES);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return delivery.handle(message, recipient);
+		}
+
+		/** Waits until the message is at the server; its Message-ID. */
+		String awaitArrival(Duration timeout) throws InterruptedException {
+			assertThat(arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("message %d arrived within %s", n, timeout)
+				.isTrue();
+			return messageId;
+		}
+
+		/** The server keeps the message (and answers a sender that may be gone). */
+		void release() {
+			released.countDown();
+		}
+
+	}
+
+	/** The status of the message with this Message-ID. */
+	String status(String messageId) {
+		long id = ids().stream().filter(row -> messageId(row).equals(messageId)).findFirst().orElseThrow();
+		return jdbc.sql("select status from notification where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	/** How many outbox rows have each status. */
