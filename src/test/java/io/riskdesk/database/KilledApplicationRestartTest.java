@@ -1,21 +1,12 @@
 package io.riskdesk.database;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
-import io.riskdesk.RiskdeskApplication;
+import io.riskdesk.ApplicationProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KilledApplicationRestartTest {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	private final List<Process> applications = new ArrayList<>();
+	private final List<ApplicationProcess> applications = new ArrayList<>();
 
 	@TempDir
 	Path work;
@@ -41,10 +28,10 @@ class KilledApplicationRestartTest {
 	@Test
 	void restartsHealthyAfterKillMinusNine() throws Exception {
 		Path data = work.resolve("postgres");
-		Process first = start(data, work.resolve("first.log"));
+		ApplicationProcess first = start(data, work.resolve("first.log"));
 		long leftover = postmaster(data);
 
-		first.destroyForcibly().waitFor();
+		first.kill();
 		assertThat(ProcessHandle.of(leftover).map(ProcessHandle::isAlive))
 			.as("the killed application's PostgreSQL survives it")
 			.contains(true);
@@ -59,60 +46,22 @@ class KilledApplicationRestartTest {
 			.doesNotContain("Connection refused");
 	}
 
-	/** Starts Riskdesk on a free port and waits until its health check answers UP. */
-	private Process start(Path data, Path log) throws Exception {
-		int port = freePort();
-		Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", applicationClassPath(), RiskdeskApplication.class.getName(), "--server.port=" + port,
-				"--riskdesk.embedded-database.data-directory=" + data, "--riskdesk.demo.enabled=false")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+	private ApplicationProcess start(Path data, Path log) throws Exception {
+		ApplicationProcess application = ApplicationProcess.start(log,
+				List.of("--riskdesk.embedded-database.data-directory=" + data, "--riskdesk.demo.enabled=false"));
 		applications.add(application);
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (!healthy(port)) {
-			assertThat(application.isAlive()).as("Riskdesk is running (log: %s)", log).isTrue();
-			assertThat(System.nanoTime()).as("Riskdesk healthy within %s (log: %s)", START_TIMEOUT, log).isLessThan(deadline);
-			Thread.sleep(250);
-		}
 		return application;
-	}
-
-	private boolean healthy(int port) throws InterruptedException {
-		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-				.timeout(Duration.ofSeconds(5))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && response.body().contains("\"UP\"");
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	/** The test's class path without the test classes, whose configuration is not the application's. */
-	private static String applicationClassPath() {
-		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter(entry -> !entry.endsWith("test-classes"))
-			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	private static long postmaster(Path data) throws IOException {
 		return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 	/** SIGTERM: a graceful stop, which also stops the embedded server. */
 	@AfterEach
 	void stopEverything() throws Exception {
-		for (Process application : applications) {
-			application.destroy();
-			application.waitFor();
+		for (ApplicationProcess application : applications) {
+			application.stop();
 		}
 		Path pidFile = work.resolve("postgres/postmaster.pid");
 		if (Files.exists(pidFile)) {
