@@ -96,13 +96,13 @@ class DemoDataTest {
 			.param("source", "IMPORT")).andReturn().getResponse().getContentAsString(), "$.content[0].key");
 		mvc.perform(asAlex(get("/api/risks/{key}/milestones", key)))
 			// In the meeting's order, the first one dated, the undated ones with no date yet.
-			// The meeting's thirteen, and the live call its S0 triage asked for.
+			// First the live call its S0 triage asked for, then the meeting's thirteen.
 			.andExpect(jsonPath("$", hasSize(14)))
-			.andExpect(jsonPath("$[*].title", org.hamcrest.Matchers.hasItem("Hold the S0 live call")))
-			.andExpect(jsonPath("$[0:3].title", contains("Schedule executive call with GlobalTech CEO",
+			.andExpect(jsonPath("$[0].title").value("Hold the S0 live call"))
+			.andExpect(jsonPath("$[1:4].title", contains("Schedule executive call with GlobalTech CEO",
 					"Prepare resolution proposal presentation", "Coordinate with legal for contract amendments")))
-			.andExpect(jsonPath("$[0:3].position", contains(1, 2, 3)))
-			.andExpect(jsonPath("$[1].due").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$[1:4].position", contains(2, 3, 4)))
+			.andExpect(jsonPath("$[2].due").value(org.hamcrest.Matchers.nullValue()))
 			.andExpect(jsonPath("$[13].title").value("Resolution effectiveness review meeting"))
 			// Sarah Martinez and Lisa Wong are people of the directory; the milestones link them.
 			.andExpect(jsonPath("$[?(@.owner == 'Sarah Martinez')].ownerId", hasSize(3)))
