@@ -197,6 +197,39 @@ class PlaybookLoaderTest {
 	}
 
 	@Test
+	void theShippedNotificationRulesReadAsWritten() {
+		NotificationPolicy notifications = loader.load(new ClassPathResource("playbook.yml")).notifications();
+
+		NotificationRule executive = notifications.rules(NotificationTrigger.TRIAGED).get(2);
+		assertThat(executive.team()).containsExactly(TeamRole.CS_LEADER, TeamRole.EXEC);
+		assertThat(executive.channels()).containsExactly(Channel.EMAIL);
+		assertThat(executive.appliesTo(Severity.S1)).isTrue();
+		assertThat(executive.appliesTo(Severity.S2)).isFalse();
+		NotificationRule internal = notifications.rules(NotificationTrigger.TRIAGED).get(0);
+		assertThat(internal.matrix()).isEqualTo(NotificationRule.MatrixAudience.INTERNAL);
+		assertThat(internal.channels()).as("absent: the matrix's channels").isNull();
+		assertThat(notifications.rules(NotificationTrigger.MILESTONE_OVERDUE).get(0).risk())
+			.containsExactly(NotificationRule.RiskPerson.MILESTONE_OWNER, NotificationRule.RiskPerson.OWNER);
+		assertThat(notifications.weeklyDigest().day()).isEqualTo(java.time.DayOfWeek.MONDAY);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			risk: [OWNER], channels: [EMAIL], template: customer-update-reminder | channels: [EMAIL], template: customer-update-reminder | names nobody: give matrix, risk, team or customer
+			risk: [OWNER], channels: [EMAIL], template: customer-update-reminder | risk: [OWNER], channels: [], template: customer-update-reminder | must not be empty
+			risk: [OWNER], channels: [EMAIL], template: customer-update-reminder | risk: [OWNER], channels: [FAX], template: customer-update-reminder | notifications.triggers
+			risk: [OWNER], channels: [EMAIL], template: customer-update-reminder | risk: [BOSS], channels: [EMAIL], template: customer-update-reminder | notifications.triggers
+			risk: [OWNER], channels: [EMAIL], template: customer-update-reminder | risk: [OWNER], channels: [EMAIL], template: ../etc/passwd | must be a template name
+			CUSTOMER_UPDATE_DUE:   | WEEKLY_DIGEST:  | WEEKLY_DIGEST and CUSTOMER_UPDATE are not triggers
+			CUSTOMER_UPDATE_DUE:   | PAGE_ME:        | notifications.triggers
+			day: MONDAY            | day: MOONDAY    | notifications.weekly-digest.day
+			""")
+	void refusesABadNotificationRuleNamingItsKey(String shippedText, String badText, String expectedProblem) {
+		assertThat(shipped()).contains(shippedText);
+		assertInvalid(shipped().replace(shippedText, badText), expectedProblem);
+	}
+
+	@Test
 	void theConcessionSectionIsRequired() {
 		assertInvalid(shipped().substring(0, shipped().indexOf("\nconcessions:")), "concessions: is required");
 	}
