@@ -11,7 +11,9 @@ import io.riskdesk.notification.Notifications.NotificationsQueued;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,8 +65,25 @@ class DeliveryWorker implements SmartLifecycle {
 		wakeUp.release();
 	}
 
+	/**
+	 * Starts once the application is ready, not at refresh: the start-up runners (the demo data
+	 * among them) record their own history first, and a delivery must not race them to it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void startWhenReady() {
+		start();
+	}
+
 	@Override
-	public void start() {
+	public boolean isAutoStartup() {
+		return false;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (running) {
+			return;
+		}
 		if (!settings.enabled()) {
 			log.info("Notification delivery is off on this node (riskdesk.notifications.delivery.enabled=false)");
 			return;
@@ -95,7 +114,7 @@ class DeliveryWorker implements SmartLifecycle {
 		return running;
 	}
 
-	/** Starts after the web server and the scheduler, stops before them. */
+	/** Stops before the web server and the scheduler. */
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 1000;

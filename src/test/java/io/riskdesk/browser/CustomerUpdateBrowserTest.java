@@ -93,6 +93,7 @@ class CustomerUpdateBrowserTest {
 			browser.waitForMessage(PANEL, "Customer update queued for Dana Fox.");
 			WebElement row = browser.find(By.xpath("//section[@id='" + PANEL + "']//tr[td[normalize-space()='Customer update']]"));
 			assertThat(row.getText()).contains("Dana Fox", "dana@fox.example", "Email", "Pending");
+			browser.screenshot("notifications-panel", By.id(PANEL));
 		}
 	}
 
