@@ -22,6 +22,9 @@ create table notification (
     slack_message     jsonb,
     -- A matrix notification of TRIAGED or SEVERITY_CHANGED: its delivery meets the NOTIFICATION clock.
     meets_notification_clock boolean not null default false,
+    -- Set once its delivery is recorded on the risk; a SENT row that meets the clock without it is
+    -- recorded by the next worker pass (the node died between the send and the record).
+    clock_recorded_at timestamptz,
     status            text        not null default 'PENDING' check (status in ('PENDING', 'SENDING', 'SENT', 'FAILED')),
     attempts          integer     not null default 0,
     next_attempt_at   timestamptz not null,
@@ -36,3 +39,5 @@ create table notification (
 create index notification_due on notification (next_attempt_at, id) where status in ('PENDING', 'SENDING');
 create index notification_risk on notification (risk_key, id);
 create index notification_failed on notification (id) where status = 'FAILED';
+create index notification_clock_unrecorded on notification (id)
+    where status = 'SENT' and meets_notification_clock and clock_recorded_at is null;

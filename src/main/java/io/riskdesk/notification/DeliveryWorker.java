@@ -126,6 +126,8 @@ class DeliveryWorker implements SmartLifecycle {
 				while (running && deliverNext()) {
 					// one message at a time until none is due
 				}
+				// Deliveries a node sent but did not live to record on their risk.
+				notificationClock.recordDeliveries();
 				wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 				wakeUp.drainPermits();
 			}
@@ -161,7 +163,7 @@ class DeliveryWorker implements SmartLifecycle {
 		Instant deliveredAt = clock.instant();
 		Boolean marked = transactions.execute(status -> channels.confirm(message, deliveredAt));
 		if (Boolean.TRUE.equals(marked) && message.meetsNotificationClock()) {
-			notificationClock.delivered(message, deliveredAt);
+			notificationClock.recordDeliveries();
 		}
 		return true;
 	}

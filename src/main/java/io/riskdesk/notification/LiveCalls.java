@@ -58,8 +58,10 @@ class LiveCalls {
 					recipient.addresses().get(Channel.LIVE_CALL)))
 			.distinct()
 			.toList();
+		// The customer's people are invited too: the invite says what the call is about, nothing internal.
 		LiveCall call = new LiveCall(uid(risk.key(), event), start, LiveCallInvites.CALL_LENGTH, zone,
-				"Live call: " + model.get("headline"), model.get("ask") + "\n\n" + model.get("link"), organizer, attendees);
+				"Live call: " + risk.title() + " (" + account.name() + ")",
+				"A live call on " + risk.title() + ", organised by " + model.get("ownerName") + ".", organizer, attendees);
 		return new Planned(LiveCallInvites.ics(call, now), start, zone);
 	}
 

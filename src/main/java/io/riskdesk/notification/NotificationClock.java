@@ -34,36 +34,54 @@ class NotificationClock {
 
 	private final SlaClocks clocks;
 
+	private final NotificationOutbox outbox;
+
 	private final TransactionTemplate transactions;
 
-	NotificationClock(RiskRegister risks, SlaClocks clocks, TransactionTemplate transactions) {
+	NotificationClock(RiskRegister risks, SlaClocks clocks, NotificationOutbox outbox, TransactionTemplate transactions) {
 		this.risks = risks;
 		this.clocks = clocks;
+		this.outbox = outbox;
 		this.transactions = transactions;
 	}
 
-	/** Retried on a concurrent edit of the risk: the delivery happened, whatever else changed meanwhile. */
-	void delivered(NotificationOutbox.Outgoing message, Instant at) {
-		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			try {
-				transactions.executeWithoutResult(status -> record(message, at));
-				return;
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt == ATTEMPTS) {
-					log.warn("Could not record the notification of {} on the risk after {} attempts: {}",
-							message.riskKey(), ATTEMPTS, ex.toString());
+	/**
+	 * Records every delivery not yet recorded: the one just sent, and any a node sent before it
+	 * died. Retried on a concurrent edit of the risk (the delivery happened, whatever else changed
+	 * meanwhile); one that keeps failing is left for the next pass.
+	 */
+	void recordDeliveries() {
+		for (NotificationOutbox.ClockDelivery delivery : outbox.unrecordedClockDeliveries(20)) {
+			for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+				try {
+					transactions.executeWithoutResult(status -> {
+						if (outbox.markClockRecorded(delivery.id(), delivery.sentAt())) {
+							record(delivery);
+						}
+					});
+					break;
+				}
+				catch (OptimisticLockingFailureException ex) {
+					if (attempt == ATTEMPTS) {
+						log.warn("Could not record the notification of {} on the risk after {} attempts: {}",
+								delivery.riskKey(), ATTEMPTS, ex.toString());
+					}
+				}
+				catch (RuntimeException ex) {
+					// Left for the next pass; the others are recorded meanwhile.
+					log.warn("Could not record the notification of {} on the risk: {}", delivery.riskKey(), ex.toString());
+					break;
 				}
 			}
 		}
 	}
 
-	private void record(NotificationOutbox.Outgoing message, Instant at) {
-		RiskDetails risk = risks.get(message.riskKey());
-		if (risk.severity() != message.severity() || risk.status() == RiskStatus.CLOSED) {
+	private void record(NotificationOutbox.ClockDelivery delivery) {
+		RiskDetails risk = risks.get(delivery.riskKey());
+		if (risk.severity() != delivery.severity() || risk.status() == RiskStatus.CLOSED) {
 			return;
 		}
-		String note = message.channel() + " to " + message.recipientName() + " delivered at " + at;
+		String note = delivery.channel() + " to " + delivery.recipientName() + " delivered at " + delivery.sentAt();
 		if (risk.missingTriageSteps().contains(TriageStep.NOTIFY_STAKEHOLDERS)) {
 			risks.recordTriageStep(risk.key(), null, new TriageStepRequest(TriageStep.NOTIFY_STAKEHOLDERS, note, null),
 					NotificationEvents.ACTOR);

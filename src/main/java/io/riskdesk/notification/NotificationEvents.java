@@ -59,6 +59,27 @@ public final class NotificationEvents {
 		}
 	}
 
+	/** A message could not be written from its template: the change stands, and the risk says who was not told. */
+	public record MessageNotQueued(String riskKey, NotificationTrigger trigger, String template, Channel channel,
+			String recipient, String error, Instant at) implements TimelineFact {
+
+		public TimelineKind kind() {
+			return TimelineKind.NOTIFICATION;
+		}
+
+		public String actor() {
+			return ACTOR;
+		}
+
+		public String summary() {
+			return "Not notified: " + recipient + " by " + channel + ", template " + template + " failed: " + error;
+		}
+
+		public Map<String, Object> details() {
+			return Map.of("trigger", trigger.name(), "template", template, "channel", channel.name());
+		}
+	}
+
 	/** A manager sent a failed message again. */
 	public record NotificationResent(String riskKey, long notificationId, Channel channel, String recipient,
 			String actor, Instant at) implements TimelineFact {

@@ -124,6 +124,31 @@ class NotificationOutbox {
 			.update() == 1;
 	}
 
+	/** A delivery that meets the NOTIFICATION clock, as the clock needs it. */
+	record ClockDelivery(long id, String riskKey, Severity severity, Channel channel, String recipientName,
+			Instant sentAt) {
+	}
+
+	/** Delivered messages that meet the NOTIFICATION clock and are not yet recorded on their risk, oldest first. */
+	List<ClockDelivery> unrecordedClockDeliveries(int limit) {
+		return jdbc.sql("""
+				select id, risk_key, severity, channel, recipient_name, sent_at from notification
+				where status = 'SENT' and meets_notification_clock and clock_recorded_at is null
+				order by id limit :limit""")
+			.param("limit", limit)
+			.query((rs, row) -> new ClockDelivery(rs.getLong("id"), rs.getString("risk_key"), severity(rs),
+					Channel.valueOf(rs.getString("channel")), rs.getString("recipient_name"), instant(rs, "sent_at")))
+			.list();
+	}
+
+	/** False when another node recorded it first. */
+	boolean markClockRecorded(long id, Instant at) {
+		return jdbc.sql("update notification set clock_recorded_at = :at where id = :id and clock_recorded_at is null")
+			.param("id", id)
+			.param("at", Timestamp.from(at))
+			.update() == 1;
+	}
+
 	/** The attempt failed: try again at {@code next}, or, with no {@code next}, give up (FAILED). */
 	boolean markFailed(long id, int attempt, String error, Instant next) {
 		return jdbc.sql("""

@@ -8,6 +8,7 @@ import io.riskdesk.cadence.CadenceEvents.MeetingHeld;
 import io.riskdesk.plan.CorrectiveActionPlans;
 import io.riskdesk.plan.MilestoneOverdue;
 import io.riskdesk.playbook.NotificationTrigger;
+import io.riskdesk.progress.ProgressReported;
 import io.riskdesk.progress.RiskWentStale;
 import io.riskdesk.risk.RiskEvents.RiskClosed;
 import io.riskdesk.risk.RiskEvents.RiskResolved;
@@ -18,13 +19,16 @@ import io.riskdesk.sla.ClockKind;
 import io.riskdesk.sla.SlaEvents.ClockBreached;
 import io.riskdesk.sla.SlaEvents.ClockWarned;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The facts of other modules that the playbook's notification triggers listen to, turned into
  * trigger firings in the transaction that publishes them: a message is queued if and only if its
- * cause is committed. The occurrence names what makes a firing this one and no other.
+ * cause is committed. They run just before the commit, after every other listener of the fact, so
+ * a message shows the clocks and plan the fact itself started. The occurrence names what makes a
+ * firing this one and no other.
  */
 @Component
 class NotificationTriggers {
@@ -38,13 +42,13 @@ class NotificationTriggers {
 		this.plans = plans;
 	}
 
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(RiskTriaged triaged) {
 		fire(NotificationTrigger.TRIAGED, triaged.riskKey(), "triaged@" + triaged.at(), triaged.at(), Map.of());
 	}
 
 	/** Before triage nobody has been told yet: the triage's own message carries the severity it settles on. */
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(SeverityChanged change) {
 		if (change.sla().status() != RiskStatus.OPEN) {
 			fire(NotificationTrigger.SEVERITY_CHANGED, change.riskKey(), change.from() + "-" + change.to() + "@" + change.at(),
@@ -53,7 +57,7 @@ class NotificationTriggers {
 	}
 
 	/** A milestone's clock speaks through MILESTONE_OVERDUE instead. */
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ClockWarned warned) {
 		if (warned.clock() != ClockKind.MILESTONE) {
 			fire(NotificationTrigger.SLA_WARNING, warned.riskKey(), warned.clock() + "@" + warned.dueAt(), warned.at(),
@@ -61,7 +65,7 @@ class NotificationTriggers {
 		}
 	}
 
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ClockBreached breached) {
 		if (breached.clock() != ClockKind.MILESTONE) {
 			fire(NotificationTrigger.SLA_BREACH, breached.riskKey(), breached.clock() + "@" + breached.dueAt(),
@@ -69,7 +73,7 @@ class NotificationTriggers {
 		}
 	}
 
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MilestoneOverdue overdue) {
 		Map<String, Object> details = new HashMap<>();
 		details.put("title", overdue.title());
@@ -80,25 +84,32 @@ class NotificationTriggers {
 				plans.get(overdue.riskKey(), overdue.milestoneId()).ownerId()));
 	}
 
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(RiskWentStale stale) {
 		fire(NotificationTrigger.PROGRESS_STALE, stale.riskKey(), "stale@" + stale.dueAt(), stale.at(),
 				Map.of("dueAt", stale.dueAt()));
 	}
 
 	/** After a cadence meeting the customer is owed an update of what it decided. */
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(MeetingHeld meeting) {
 		fire(NotificationTrigger.CUSTOMER_UPDATE_DUE, meeting.riskKey(), "meeting-" + meeting.meetingId(), meeting.at(),
 				Map.of("reason", "a cadence meeting was held"));
 	}
 
-	@EventListener
+	/** A progress update posted internally is news the customer is owed as well. */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(ProgressReported progress) {
+		fire(NotificationTrigger.CUSTOMER_UPDATE_DUE, progress.riskKey(), "progress-" + progress.updateId(),
+				progress.at(), Map.of("reason", "a progress update was posted"));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(RiskResolved resolved) {
 		fire(NotificationTrigger.RESOLVED, resolved.riskKey(), "resolved@" + resolved.at(), resolved.at(), Map.of());
 	}
 
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(RiskClosed closed) {
 		fire(NotificationTrigger.CLOSED, closed.riskKey(), "closed@" + closed.at(), closed.at(), Map.of());
 	}

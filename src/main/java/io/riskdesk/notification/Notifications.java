@@ -27,6 +27,7 @@ import io.riskdesk.playbook.NotificationTrigger;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskRegister;
+import io.riskdesk.risk.RiskStatus;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,7 +111,8 @@ public class Notifications {
 			.forEach(rule -> reached.put(rule, recipients.reach(risk, account, rule, milestoneOwner)));
 		Batch batch = new Batch(risk, account, event, liveCall(risk, account, event, model, reached.values()));
 		reached.forEach((rule, list) -> queue(batch, rule, list, model));
-		if (batch.liveCallQueued) {
+		// A risk resolved in the same transaction (an import of its whole history) needs no call any more.
+		if (batch.liveCallQueued && RiskStatus.UNRESOLVED.contains(risk.status())) {
 			liveCalls.addActionItem(risk, batch.liveCall);
 		}
 		if (batch.added > 0) {
@@ -134,13 +136,13 @@ public class Notifications {
 				case EMAIL -> reached.recipients().forEach(recipient -> {
 					String address = recipient.addresses().get(channel);
 					if (address != null) {
-						batch.add(rule, channel, recipient, address, personal(rule, model, recipient), null, null, matrixNotice);
+						batch.add(rule, channel, recipient, address, personal(rule, model, recipient), null, matrixNotice);
 					}
 				});
 				case LIVE_CALL -> reached.recipients().forEach(recipient -> {
 					String address = recipient.addresses().get(channel);
-					if (address != null && batch.add(rule, channel, recipient, address, personal(rule, model, recipient),
-							batch.liveCall.ics(), null, matrixNotice)) {
+					if (address != null && batch.liveCall != null && batch.add(rule, channel, recipient, address,
+							personal(rule, model, recipient), batch.liveCall.ics(), matrixNotice)) {
 						batch.liveCallQueued = true;
 					}
 				});
@@ -151,11 +153,11 @@ public class Notifications {
 						.filter(Objects::nonNull)
 						.toList();
 					batch.add(rule, channel, "slack:" + slackChannel, "#" + slackChannel, null, null, slackChannel,
-							() -> templates.render(rule.template(), model), null, slackMessage(batch.risk, model, handles),
+							() -> templates.render(rule.template(), model), null, () -> slackMessage(batch.risk, model, handles),
 							matrixNotice);
 				});
 				case INTERNAL_NOTES -> batch.add(rule, channel, "timeline", "Risk timeline", null, null, null,
-						() -> templates.render(rule.template(), model), null, null, false);
+						() -> templates.render(rule.template(), model), null, () -> null, false);
 			}
 		}
 	}
@@ -168,7 +170,19 @@ public class Notifications {
 			.flatMap(list -> list.recipients().stream())
 			.filter(recipient -> recipient.addresses().get(Channel.LIVE_CALL) != null)
 			.toList();
-		return invited.isEmpty() ? null : liveCalls.plan(risk, account, event, model, invited);
+		if (invited.isEmpty()) {
+			return null;
+		}
+		try {
+			return liveCalls.plan(risk, account, event, model, invited);
+		}
+		catch (RuntimeException ex) {
+			// Like a broken template: the change stands, the risk and the log say the invite was not sent.
+			log.error("The live-call invite for {} {} could not be made", risk.key(), event.trigger(), ex);
+			events.publishEvent(new NotificationEvents.MessageNotQueued(risk.key(), event.trigger(), "live call invite",
+					Channel.LIVE_CALL, invited.size() + " people", String.valueOf(ex.getMessage()), clock.instant()));
+			return null;
+		}
 	}
 
 	private Supplier<NotificationTemplates.Rendered> personal(NotificationRule rule, Map<String, Object> model,
@@ -212,34 +226,38 @@ public class Notifications {
 		}
 
 		boolean add(NotificationRule rule, Channel channel, Recipient recipient, String address,
-				Supplier<NotificationTemplates.Rendered> content, String calendar, String slackMessage,
-				boolean meetsNotificationClock) {
+				Supplier<NotificationTemplates.Rendered> content, String calendar, boolean meetsNotificationClock) {
 			return add(rule, channel, recipientKey(recipient), recipient.personName(), recipient.role().name(),
-					recipient.side(), address, content, calendar, slackMessage, meetsNotificationClock);
+					recipient.side(), address, content, calendar, () -> null, meetsNotificationClock);
 		}
 
 		/** Queues one message; true when it is new (not queued before by this firing or an earlier one). */
 		boolean add(NotificationRule rule, Channel channel, String recipientKey, String name, String role, Side side,
-				String address, Supplier<NotificationTemplates.Rendered> content, String calendar, String slackMessage,
-				boolean meetsNotificationClock) {
+				String address, Supplier<NotificationTemplates.Rendered> content, String calendar,
+				Supplier<String> slackMessage, boolean meetsNotificationClock) {
 			String key = String.join("|", risk.key(), event.trigger().name(), event.occurrence(), recipientKey,
 					channel.name());
 			if (!keys.add(key)) {
 				return false;
 			}
 			NotificationTemplates.Rendered rendered;
+			String slack;
 			try {
 				rendered = content.get();
+				slack = slackMessage.get();
 			}
 			catch (RuntimeException ex) {
-				// A broken template override must not undo the change that fired it: the change stands, the error is loud.
+				// A broken template override must not undo the change that fired it: the change stands, the risk
+				// and the log say who was not told.
 				log.error("Notification template {} failed for {} {}; message to {} by {} not queued", rule.template(),
 						risk.key(), event.trigger(), name, channel, ex);
+				events.publishEvent(new NotificationEvents.MessageNotQueued(risk.key(), event.trigger(), rule.template(),
+						channel, name, String.valueOf(ex.getMessage()), clock.instant()));
 				return false;
 			}
 			boolean queued = outbox.add(new NotificationOutbox.NewMessage(key, risk.key(), event.trigger(),
 					event.occurrence(), risk.severity(), channel, recipientKey, name, role, side, address, rule.template(),
-					rendered, calendar, slackMessage, meetsNotificationClock), clock.instant());
+					rendered, calendar, slack, meetsNotificationClock), clock.instant());
 			if (queued) {
 				added++;
 			}

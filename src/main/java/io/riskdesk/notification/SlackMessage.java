@@ -19,7 +19,6 @@ record SlackMessage(String headline, Severity severity, String account, String a
 
 	SlackMessage {
 		Objects.requireNonNull(headline, "headline");
-		Objects.requireNonNull(severity, "severity");
 		Objects.requireNonNull(account, "account");
 		Objects.requireNonNull(ask, "ask");
 		Objects.requireNonNull(link, "link");

@@ -65,7 +65,7 @@ class SlackWebhooks {
 
 	/** The channel that hears {@code severity}: its route, else the first configured channel; empty when none is. */
 	Optional<String> channelFor(Severity severity) {
-		String routed = properties.routes().get(severity);
+		String routed = severity == null ? null : properties.routes().get(severity);
 		return routed != null ? Optional.of(routed) : properties.webhooks().keySet().stream().findFirst();
 	}
 
@@ -110,7 +110,7 @@ class SlackWebhooks {
 
 		ObjectNode facts = blocks.addObject().put("type", "section");
 		ArrayNode fields = facts.putArray("fields");
-		field(fields, "Severity", message.severity().name());
+		field(fields, "Severity", message.severity() == null ? "not set" : message.severity().name());
 		field(fields, "Account", message.account());
 		field(fields, "ARR at risk", orNotKnown(message.arrAtRisk()));
 		field(fields, "Renewal", orNotKnown(message.renewal()));

@@ -1,7 +1,9 @@
 package io.riskdesk.notification;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import io.riskdesk.playbook.Severity;
@@ -17,7 +19,8 @@ record WeeklyDigest(long personId, String personName, String email, String week,
 		List<DigestRisk> owned, List<DigestRisk> managed) {
 
 	WeeklyDigest {
-		roles = Set.copyOf(roles);
+		// Sorted: the outbox row lists them in one order whatever the set they came in.
+		roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
 		owned = List.copyOf(owned);
 		managed = List.copyOf(managed);
 	}

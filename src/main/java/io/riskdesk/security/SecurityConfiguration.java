@@ -72,9 +72,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/api/tokens/**", "/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
-				// A digest preview shows anyone's risks: for those who manage others.
-				.requestMatchers(HttpMethod.GET, "/api/notifications/digests/**")
-				.hasAnyRole(Role.ADMIN.name(), Role.CS_MANAGER.name(), Role.CS_LEADER.name())
+				// The whole outbox and digest previews show anyone's risks and addresses: for those who manage
+				// others. A risk's own messages are read with the risk (/api/risks/{key}/notifications).
+				.requestMatchers(HttpMethod.GET, "/api/notifications", "/api/notifications/**")
+				.hasAnyRole(Role.names(Role.NOTIFICATION_MANAGERS))
 				.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
 				.requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
 				// A calculator: it writes nothing.

@@ -231,7 +231,7 @@ class CustomerUpdateApiTest {
 	}
 
 	private List<Object> customerUpdates() throws Exception {
-		String body = mvc.perform(asAlex(get("/api/notifications")).param("riskKey", key)
+		String body = mvc.perform(as("morgan", get("/api/notifications")).param("riskKey", key)
 			.param("trigger", "CUSTOMER_UPDATE")).andReturn().getResponse().getContentAsString();
 		return JsonPath.read(body, "$.content[*].id");
 	}

@@ -153,6 +153,8 @@ class NotificationDeliveryTest {
 		assertThat(internal.getFrom()[0].toString()).contains("riskdesk@localhost");
 		String text = part(internal, "text/plain");
 		String html = part(internal, "text/html");
+		assertThat(text).doesNotContain("First response to the customer: not set")
+			.as("the message is written after the clocks of the triage start").contains("First response to the customer: ");
 		assertThat(text).contains("Account:     " + name, "ARR at risk: USD 480,000",
 				"https://riskdesk.example.com/risks/" + key);
 		assertThat(html).contains("Acme &lt;b&gt;Bold&lt;/b&gt; &amp; Co").doesNotContain("<b>Bold</b>");
@@ -258,6 +260,33 @@ class NotificationDeliveryTest {
 		ClockView met = notificationClock(key);
 		assertThat(met.metAt()).isEqualTo(deliveredAt);
 		assertThat(met.breachedAt()).isEqualTo(queued.dueAt());
+	}
+
+	@Test
+	void aDeliveryANodeDidNotLiveToRecordIsRecordedByTheNextPass() throws Exception {
+		// Nobody of the S2 matrix is on this account: triage queues nothing, the step stays missing.
+		long csm = team("S2").csm;
+		long account = id(post("/api/accounts"), """
+				{"name": "Crashed Node %s", "segment": "SMB", "country": "US", "timeZone": "UTC", "team": {"CSM": %d}}
+				""".formatted(UUID.randomUUID().toString().substring(0, 8), csm));
+		String key = risk(account, "Sent, then the node died");
+		triage(key, "S2", csm);
+		assertThat(risks.get(key).missingTriageSteps()).contains(TriageStep.NOTIFY_STAKEHOLDERS);
+
+		// What a node leaves when it dies between the send and the record.
+		jdbc.sql("""
+				insert into notification (idempotency_key, risk_key, trigger, occurrence, severity, channel, recipient_key,
+				  recipient_name, template, subject, text_body, meets_notification_clock, status, attempts, next_attempt_at,
+				  created_at, sent_at)
+				values (:key, :risk, 'TRIAGED', 'crash', 'S2', 'EMAIL', 'contact:x', 'Pat Poc', 'customer-update', 'Update',
+				  'Hello', true, 'SENT', 1, now(), now(), now())""")
+			.param("key", key + "|crash")
+			.param("risk", key)
+			.update();
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !risks.get(key).missingTriageSteps().contains(TriageStep.NOTIFY_STAKEHOLDERS));
+		assertThat(notificationClock(key).metAt()).isNotNull();
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static io.riskdesk.ApiFixtures.as;
 import static io.riskdesk.ApiFixtures.asAlex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -119,7 +120,7 @@ class NotificationPanelTest {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Customer update queued for Dana Fox.")));
 		}
-		String sent = mvc.perform(asAlex(get("/api/notifications")).param("riskKey", key).param("trigger",
+		String sent = mvc.perform(as("morgan", get("/api/notifications")).param("riskKey", key).param("trigger",
 				"CUSTOMER_UPDATE")).andReturn().getResponse().getContentAsString();
 		assertThat(JsonPath.<java.util.List<Object>>read(sent, "$.content[*].id")).hasSize(1);
 	}

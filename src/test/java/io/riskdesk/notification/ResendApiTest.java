@@ -84,6 +84,21 @@ class ResendApiTest {
 	}
 
 	@Test
+	void theWholeOutboxIsForManagersAndARisksMessagesForItsReaders() throws Exception {
+		mvc.perform(asAlex(get("/api/notifications"))).andExpect(status().isForbidden());
+		mvc.perform(asAlex(get("/api/notifications/{id}", failed))).andExpect(status().isForbidden());
+		mvc.perform(as("morgan", get("/api/notifications")).param("status", "FAILED").param("riskKey", key))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content[0].id").value(failed))
+			.andExpect(jsonPath("$.content[0].lastError").value("550 mailbox unavailable"));
+		mvc.perform(as("morgan", get("/api/notifications/{id}", Long.MAX_VALUE))).andExpect(status().isNotFound());
+		mvc.perform(as("jordan", get("/api/risks/{key}/notifications", key)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].status").value("FAILED"));
+		mvc.perform(asAlex(get("/api/risks/{key}/notifications", "RISK-1900-0001"))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void onlyManagersResendAndOnlyWhatExists() throws Exception {
 		mvc.perform(asAlex(post("/api/notifications/{id}/resend", failed))).andExpect(status().isForbidden());
 		mvc.perform(as("jordan", post("/api/notifications/{id}/resend", failed))).andExpect(status().isForbidden());
