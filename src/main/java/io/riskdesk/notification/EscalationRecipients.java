@@ -24,6 +24,8 @@ import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.TeamRole;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskRegister;
+import io.riskdesk.security.Role;
+import io.riskdesk.security.UserAccounts;
 import io.riskdesk.web.Labels;
 
 import org.springframework.stereotype.Service;
@@ -47,15 +49,21 @@ public class EscalationRecipients {
 
 	private final Playbook playbook;
 
+	private static final Map<TeamRole, Role> LEADERS = Map.of(TeamRole.CS_LEADER, Role.CS_LEADER, TeamRole.EXEC,
+			Role.EXEC);
+
 	private final SlackWebhooks slack;
 
+	private final UserAccounts users;
+
 	EscalationRecipients(RiskRegister risks, Accounts accounts, PersonDirectory people, Playbook playbook,
-			SlackWebhooks slack) {
+			SlackWebhooks slack, UserAccounts users) {
 		this.risks = risks;
 		this.accounts = accounts;
 		this.people = people;
 		this.playbook = playbook;
 		this.slack = slack;
+		this.users = users;
 	}
 
 	/** Who the escalation matrix tells of this risk now; NotFoundException for an unknown risk. */
@@ -82,7 +90,7 @@ public class EscalationRecipients {
 		if (matrix != null && rule.matrix().internal()) {
 			Stream.concat(matrix.internal().stream(), ifApplicable(risk, matrix).stream())
 				.distinct()
-				.forEach(role -> resolution.internal(role, account.team()));
+				.forEach(role -> resolution.internal(role, teamOrLeaders(role, account)));
 		}
 		for (RiskPerson person : rule.risk()) {
 			switch (person) {
@@ -92,7 +100,7 @@ public class EscalationRecipients {
 						"The milestone's owner is not in the people directory.");
 			}
 		}
-		rule.team().forEach(role -> resolution.internal(role, account.team()));
+		rule.team().forEach(role -> resolution.internal(role, teamOrLeaders(role, account)));
 		if (matrix != null && rule.matrix().customer()) {
 			matrix.customer().forEach(role -> resolution.customer(role, account.contacts()));
 		}
@@ -102,6 +110,25 @@ public class EscalationRecipients {
 					+ "webhooks): nobody is told on Slack."));
 		}
 		return new RecipientList(risk.key(), risk.severity(), channels, resolution.recipients, resolution.gaps);
+	}
+
+	/**
+	 * The account team's holders of a role; for a leader's role nobody on the team holds (CS
+	 * leader, executive: rarely on every account), the people of the directory whose sign-in has
+	 * that role, linked by e-mail.
+	 */
+	private List<TeamMemberView> teamOrLeaders(TeamRole role, AccountDetails account) {
+		List<TeamMemberView> holders = account.team().stream().filter(member -> member.role() == role).toList();
+		Role leader = LEADERS.get(role);
+		if (!holders.isEmpty() || leader == null) {
+			return holders;
+		}
+		return users.personEmailsOf(leader)
+			.stream()
+			.map(people::findByEmail)
+			.flatMap(Optional::stream)
+			.map(person -> new TeamMemberView(role, person))
+			.toList();
 	}
 
 	private static NotificationRule matrixOnly(Playbook.MatrixEntry matrix) {
@@ -127,14 +154,12 @@ public class EscalationRecipients {
 			this.channels = channels;
 		}
 
-		void internal(TeamRole role, List<TeamMemberView> team) {
-			List<PersonView> members = team.stream().filter(member -> member.role() == role).map(TeamMemberView::person)
-				.toList();
-			if (members.isEmpty()) {
-				gaps.add(new RecipientGap(role, Side.INTERNAL,
-						"Nobody holds the " + Labels.of(role) + " role in the account team."));
+		void internal(TeamRole role, List<TeamMemberView> holders) {
+			if (holders.isEmpty()) {
+				gaps.add(new RecipientGap(role, Side.INTERNAL, "Nobody holds the " + Labels.of(role)
+						+ " role in the account team" + (LEADERS.containsKey(role) ? ", nor signs in with it." : ".")));
 			}
-			members.forEach(person -> internal(role, person));
+			holders.forEach(member -> internal(role, member.person()));
 		}
 
 		void person(RiskPerson role, Optional<PersonView> person, String missing) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.riskdesk.playbook.Severity;
@@ -42,6 +43,8 @@ class SlackWebhooks {
 	private static final int QUOTED_BODY_CHARS = 200;
 
 	private static final String NOT_KNOWN = "not known";
+
+	private static final Pattern MEMBER_ID = Pattern.compile("[UW][A-Z0-9]{6,}");
 
 	private final SlackProperties properties;
 
@@ -119,11 +122,8 @@ class SlackWebhooks {
 		blocks.addObject().put("type", "section").set("text", mrkdwn(fit(message.ask(), SECTION_LIMIT)));
 
 		if (!message.mentions().isEmpty()) {
-			String mentioned = message.mentions()
-				.stream()
-				.map(handle -> handle.startsWith("@") ? handle : "@" + handle)
-				.collect(Collectors.joining(" "));
-			blocks.addObject().put("type", "context").putArray("elements").add(mrkdwn(fit(mentioned, SECTION_LIMIT)));
+			String mentioned = message.mentions().stream().map(SlackWebhooks::mention).collect(Collectors.joining(" "));
+			blocks.addObject().put("type", "context").putArray("elements").add(mrkdwn(mentioned));
 		}
 
 		ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject();
@@ -134,6 +134,15 @@ class SlackWebhooks {
 
 	private void field(ArrayNode fields, String label, String value) {
 		fields.add(mrkdwn("*" + label + "*\n" + fit(value, FIELD_LIMIT - label.length() - 3)));
+	}
+
+	/**
+	 * A Slack member id (U0123ABCD, from the person's profile) becomes a real mention that notifies
+	 * them; any other handle is shown as text, since a webhook cannot look names up.
+	 */
+	private static String mention(String handle) {
+		String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+		return MEMBER_ID.matcher(bare).matches() ? "<@" + bare + ">" : fit("@" + bare, FIELD_LIMIT);
 	}
 
 	private ObjectNode mrkdwn(String escapedText) {

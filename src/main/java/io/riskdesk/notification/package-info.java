@@ -8,7 +8,7 @@
  * meets the NOTIFICATION clock.
  */
 @ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "account", "cadence", "concession", "core", "plan", "playbook", "progress", "risk", "sla",
+		allowedDependencies = { "account", "cadence", "concession", "core", "plan", "playbook", "progress", "risk", "security", "sla",
 				"timeline", "web" })
 package io.riskdesk.notification;
 

@@ -1,5 +1,6 @@
 package io.riskdesk.security;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,17 @@ public class UserAccounts {
 			.query((rs, n) -> new User(rs.getString("username"), rs.getString("display_name"),
 					Role.valueOf(rs.getString("role")), rs.getString("person_email"), rs.getBoolean("enabled")))
 			.optional();
+	}
+
+	/** The e-mail addresses (in the people directory) of the enabled users of a role, e.g. the CS leaders. */
+	@Transactional(readOnly = true)
+	public List<String> personEmailsOf(Role role) {
+		return jdbc.sql("""
+				select person_email from app_user
+				where role = :role and enabled and person_email is not null order by username""")
+			.param("role", role.name())
+			.query(String.class)
+			.list();
 	}
 
 	@Transactional(readOnly = true)

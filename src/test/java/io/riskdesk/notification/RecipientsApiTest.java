@@ -106,9 +106,12 @@ class RecipientsApiTest {
 
 		recipients(key).andExpect(jsonPath("$.severity").value("S0"))
 			.andExpect(jsonPath("$.channels", contains("EMAIL", "LIVE_CALL")))
-			.andExpect(jsonPath("$.recipients[*].role", contains("AE", "SUPPORT_LEAD", "SPONSOR")))
+			.andExpect(jsonPath("$.recipients[*].role", contains("AE", "CS_LEADER", "SUPPORT_LEAD", "SPONSOR")))
 			.andExpect(jsonPath("$.recipients[0].addresses.LIVE_CALL").value(startsWith("avery.exec.")))
-			.andExpect(jsonPath("$.gaps[*].role", containsInAnyOrder("CS_LEADER", "ENG_LEAD", "EXEC")))
+			// Nobody on the team is the CS leader: the directory's person who signs in as one is.
+			.andExpect(jsonPath("$.recipients[1].personName").value("Casey Brooks"))
+			.andExpect(jsonPath("$.recipients[1].addresses.EMAIL").value("casey.brooks@riskdesk.example"))
+			.andExpect(jsonPath("$.gaps[*].role", containsInAnyOrder("ENG_LEAD", "EXEC")))
 			.andExpect(jsonPath("$.gaps[?(@.role == 'EXEC')].reason", contains("The account has no Executive contact.")));
 
 		// The flag brings Security and Legal in for a SUPPORT risk; nobody holds Legal.
@@ -116,9 +119,9 @@ class RecipientsApiTest {
 			.content("{\"securityLegalApplicable\": true}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.securityLegalApplicable").value(true));
-		recipients(key).andExpect(jsonPath("$.recipients[*].role", contains("AE", "SUPPORT_LEAD", "SECURITY", "SPONSOR")))
-			.andExpect(jsonPath("$.recipients[2].personId").value(security))
-			.andExpect(jsonPath("$.gaps[*].role", containsInAnyOrder("CS_LEADER", "ENG_LEAD", "LEGAL", "EXEC")));
+		recipients(key).andExpect(jsonPath("$.recipients[*].role", contains("AE", "CS_LEADER", "SUPPORT_LEAD", "SECURITY", "SPONSOR")))
+			.andExpect(jsonPath("$.recipients[3].personId").value(security))
+			.andExpect(jsonPath("$.gaps[*].role", containsInAnyOrder("ENG_LEAD", "LEGAL", "EXEC")));
 		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
 			.andExpect(jsonPath("$[?(@.kind == 'UPDATED')].summary", hasItem("Changed security/legal applicable")));
 
@@ -129,8 +132,8 @@ class RecipientsApiTest {
 				.formatted(ae, supportLead, security, engLead))))
 			.andExpect(status().isOk());
 		recipients(key)
-			.andExpect(jsonPath("$.recipients[*].role", contains("AE", "SUPPORT_LEAD", "ENG_LEAD", "SECURITY", "SPONSOR")))
-			.andExpect(jsonPath("$.gaps[*].role", containsInAnyOrder("CS_LEADER", "LEGAL", "EXEC")));
+			.andExpect(jsonPath("$.recipients[*].role", contains("AE", "CS_LEADER", "SUPPORT_LEAD", "ENG_LEAD", "SECURITY", "SPONSOR")))
+			.andExpect(jsonPath("$.gaps[*].role", containsInAnyOrder("LEGAL", "EXEC")));
 
 		mvc.perform(asAlex(patch("/api/risks/{key}", key)).header(HttpHeaders.IF_MATCH, "\"2\"")
 			.content("{\"securityLegalApplicable\": false}"))
@@ -143,8 +146,8 @@ class RecipientsApiTest {
 	void anIncidentTellsSecurityAndLegalWithoutTheFlag() throws Exception {
 		String key = risk("INCIDENT", "S0");
 
-		recipients(key).andExpect(jsonPath("$.recipients[*].role", contains("AE", "SUPPORT_LEAD", "SECURITY", "SPONSOR")))
-			.andExpect(jsonPath("$.gaps[*].role", containsInAnyOrder("CS_LEADER", "ENG_LEAD", "LEGAL", "EXEC")))
+		recipients(key).andExpect(jsonPath("$.recipients[*].role", contains("AE", "CS_LEADER", "SUPPORT_LEAD", "SECURITY", "SPONSOR")))
+			.andExpect(jsonPath("$.gaps[*].role", containsInAnyOrder("ENG_LEAD", "LEGAL", "EXEC")))
 			.andExpect(jsonPath("$.gaps[?(@.role == 'LEGAL')].side", contains("INTERNAL")));
 	}
 

@@ -116,7 +116,7 @@ class SlackWebhooksTest {
 	@Test
 	void a200PostsTheBlockKitMessageToTheChannelsWebhook() {
 		webhooks(Duration.ofSeconds(5)).post("war-room",
-				message("Northwind Traders", "2027-03-31 (in 122 days)", List.of("jonas.berg", "@maria")));
+				message("Northwind Traders", "2027-03-31 (in 122 days)", List.of("jonas.berg", "@maria", "@U024BE7LH")));
 
 		assertThat(received).hasSize(1);
 		Received post = received.get(0);
@@ -136,7 +136,8 @@ class SlackWebhooksTest {
 					"*Renewal*\n2027-03-31 (in 122 days)", "*Owner*\nJonas Berg");
 		assertThat(blocks.get(2).get("text").get("text").asString())
 			.isEqualTo("Join the war room and confirm the first customer update by 14:00.");
-		assertThat(blocks.get(3).get("elements").get(0).get("text").asString()).isEqualTo("@jonas.berg @maria");
+		// A member id is a mention Slack notifies; a name is text.
+		assertThat(blocks.get(3).get("elements").get(0).get("text").asString()).isEqualTo("@jonas.berg @maria <@U024BE7LH>");
 		JsonNode button = blocks.get(4).get("elements").get(0);
 		assertThat(button.get("type").asString()).isEqualTo("button");
 		assertThat(button.get("text").get("text").asString()).isEqualTo("Open in Riskdesk");
