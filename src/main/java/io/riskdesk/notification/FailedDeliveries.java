@@ -8,6 +8,8 @@ import java.util.Map;
 import io.riskdesk.core.ConflictException;
 import io.riskdesk.core.NotFoundException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class FailedDeliveries {
+
+	private static final Logger log = LoggerFactory.getLogger(FailedDeliveries.class);
 
 	private final NotificationOutbox outbox;
 
@@ -45,10 +49,14 @@ public class FailedDeliveries {
 					+ failed.status().name().toLowerCase(Locale.ROOT),
 					Map.of("status", failed.status().name()));
 		}
-		// A digest belongs to no risk, so it has no timeline to audit on; the outbox row keeps the attempts.
 		if (failed.riskKey() != null) {
 			events.publishEvent(new NotificationEvents.NotificationResent(failed.riskKey(), id, failed.channel(),
-					failed.recipientName(), actor, now));
+					failed.recipientName(), failed.attempts(), failed.lastError(), actor, now));
+		}
+		else {
+			// A digest belongs to no risk and has no timeline: the log keeps who sent it again.
+			log.info("Notification {} ({} to {}) queued again by {} after {} failed attempts: {}", id, failed.channel(),
+					failed.recipientName(), actor, failed.attempts(), failed.lastError());
 		}
 		events.publishEvent(new Notifications.NotificationsQueued(1));
 		return outbox.find(id).orElseThrow();

@@ -80,20 +80,21 @@ public final class NotificationEvents {
 		}
 	}
 
-	/** A manager sent a failed message again. */
+	/** A manager sent a failed message again: who, and what had failed before. */
 	public record NotificationResent(String riskKey, long notificationId, Channel channel, String recipient,
-			String actor, Instant at) implements TimelineFact {
+			int failedAttempts, String lastError, String actor, Instant at) implements TimelineFact {
 
 		public TimelineKind kind() {
 			return TimelineKind.NOTIFICATION;
 		}
 
 		public String summary() {
-			return "Notification to " + recipient + " by " + channel + " queued again";
+			return "Notification to " + recipient + " by " + channel + " queued again after " + failedAttempts
+					+ " failed attempts" + (lastError == null ? "" : " (" + lastError + ")");
 		}
 
 		public Map<String, Object> details() {
-			return Map.of("notification", notificationId);
+			return Map.of("notification", notificationId, "failedAttempts", failedAttempts);
 		}
 	}
 

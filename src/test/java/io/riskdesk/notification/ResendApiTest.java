@@ -72,9 +72,9 @@ class ResendApiTest {
 			.andExpect(jsonPath("$.lastError").isEmpty());
 
 		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
-			.andExpect(jsonPath("$[?(@.summary == 'Notification to Dana Fox by EMAIL queued again')].actor",
+			.andExpect(jsonPath("$[?(@.summary == 'Notification to Dana Fox by EMAIL queued again after 5 failed attempts (550 mailbox unavailable)')].actor",
 					contains("morgan")))
-			.andExpect(jsonPath("$[?(@.summary == 'Notification to Dana Fox by EMAIL queued again')].kind",
+			.andExpect(jsonPath("$[?(@.summary == 'Notification to Dana Fox by EMAIL queued again after 5 failed attempts (550 mailbox unavailable)')].kind",
 					contains("NOTIFICATION")));
 
 		// It is pending now, no longer failed: a second resend is refused.
