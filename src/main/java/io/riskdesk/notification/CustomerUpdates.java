@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.riskdesk.account.AccountDetails;
 import io.riskdesk.account.Accounts;
@@ -61,12 +63,14 @@ public class CustomerUpdates {
 
 	private final Notifications notifications;
 
+	private final NotificationOutbox outbox;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	CustomerUpdates(RiskRegister risks, Accounts accounts, EscalationRecipients recipients, CorrectiveActionPlans plans,
-			MessageFacts facts, NotificationTemplates templates, Notifications notifications,
+			MessageFacts facts, NotificationTemplates templates, Notifications notifications, NotificationOutbox outbox,
 			ApplicationEventPublisher events, Clock clock) {
 		this.risks = risks;
 		this.accounts = accounts;
@@ -75,6 +79,7 @@ public class CustomerUpdates {
 		this.facts = facts;
 		this.templates = templates;
 		this.notifications = notifications;
+		this.outbox = outbox;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -121,6 +126,11 @@ public class CustomerUpdates {
 		String occurrence = occurrence(idempotencyKey);
 		AccountDetails account = accounts.get(risk.account().id());
 		List<Recipient> to = resolve(risk, account, update.recipients());
+		List<Notification> earlier = idempotencyKey == null ? List.of()
+				: outbox.ofOccurrence(risk.key(), NotificationTrigger.CUSTOMER_UPDATE, occurrence);
+		if (!earlier.isEmpty()) {
+			return sameUpdate(earlier, update, to, idempotencyKey);
+		}
 		Map<String, Object> model = written(model(risk, account, occurrence), update);
 		Notifications.QueuedMessages queued = notifications.queueCustomerUpdate(risk, occurrence, to,
 				recipient -> render(model, recipient));
@@ -130,6 +140,24 @@ public class CustomerUpdates {
 					queued.messages().stream().map(Notification::id).toList(), actor, clock.instant()));
 		}
 		return queued.messages();
+	}
+
+	/**
+	 * A retried send answers the first one's messages; the same key on another update (other
+	 * subject or recipients) is refused rather than taken for it.
+	 */
+	private static List<Notification> sameUpdate(List<Notification> earlier, CustomerUpdate update, List<Recipient> to,
+			String idempotencyKey) {
+		Set<String> sentTo = earlier.stream().map(n -> n.address().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+		Set<String> asked = to.stream()
+			.map(recipient -> recipient.addresses().get(Channel.EMAIL).toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
+		String subject = update.subject().strip().replaceAll("\\s+", " ");
+		if (!sentTo.equals(asked) || !earlier.get(0).subject().equals(subject)) {
+			throw new ConflictException("Idempotency-Key " + idempotencyKey + " was used for another update (other "
+					+ "subject or recipients): send this one with a new key", Map.of("idempotencyKey", idempotencyKey));
+		}
+		return earlier;
 	}
 
 	private Map<String, Object> model(RiskDetails risk, AccountDetails account, String occurrence) {

@@ -243,6 +243,17 @@ class NotificationOutbox {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
 
+	/** The messages of one firing of a trigger on a risk, oldest first. */
+	List<Notification> ofOccurrence(String riskKey, NotificationTrigger trigger, String occurrence) {
+		return jdbc.sql("select " + COLUMNS
+				+ " from notification where risk_key = :key and trigger = :trigger and occurrence = :occurrence order by id")
+			.param("key", riskKey)
+			.param("trigger", trigger.name())
+			.param("occurrence", occurrence)
+			.query(NotificationOutbox::notification)
+			.list();
+	}
+
 	/** The message queued under this idempotency key, if any. */
 	Optional<Notification> findByKey(String idempotencyKey) {
 		return jdbc.sql("select " + COLUMNS + " from notification where idempotency_key = :key")

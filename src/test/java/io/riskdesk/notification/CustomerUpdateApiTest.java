@@ -187,6 +187,13 @@ class CustomerUpdateApiTest {
 		mvc.perform(asAlex(get("/api/risks/{key}/timeline", key)))
 			.andExpect(jsonPath("$[?(@.summary =~ /Customer update sent to .*/)]", hasSize(1)));
 
+		// The same key on another update is refused, not taken for the first one.
+		send("update-" + unique, "{\"subject\": \"Something else\", \"message\": \"Soon.\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Idempotency-Key update-" + unique
+					+ " was used for another update")));
+		assertThat(customerUpdates()).hasSize(2);
+
 		// Without a key each request is an update of its own.
 		send(null, body).andExpect(status().isAccepted());
 		assertThat(customerUpdates()).hasSize(4);
