@@ -104,6 +104,8 @@ class NotificationPanel {
 		return render(key, form, errors, model, request);
 	}
 
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	@PostMapping("/customer-update")
 	String sendUpdate(@PathVariable String key, @RequestParam(required = false) String subject,
 			@RequestParam(required = false) String message, @RequestParam(required = false) List<String> recipients,
@@ -119,6 +121,13 @@ class NotificationPanel {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			message(model, "error", "Not sent: " + ex.getMessage());
 			return render(key, form, Map.of(), model, request);
+		}
+		if (errors.containsKey(IDEMPOTENCY_KEY)) {
+			// The form's hidden key, not a field anyone typed: said at the top, with a fresh form key.
+			refuse(response, model, "Not sent: the form's key " + errors.get(IDEMPOTENCY_KEY)
+					+ "; the form has a new one now, send again.");
+			return render(key, new UpdateForm(subject, message, form.recipients(), UUID.randomUUID().toString()),
+					Map.of(), model, request);
 		}
 		if (!errors.isEmpty()) {
 			refuse(response, model, "Not sent: please correct the fields marked below.");

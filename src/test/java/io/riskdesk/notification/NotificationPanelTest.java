@@ -138,6 +138,13 @@ class NotificationPanelTest {
 			.param("updateKey", "bad-" + key))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("is not the e-mail address of a contact of Panel Mail")));
+		// A spoiled hidden key is no field anyone typed: said at the top, and the form gets a fresh one.
+		mvc.perform(htmx(post("/risks/{key}/notifications/customer-update", key), "alex", "CSM")
+			.param("subject", "Hi").param("message", "Soon.").param("recipients", "dana@fox.example")
+			.param("updateKey", "bad|key"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("Not sent: the form&#39;s key"),
+					containsString("the form has a new one now, send again."), not(containsString("value=\"bad|key\"")))));
 	}
 
 	@Test
