@@ -85,7 +85,13 @@ class IntakeImportApiTest {
 		assertThat(steps).contains("LOG_RISK").containsOnlyOnce("CREATE_CAP").doesNotContain("NOTIFY_STAKEHOLDERS", "SET_CADENCE");
 
 		// Every action item is a milestone: the document's owner and date where it states them, the proposal's otherwise.
-		JsonNode milestones = read(get("/api/risks/" + key + "/milestones"));
+		// (An S0 import's triage adds the live call's action item too, by the notifications: not the document's.)
+		List<JsonNode> milestones = new ArrayList<>();
+		read(get("/api/risks/" + key + "/milestones")).forEach(m -> {
+			if (!m.get("createdBy").asString().equals("notifications")) {
+				milestones.add(m);
+			}
+		});
 		JsonNode items = proposal.get("actionItems");
 		assertThat(milestones).hasSize(draft.get("actionItems").size()).hasSize(items.size());
 		List<String> expected = new ArrayList<>();

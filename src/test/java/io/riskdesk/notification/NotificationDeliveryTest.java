@@ -20,14 +20,20 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import io.riskdesk.MutableClock;
+import io.riskdesk.SeedDocuments;
 import io.riskdesk.TestClockConfiguration;
+import io.riskdesk.account.PersonDirectory;
+import io.riskdesk.account.PersonForm;
 import io.riskdesk.plan.CorrectiveActionPlans;
 import io.riskdesk.plan.Milestone;
 import io.riskdesk.playbook.Channel;
 import io.riskdesk.playbook.NotificationTrigger;
+import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.TriageStep;
+import io.riskdesk.security.Role;
+import io.riskdesk.security.UserAccounts;
 import io.riskdesk.sla.BusinessCalendars;
 import io.riskdesk.sla.ClockKind;
 import io.riskdesk.sla.ClockView;
@@ -43,11 +49,16 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -59,7 +70,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -117,6 +130,15 @@ class NotificationDeliveryTest {
 
 	@Autowired
 	BusinessCalendars calendars;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	PersonDirectory people;
+
+	@Autowired
+	JsonMapper json;
 
 	@AfterEach
 	void resetServers() throws Exception {
@@ -181,6 +203,66 @@ class NotificationDeliveryTest {
 	}
 
 	@Test
+	void theSeedEscalationTellsItsMatrixByEmailAndSlackAndMeetsTheClockAtDelivery() throws Exception {
+		// The seed's CSM owns its action items; this context has no demo data to know her from.
+		users.createIfAbsent("alex", "Alex Johnson", "demo", Role.CSM, null);
+		if (people.findByName("Jennifer Liu").isEmpty()) {
+			people.create(new PersonForm("Jennifer Liu", "jennifer.liu@vendor.example", null));
+		}
+		String key = SeedDocuments.importAsNewAccount(mvc, json, "escalation-email-techcorp-enterprises.md",
+				"TechCorp Seed");
+		long accountId = json.readTree(mvc.perform(admin(get("/api/risks/{key}", key))).andReturn().getResponse()
+			.getContentAsString()).get("account").get("id").asLong();
+		assertThat(risks.get(key).severity()).as("the import triaged it, S0, before its account had a team")
+			.isEqualTo(Severity.S0);
+		Team team = team("S1");
+		withTeamAndContacts(accountId, team);
+
+		// Its team known, the escalation manager settles on S1: the S1 matrix hears of it.
+		mvc.perform(admin(post("/api/risks/{key}/severity", key))
+			.content("{\"severity\": \"S1\", \"reason\": \"Cancellation stayed; outage contained\"}"))
+			.andExpect(status().isOk());
+
+		// The S1 row: the internal escalation to five leads, the update to the customer's POC and sponsor, one
+		// post to the Slack channel.
+		assertThat(recipients(awaitMail(team, 7))).containsExactlyInAnyOrder(team.email("AE"), team.email("CS_MANAGER"),
+				team.email("SUPPORT_LEAD"), team.email("ENG_LEAD"), team.email("PS_LEAD"), team.contact("poc"),
+				team.contact("sponsor"));
+		// (The imported history's clocks breached at once: their SLA alerts are posts about the risk too. Slack
+		// escapes the arrow.)
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> slack.about(key).stream().filter(post -> post.contains("Severity S0 -&gt; S1")).count() == 1);
+		assertThat(slack.about(key)).filteredOn(post -> post.contains("Severity S0 -&gt; S1")).singleElement()
+			.asString().contains("TechCorp Seed", "USD 850,000");
+		awaitAllSent(key, NotificationTrigger.SEVERITY_CHANGED, 8);
+		Instant firstDelivery = notifications(key).stream()
+			.filter(n -> n.trigger() == NotificationTrigger.SEVERITY_CHANGED)
+			.map(Notification::sentAt)
+			.min(Instant::compareTo)
+			.orElseThrow();
+		// The seed's history is a year old, so its target passed long ago: met at the delivery, late.
+		assertThat(notificationClock(key).metAt()).isBetween(firstDelivery, firstDelivery.plusSeconds(5));
+	}
+
+	/** The seed names nobody the directory knows: the account gets this test's team and contacts. */
+	private void withTeamAndContacts(long accountId, Team team) throws Exception {
+		JsonNode account = json.readTree(mvc.perform(admin(get("/api/accounts/{id}", accountId))).andReturn()
+			.getResponse().getContentAsString());
+		ObjectNode form = json.createObjectNode();
+		for (String field : List.of("name", "arr", "renewalDate", "segment", "country", "timeZone")) {
+			form.set(field, account.get(field));
+		}
+		ObjectNode members = form.putObject("team");
+		team.ids.forEach(members::put);
+		ArrayNode contacts = form.putArray("contacts");
+		contacts.addObject().put("role", "POC").put("name", "Pat Poc").put("email", team.contact("poc"));
+		contacts.addObject().put("role", "SPONSOR").put("name", "Sam Sponsor").put("email", team.contact("sponsor"));
+		mvc.perform(admin(put("/api/accounts/{id}", accountId)).header(HttpHeaders.IF_MATCH,
+				"\"" + account.get("version").asInt() + "\"").content(json.writeValueAsString(form)))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void aNotificationTriggerFiredTwiceQueuesNothingNew() throws Exception {
 		Team team = team("S3");
 		String key = risk(account("Twice Ltd" + " " + team.suffix, team, "UTC"), "Slow exports");
@@ -200,9 +282,9 @@ class NotificationDeliveryTest {
 
 	@Test
 	void retriesSlackThroughAnErrorAndATimeoutUntilItAnswers() throws Exception {
-		slack.answers.addAll(List.of(Answer.status(500), Answer.slow(), Answer.status(200)));
 		Team team = team("S1");
 		String key = risk(account("Retry Inc" + " " + team.suffix, team, "UTC"), "Webhook storms");
+		slack.answer(key, Answer.status(500), Answer.slow(), Answer.status(200));
 
 		triage(key, "S1", team.csm);
 
@@ -522,7 +604,8 @@ class NotificationDeliveryTest {
 
 		final List<String> received = new CopyOnWriteArrayList<>();
 
-		final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+		/** Answers for the posts about one risk, in order: other tests' late alerts must not take them. */
+		final Map<String, BlockingQueue<Answer>> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
 		volatile boolean alwaysFail;
 
@@ -536,7 +619,13 @@ class NotificationDeliveryTest {
 			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 			server.createContext("/services/T000/B000/secret", exchange -> {
 				received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				Answer answer = alwaysFail ? Answer.status(500) : answers.poll();
+				String post = received.get(received.size() - 1);
+				Answer answer = alwaysFail ? Answer.status(500) : answers.entrySet().stream()
+					.filter(about -> post.contains(about.getKey()))
+					.map(about -> about.getValue().poll())
+					.filter(java.util.Objects::nonNull)
+					.findFirst()
+					.orElse(null);
 				answer = answer == null ? Answer.status(200) : answer;
 				if (answer.late()) {
 					try {
@@ -565,6 +654,10 @@ class NotificationDeliveryTest {
 		/** The posts about one risk: another test's late SLA alert may arrive too. */
 		List<String> about(String riskKey) {
 			return received.stream().filter(post -> post.contains(riskKey)).toList();
+		}
+
+		void answer(String riskKey, Answer... inOrder) {
+			answers.put(riskKey, new LinkedBlockingQueue<>(List.of(inOrder)));
 		}
 
 		void reset() {
