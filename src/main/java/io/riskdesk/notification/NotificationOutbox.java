@@ -36,11 +36,23 @@ class NotificationOutbox {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The idempotency key: one message per (risk, trigger, occurrence, recipient, channel), so the
+	 * same firing queued twice queues nothing new. A digest has no risk ("-").
+	 */
+	static String idempotencyKey(String riskKey, NotificationTrigger trigger, String occurrence, String recipientKey,
+			Channel channel) {
+		return String.join("|", riskKey == null ? "-" : riskKey, trigger.name(), occurrence, recipientKey, channel.name());
+	}
+
 	/** A message to queue; {@code slackMessage} is JSON, {@code calendar} an .ics, each null when not that channel's. */
-	record NewMessage(String idempotencyKey, String riskKey, NotificationTrigger trigger, String occurrence,
-			Severity severity, Channel channel, String recipientKey, String recipientName, String recipientRole, Side side,
-			String address, String template, NotificationTemplates.Rendered content, String calendar,
-			String slackMessage, boolean meetsNotificationClock) {
+	record NewMessage(String riskKey, NotificationTrigger trigger, String occurrence, Severity severity, Channel channel,
+			String recipientKey, String recipientName, String recipientRole, Side side, String address, String template,
+			NotificationTemplates.Rendered content, String calendar, String slackMessage, boolean meetsNotificationClock) {
+
+		String idempotencyKey() {
+			return NotificationOutbox.idempotencyKey(riskKey, trigger, occurrence, recipientKey, channel);
+		}
 	}
 
 	/** A claimed message with everything its channel needs to send it; {@code attempt} counts from 1. */

@@ -235,8 +235,8 @@ public class Notifications {
 		boolean add(NotificationRule rule, Channel channel, String recipientKey, String name, String role, Side side,
 				String address, Supplier<NotificationTemplates.Rendered> content, String calendar,
 				Supplier<String> slackMessage, boolean meetsNotificationClock) {
-			String key = String.join("|", risk.key(), event.trigger().name(), event.occurrence(), recipientKey,
-					channel.name());
+			String key = NotificationOutbox.idempotencyKey(risk.key(), event.trigger(), event.occurrence(), recipientKey,
+					channel);
 			if (!keys.add(key)) {
 				return false;
 			}
@@ -255,7 +255,7 @@ public class Notifications {
 						channel, name, String.valueOf(ex.getMessage()), clock.instant()));
 				return false;
 			}
-			boolean queued = outbox.add(new NotificationOutbox.NewMessage(key, risk.key(), event.trigger(),
+			boolean queued = outbox.add(new NotificationOutbox.NewMessage(risk.key(), event.trigger(),
 					event.occurrence(), risk.severity(), channel, recipientKey, name, role, side, address, rule.template(),
 					rendered, calendar, slack, meetsNotificationClock), clock.instant());
 			if (queued) {
@@ -310,13 +310,13 @@ public class Notifications {
 		List<String> keys = new ArrayList<>();
 		for (Recipient recipient : to) {
 			String recipientKey = recipientKey(recipient);
-			String key = String.join("|", risk.key(), NotificationTrigger.CUSTOMER_UPDATE.name(), occurrence,
-					recipientKey, Channel.EMAIL.name());
+			String key = NotificationOutbox.idempotencyKey(risk.key(), NotificationTrigger.CUSTOMER_UPDATE, occurrence,
+					recipientKey, Channel.EMAIL);
 			if (keys.contains(key)) {
 				continue;
 			}
 			keys.add(key);
-			if (outbox.add(new NotificationOutbox.NewMessage(key, risk.key(), NotificationTrigger.CUSTOMER_UPDATE,
+			if (outbox.add(new NotificationOutbox.NewMessage(risk.key(), NotificationTrigger.CUSTOMER_UPDATE,
 					occurrence, risk.severity(), Channel.EMAIL, recipientKey, recipient.personName(),
 					recipient.role().name(), recipient.side(), recipient.addresses().get(Channel.EMAIL),
 					CustomerUpdates.TEMPLATE, content.apply(recipient), null, null, false), clock.instant())) {

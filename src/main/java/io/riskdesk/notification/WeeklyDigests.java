@@ -148,9 +148,7 @@ class WeeklyDigests {
 				continue;
 			}
 			String recipientKey = "person:" + digest.personId();
-			String key = String.join("|", "-", NotificationTrigger.WEEKLY_DIGEST.name(), digest.week(), recipientKey,
-					Channel.EMAIL.name());
-			if (outbox.add(new NotificationOutbox.NewMessage(key, null, NotificationTrigger.WEEKLY_DIGEST, digest.week(),
+			if (outbox.add(new NotificationOutbox.NewMessage(null, NotificationTrigger.WEEKLY_DIGEST, digest.week(),
 					null, Channel.EMAIL, recipientKey, digest.personName(), String.join(",", digest.roles()),
 					Side.INTERNAL, digest.email(), policy.template(), rendered, null, null, false), clock.instant())) {
 				queued++;
