@@ -1,12 +1,14 @@
 package io.riskdesk.security;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -24,6 +26,10 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -51,6 +57,20 @@ class SecurityConfiguration {
 		return (request, response, ex) -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
 	}
 
+	private static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**" };
+
+	/**
+	 * The API, and the OpenAPI document when a client asks for it with credentials (HTTP Basic or a
+	 * bearer token): the contract is for API clients too. Without them, a browser reads the document
+	 * with its session, as Swagger UI does.
+	 */
+	private static final RequestMatcher API_REQUESTS = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+			PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+			new AndRequestMatcher(new OrRequestMatcher(Arrays.stream(API_DOCS)
+				.map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+				.toList()), request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null));
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, ApiTokens tokens,
@@ -67,7 +87,7 @@ class SecurityConfiguration {
 
 		String[] riskWriters = Role.names(Role.RISK_WRITERS);
 		String[] accountWriters = Role.names(Role.ACCOUNT_WRITERS);
-		return http.securityMatcher("/api/**", "/actuator/**")
+		return http.securityMatcher(API_REQUESTS)
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -89,6 +109,7 @@ class SecurityConfiguration {
 						"/api/playbook/backtest")
 				.hasAnyRole(riskWriters)
 				.requestMatchers("/api/accounts/**", "/api/people/**").hasAnyRole(accountWriters)
+				.requestMatchers(API_DOCS).authenticated()
 				.anyRequest().hasRole(Role.ADMIN.name()))
 			.httpBasic(basicAuth -> basicAuth.authenticationEntryPoint(ProblemResponses.unauthorized()))
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)

@@ -132,11 +132,30 @@ class SecurityTest {
 	}
 
 	@Test
+	void theOpenApiDocumentIsTheApiClientsContractToo() throws Exception {
+		mvc.perform(as("alex", get("/v3/api-docs")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.openapi").value(startsWith("3.")))
+			.andExpect(jsonPath("$.paths['/api/risks']").exists());
+		String secret = JsonPath.read(newToken("jordan"), "$.secret");
+		mvc.perform(get("/v3/api-docs").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/notifications']").exists());
+		// Wrong credentials are an API client's mistake: a problem detail, not the login page.
+		mvc.perform(get("/v3/api-docs").with(httpBasic("alex", "not-the-password")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.CONTENT_TYPE, startsWith("application/problem+json")));
+		mvc.perform(get("/v3/api-docs").header(HttpHeaders.AUTHORIZATION, "Bearer rd_not-a-token"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void healthAndLoginPageAreOpenEverythingElseIsNot() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/login")).andExpect(status().isOk());
 		mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
+		// Without credentials the document is a page of the signed-in UI (Swagger UI reads it with the session).
 		mvc.perform(get("/v3/api-docs").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
 		mvc.perform(as("admin", get("/actuator/prometheus"))).andExpect(status().isOk());
