@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,7 @@ public record NotificationPolicy(
 		@NotNull Map<@NotNull NotificationTrigger, @NotNull List<@NotNull @Valid NotificationRule>> triggers,
 		@NotNull @Valid WeeklyDigest weeklyDigest) {
 
+	@JsonIgnore
 	@AssertTrue(message = "WEEKLY_DIGEST and CUSTOMER_UPDATE are not triggers: the digest has its own section, and customer updates are sent by hand")
 	public boolean isTriggersConfigurable() {
 		return triggers == null || triggers.keySet().stream().allMatch(trigger -> trigger == null || trigger.configurable());

@@ -3,6 +3,7 @@ package io.riskdesk.playbook;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -58,11 +59,13 @@ public record NotificationRule(
 		return severities == null || (severity != null && severities.contains(severity));
 	}
 
+	@JsonIgnore
 	@AssertTrue(message = "names nobody: give matrix, risk, team or customer")
 	public boolean isNamingSomebody() {
 		return matrix != MatrixAudience.NONE || !risk.isEmpty() || !team.isEmpty() || !customer.isEmpty();
 	}
 
+	@JsonIgnore
 	@AssertTrue(message = "must not be empty: leave it out for the escalation matrix's channels")
 	public boolean isChannelsListNotEmpty() {
 		return channels == null || !channels.isEmpty();
