@@ -45,6 +45,13 @@ public final class ApiFixtures {
 				""".formatted(name, unique(), csm)));
 	}
 
+	/** An enterprise account in New York (its business calendar: US holidays, Eastern time), with this CSM. */
+	public long newYorkAccount(String name, long csm) throws Exception {
+		return id(asAlex(post("/api/accounts")).content("""
+				{"name": "%s %s", "arr": {"amount": 250000, "currency": "USD"}, "segment": "ENTERPRISE",
+				 "country": "US", "timeZone": "America/New_York", "team": {"CSM": %d}}""".formatted(name, unique(), csm)));
+	}
+
 	/** An SMB account with this ARR and renewal date; the name gets a unique suffix. */
 	public long account(String name, String amount, String currency, LocalDate renewalDate) throws Exception {
 		return id(asAlex(post("/api/accounts")).content("""

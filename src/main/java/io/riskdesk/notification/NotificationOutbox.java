@@ -266,12 +266,4 @@ class NotificationOutbox {
 			.list();
 	}
 
-	/** The message queued under this idempotency key, if any. */
-	Optional<Notification> findByKey(String idempotencyKey) {
-		return jdbc.sql("select " + COLUMNS + " from notification where idempotency_key = :key")
-			.param("key", idempotencyKey)
-			.query(NotificationOutbox::notification)
-			.optional();
-	}
-
 }

@@ -2,7 +2,6 @@ package io.riskdesk.notification;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Collection;
 import java.util.HashSet;
@@ -307,17 +306,10 @@ public class Notifications {
 	QueuedMessages queueCustomerUpdate(RiskDetails risk, String occurrence, List<Recipient> to,
 			Function<Recipient, NotificationTemplates.Rendered> content) {
 		int added = 0;
-		List<String> keys = new ArrayList<>();
 		for (Recipient recipient : to) {
-			String recipientKey = recipientKey(recipient);
-			String key = NotificationOutbox.idempotencyKey(risk.key(), NotificationTrigger.CUSTOMER_UPDATE, occurrence,
-					recipientKey, Channel.EMAIL);
-			if (keys.contains(key)) {
-				continue;
-			}
-			keys.add(key);
+			// The outbox's idempotency key makes a recipient named twice, or the same occurrence again, a no-op.
 			if (outbox.add(new NotificationOutbox.NewMessage(risk.key(), NotificationTrigger.CUSTOMER_UPDATE,
-					occurrence, risk.severity(), Channel.EMAIL, recipientKey, recipient.personName(),
+					occurrence, risk.severity(), Channel.EMAIL, recipientKey(recipient), recipient.personName(),
 					recipient.role().name(), recipient.side(), recipient.addresses().get(Channel.EMAIL),
 					CustomerUpdates.TEMPLATE, content.apply(recipient), null, null, false), clock.instant())) {
 				added++;
@@ -326,7 +318,8 @@ public class Notifications {
 		if (added > 0) {
 			events.publishEvent(new NotificationsQueued(added));
 		}
-		return new QueuedMessages(keys.stream().map(outbox::findByKey).flatMap(Optional::stream).toList(), added);
+		return new QueuedMessages(outbox.ofOccurrence(risk.key(), NotificationTrigger.CUSTOMER_UPDATE, occurrence),
+				added);
 	}
 
 	record QueuedMessages(List<Notification> messages, int added) {

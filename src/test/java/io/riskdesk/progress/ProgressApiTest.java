@@ -58,23 +58,12 @@ class ProgressApiTest {
 	void setUp() throws Exception {
 		clock.set(WEDNESDAY_11AM);
 		owner = new ApiFixtures(mvc).person("Progress Owner");
-		account = newYorkAccount(mvc, owner);
+		account = new ApiFixtures(mvc).newYorkAccount("Hudson Freight", owner);
 	}
 
 	@AfterEach
 	void resetClock() {
 		clock.reset();
-	}
-
-	static long newYorkAccount(MockMvc mvc, long owner) throws Exception {
-		String created = mvc.perform(asAlex(post("/api/accounts")).content("""
-				{"name": "Hudson Freight %s", "arr": {"amount": 250000, "currency": "USD"}, "segment": "ENTERPRISE",
-				 "country": "US", "timeZone": "America/New_York", "team": {"CSM": %d}}""".formatted(System.nanoTime(), owner)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return ((Number) JsonPath.read(created, "$.id")).longValue();
 	}
 
 	/** Logs a risk and triages it now with this severity; returns its key. */

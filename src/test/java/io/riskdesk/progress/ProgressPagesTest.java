@@ -48,7 +48,7 @@ class ProgressPagesTest {
 	void setUp() throws Exception {
 		clock.set(ProgressApiTest.WEDNESDAY_11AM);
 		long owner = new ApiFixtures(mvc).person("Panel Owner");
-		account = ProgressApiTest.newYorkAccount(mvc, owner);
+		account = new ApiFixtures(mvc).newYorkAccount("Page Freight", owner);
 		key = ProgressApiTest.triaged(mvc, account, owner, "S1");
 	}
 

@@ -56,7 +56,7 @@ class RiskWentStaleTest {
 	private String triagedS1() throws Exception {
 		clock.set(ProgressApiTest.WEDNESDAY_11AM);
 		long owner = new ApiFixtures(mvc).person("Stale Owner");
-		return ProgressApiTest.triaged(mvc, ProgressApiTest.newYorkAccount(mvc, owner), owner, "S1");
+		return ProgressApiTest.triaged(mvc, new ApiFixtures(mvc).newYorkAccount("Stale Freight", owner), owner, "S1");
 	}
 
 	private List<String> staleLines(String key) throws Exception {

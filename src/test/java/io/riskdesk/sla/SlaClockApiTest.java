@@ -60,14 +60,7 @@ class SlaClockApiTest {
 	void setUp() throws Exception {
 		clock.set(FRIDAY_3PM);
 		owner = new ApiFixtures(mvc).person("Sla Owner");
-		String created = mvc.perform(asAlex(post("/api/accounts")).content("""
-				{"name": "Manhattan Metals %s", "arr": {"amount": 300000, "currency": "USD"}, "segment": "ENTERPRISE",
-				 "country": "US", "timeZone": "America/New_York", "team": {"CSM": %d}}""".formatted(System.nanoTime(), owner)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		account = ((Number) JsonPath.read(created, "$.id")).longValue();
+		account = new ApiFixtures(mvc).newYorkAccount("Manhattan Metals", owner);
 	}
 
 	@AfterEach
