@@ -10,6 +10,8 @@ import io.riskdesk.intake.IntakeImports.Confirmed;
 import io.riskdesk.intake.IntakeImports.Review;
 import io.riskdesk.core.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,8 +52,10 @@ class IntakeController {
 
 	@Operation(summary = "Read meeting notes, an email thread or a chat export into a draft with a proposal to confirm, and the "
 			+ "possibleDuplicates: the unresolved risks of its existing account and category; nothing is saved",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-					description = "UTF-8 text, at most riskdesk.intake.max-bytes (400 naming content otherwise)"))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					description = "UTF-8 text, at most riskdesk.intake.max-bytes (400 naming content otherwise)",
+					content = { @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+							@Content(mediaType = "text/markdown", schema = @Schema(type = "string")) }))
 	@PostMapping(path = "/notes", consumes = { "text/plain", "text/markdown" })
 	Review notes(InputStream body, @RequestParam(required = false) String fileName) throws IOException {
 		return imports.review(extractor.read(body), fileName);

@@ -1,6 +1,5 @@
 package io.riskdesk.web;
 
-import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -86,13 +85,17 @@ class ProblemResponsesDocumentation {
 
 	/** RFC 9457's members, and the field problems this API adds for bad input. */
 	private static Schema<?> problemSchema() {
+		// Built in a fixed order: the published contract must come out the same on every start.
 		ObjectSchema fieldProblem = new ObjectSchema();
-		fieldProblem.setProperties(Map.of("field", new StringSchema(), "reason", new StringSchema()));
+		fieldProblem.addProperty("field", new StringSchema()).addProperty("reason", new StringSchema());
 		ObjectSchema problem = new ObjectSchema();
 		problem.setDescription("An RFC 9457 problem detail");
-		problem.setProperties(Map.of("type", new StringSchema().format("uri"), "title", new StringSchema(),
-				"status", new IntegerSchema(), "detail", new StringSchema(), "instance", new StringSchema().format("uri"),
-				"errors", new ArraySchema().items(fieldProblem)));
+		problem.addProperty("type", new StringSchema().format("uri"))
+			.addProperty("title", new StringSchema())
+			.addProperty("status", new IntegerSchema())
+			.addProperty("detail", new StringSchema())
+			.addProperty("instance", new StringSchema().format("uri"))
+			.addProperty("errors", new ArraySchema().items(fieldProblem));
 		return problem;
 	}
 
