@@ -136,7 +136,7 @@ class WebhookDeliveryTest {
 		assertThat(log).hasSize(2).allSatisfy(delivery -> {
 			assertThat(delivery).containsEntry("status", "DELIVERED").containsEntry("attempts", 1)
 				.containsEntry("responseCode", 200);
-			assertThat(received).extracting(request -> request.header("Riskdesk-Delivery")).contains(delivery.get("id"));
+			assertThat(received).extracting(request -> request.header("Riskdesk-Delivery")).contains((String) delivery.get("id"));
 		});
 	}
 
@@ -152,7 +152,7 @@ class WebhookDeliveryTest {
 		assertThat(delivery).containsEntry("attempts", 3).containsEntry("responseCode", 200).containsEntry("riskKey", key);
 		assertThat(delivery.get("lastError")).isNull();
 		List<Request> tries = receiver.about(key);
-		assertThat(tries).hasSize(3).extracting(request -> request.header("Riskdesk-Delivery")).containsOnly(delivery.get("id"));
+		assertThat(tries).hasSize(3).extracting(request -> request.header("Riskdesk-Delivery")).containsOnly((String) delivery.get("id"));
 		assertThat(tries).allSatisfy(request -> assertThat(verify(request, flaky.secret)).isTrue());
 		assertThat(tries).extracting(request -> request.body).as("the same body on every attempt").containsOnly(tries.get(0).body);
 
