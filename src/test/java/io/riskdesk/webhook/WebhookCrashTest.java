@@ -71,7 +71,7 @@ class WebhookCrashTest {
 					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 					"--riskdesk.demo.enabled=false", "--riskdesk.notifications.delivery.enabled=false",
 					"--riskdesk.webhooks.delivery.poll-interval=200ms", "--riskdesk.webhooks.delivery.read-timeout=60s",
-					"--riskdesk.webhooks.delivery.lease=65s");
+					"--riskdesk.webhooks.delivery.lease=90s");
 			ApplicationProcess first = ApplicationProcess.start(logs.resolve("first.log"), arguments);
 			queue(jdbc, "http://localhost:" + receiver.getAddress().getPort() + "/hook");
 
