@@ -4,16 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
+import io.riskdesk.core.DeliveryLoop;
 import io.riskdesk.notification.Notifications.NotificationsQueued;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * messages, and every poll interval for retries and other nodes' leftovers.
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+class DeliveryWorker extends DeliveryLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -44,14 +40,10 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
-	private final Semaphore wakeUp = new Semaphore(0);
-
-	private volatile boolean running;
-
-	private Thread thread;
-
 	DeliveryWorker(NotificationOutbox outbox, MessageChannels channels, NotificationClock notificationClock,
 			TransactionTemplate transactions, NotificationProperties properties, Clock clock) {
+		super("notification-delivery", "riskdesk.notifications.delivery.enabled", properties.delivery().enabled(),
+				properties.delivery().pollInterval(), properties.delivery().lease());
 		this.outbox = outbox;
 		this.channels = channels;
 		this.notificationClock = notificationClock;
@@ -62,89 +54,18 @@ class DeliveryWorker implements SmartLifecycle {
 
 	@TransactionalEventListener
 	void on(NotificationsQueued queued) {
-		wakeUp.release();
+		wakeUp();
 	}
 
-	/**
-	 * Starts once the application is ready, not at refresh: the start-up runners (the demo data
-	 * among them) record their own history first, and a delivery must not race them to it.
-	 */
-	@EventListener(ApplicationReadyEvent.class)
-	void startWhenReady() {
-		start();
-	}
-
+	/** Deliveries a node sent but did not live to record on their risk. */
 	@Override
-	public boolean isAutoStartup() {
-		return false;
-	}
-
-	@Override
-	public synchronized void start() {
-		if (running) {
-			return;
-		}
-		if (!settings.enabled()) {
-			log.info("Notification delivery is off on this node (riskdesk.notifications.delivery.enabled=false)");
-			return;
-		}
-		running = true;
-		thread = new Thread(this::loop, "notification-delivery");
-		thread.setDaemon(true);
-		thread.start();
-	}
-
-	/** Lets the message being sent finish and be marked; a graceful stop leaves nothing in the window. */
-	@Override
-	public void stop() {
-		running = false;
-		if (thread != null) {
-			wakeUp.release();
-			try {
-				thread.join(settings.lease().toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	/** Stops before the web server and the scheduler. */
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE - 1000;
-	}
-
-	private void loop() {
-		while (running) {
-			try {
-				while (running && deliverNext()) {
-					// one message at a time until none is due
-				}
-				// Deliveries a node sent but did not live to record on their risk.
-				notificationClock.recordDeliveries();
-				wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				wakeUp.drainPermits();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				// The database may be away for a moment; the loop tries again at the next poll.
-				log.warn("Notification delivery pass failed: {}", ex.toString());
-				sleepQuietly();
-			}
-		}
+	protected void afterPass() {
+		notificationClock.recordDeliveries();
 	}
 
 	/** Claims, sends and marks one due message; false when none is due. */
-	boolean deliverNext() {
+	@Override
+	protected boolean deliverNext() {
 		Instant now = clock.instant();
 		Optional<NotificationOutbox.Outgoing> claimed = transactions
 			.execute(status -> outbox.claim(now, now.plus(settings.lease()), node));
@@ -176,16 +97,6 @@ class DeliveryWorker implements SmartLifecycle {
 		log.warn("Notification {} ({} to {}) attempt {} of {} failed: {}", message.id(), message.channel(),
 				message.recipientName(), message.attempt(), settings.maxAttempts(), error);
 		transactions.executeWithoutResult(status -> channels.failed(message, error, next, now));
-	}
-
-	private void sleepQuietly() {
-		try {
-			Thread.sleep(settings.pollInterval().toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			running = false;
-		}
 	}
 
 }

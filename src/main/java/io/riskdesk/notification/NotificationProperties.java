@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.riskdesk.core.DeliveryLoop;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
@@ -43,11 +44,7 @@ record NotificationProperties(
 
 		/** The wait after the given failed attempt (1-based): initial, doubled each time, capped. */
 		Duration backoffAfter(int attempt) {
-			Duration wait = initialBackoff;
-			for (int i = 1; i < attempt && wait.compareTo(maxBackoff) < 0; i++) {
-				wait = wait.multipliedBy(2);
-			}
-			return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+			return DeliveryLoop.backoff(initialBackoff, maxBackoff, attempt);
 		}
 
 		@AssertTrue(message = "pollInterval, initialBackoff and lease must be positive")

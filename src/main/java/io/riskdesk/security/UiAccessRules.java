@@ -41,6 +41,8 @@ final class UiAccessRules {
 			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/*/signals/run"), Role.RISK_WRITERS),
 			new Rule(PATHS.matcher("/playbook/backtest"), Role.RISK_WRITERS), // as the API's backtest
 			new Rule(PATHS.matcher("/admin/notifications/**"), Role.NOTIFICATION_MANAGERS),
+			// Subscriptions send the register to other tools, signed with secrets: admins only, as their API.
+			new Rule(PATHS.matcher("/admin/webhooks/**"), Set.of(Role.ADMIN)),
 			new Rule(PATHS.matcher("/accounts/new"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher("/accounts/*/edit"), Role.ACCOUNT_WRITERS),
 			new Rule(PATHS.matcher(HttpMethod.POST, "/accounts/**"), Role.ACCOUNT_WRITERS));
