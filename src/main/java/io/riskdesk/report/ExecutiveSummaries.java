@@ -3,6 +3,7 @@ package io.riskdesk.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -101,12 +102,20 @@ public class ExecutiveSummaries {
 		RiskDetails risk = risks.get(key);
 		AccountDetails account = accounts.get(risk.account().id());
 		List<TimelineEntry> entries = timeline.of(key);
-		List<SeverityStep> severity = entries.stream()
+		List<SeverityStep> changes = entries.stream()
 			.filter(entry -> entry.kind() == TimelineKind.SEVERITY_CHANGED)
 			.sorted(Comparator.comparing(TimelineEntry::at))
 			.map(entry -> new SeverityStep(entry.at(), "none".equals(entry.before()) ? null : entry.before(), entry.after(),
 					entry.details() == null ? "" : String.valueOf(entry.details().getOrDefault("reason", "")), entry.actor()))
 			.toList();
+		// Triage sets the first severity without a change of its own: the first change's "from", or the current one.
+		List<SeverityStep> severity = new ArrayList<>();
+		if (risk.triagedAt() != null && risk.severity() != null) {
+			String atTriage = changes.isEmpty() || changes.get(0).from() == null ? risk.severity().name()
+					: changes.get(0).from();
+			severity.add(new SeverityStep(risk.triagedAt(), null, atTriage, "set at triage", null));
+		}
+		changes.stream().filter(change -> change.from() != null).forEach(severity::add);
 		List<TimelineEntry> highlights = entries.stream()
 			.filter(entry -> HIGHLIGHTS.contains(entry.kind()))
 			.sorted(Comparator.comparing(TimelineEntry::at).reversed())
