@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,8 @@ public class PortfolioReport {
 
 	private static final int BATCH = 500;
 
-	private static final Set<Severity> URGENT = Set.of(Severity.S0, Severity.S1);
+	// An EnumSet: an untriaged risk has no severity, and it answers false for null where Set.of throws.
+	private static final Set<Severity> URGENT = EnumSet.of(Severity.S0, Severity.S1);
 
 	private final RiskRegister risks;
 
