@@ -22,7 +22,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail (and the live-call invite, as an .ics attachment): multipart plain text and HTML, to the SMTP server of {@code spring.mail.*}; with no
+ * E-mail (and the live-call invite, as an .ics attachment; a report's file attached): multipart plain text and HTML, to the SMTP server of {@code spring.mail.*}; with no
  * {@code spring.mail.host}, written to the outbox folder as one {@code .eml} per message instead,
  * named by the message's id, so writing it twice leaves one file. Every message carries a
  * Message-ID made from its outbox id: a receiver that deduplicates by it sees a resend as the same mail.
@@ -84,6 +84,10 @@ class MailChannel {
 		if (message.calendar() != null) {
 			helper.addAttachment("invite.ics", new ByteArrayResource(message.calendar().getBytes(StandardCharsets.UTF_8)),
 					"text/calendar; charset=UTF-8; method=REQUEST");
+		}
+		if (message.attachment() != null) {
+			helper.addAttachment(message.attachment().filename(), new ByteArrayResource(message.attachment().content()),
+					message.attachment().contentType());
 		}
 		return mime;
 	}

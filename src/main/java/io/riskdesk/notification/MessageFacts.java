@@ -104,7 +104,7 @@ class MessageFacts {
 			case CLOSED -> "Closed";
 			case CUSTOMER_UPDATE_DUE -> "Customer update due";
 			case CUSTOMER_UPDATE -> "Update to the customer";
-			case WEEKLY_DIGEST -> throw new IllegalArgumentException("A weekly digest is about no single risk");
+			case WEEKLY_DIGEST, EXECUTIVE_DIGEST -> throw new IllegalArgumentException("A digest is about no single risk");
 		};
 		return severity + risk.account().name() + ": " + what + " - " + risk.title() + " (" + risk.key() + ")";
 	}
@@ -133,7 +133,7 @@ class MessageFacts {
 			case CUSTOMER_UPDATE_DUE -> "The customer is owed an update (" + d.get("reason")
 					+ "): preview and send it from the risk page.";
 			case CUSTOMER_UPDATE -> "An update of where the work stands, written by the owner.";
-			case WEEKLY_DIGEST -> throw new IllegalArgumentException("A weekly digest is about no single risk");
+			case WEEKLY_DIGEST, EXECUTIVE_DIGEST -> throw new IllegalArgumentException("A digest is about no single risk");
 		};
 	}
 

@@ -48,17 +48,28 @@ class NotificationOutbox {
 	/** A message to queue; {@code slackMessage} is JSON, {@code calendar} an .ics, each null when not that channel's. */
 	record NewMessage(String riskKey, NotificationTrigger trigger, String occurrence, Severity severity, Channel channel,
 			String recipientKey, String recipientName, String recipientRole, Side side, String address, String template,
-			NotificationTemplates.Rendered content, String calendar, String slackMessage, boolean meetsNotificationClock) {
+			NotificationTemplates.Rendered content, String calendar, String slackMessage, boolean meetsNotificationClock,
+			Mailings.Attachment attachment) {
+
+		NewMessage(String riskKey, NotificationTrigger trigger, String occurrence, Severity severity, Channel channel,
+				String recipientKey, String recipientName, String recipientRole, Side side, String address, String template,
+				NotificationTemplates.Rendered content, String calendar, String slackMessage, boolean meetsNotificationClock) {
+			this(riskKey, trigger, occurrence, severity, channel, recipientKey, recipientName, recipientRole, side, address,
+					template, content, calendar, slackMessage, meetsNotificationClock, null);
+		}
 
 		String idempotencyKey() {
 			return NotificationOutbox.idempotencyKey(riskKey, trigger, occurrence, recipientKey, channel);
 		}
 	}
 
-	/** A claimed message with everything its channel needs to send it; {@code attempt} counts from 1. */
+	/**
+	 * A claimed message with everything its channel needs to send it; {@code attempt} counts from 1;
+	 * {@code attachment} null when it has none.
+	 */
 	record Outgoing(long id, int attempt, String riskKey, NotificationTrigger trigger, Severity severity, Channel channel,
 			String recipientName, String address, String subject, String text, String html, String calendar,
-			String slackMessage, boolean meetsNotificationClock, Instant createdAt) {
+			String slackMessage, boolean meetsNotificationClock, Instant createdAt, Mailings.Attachment attachment) {
 	}
 
 	/** Queues a message unless one with its idempotency key exists; true when it was queued now. */
@@ -66,10 +77,11 @@ class NotificationOutbox {
 		return jdbc.sql("""
 				insert into notification (idempotency_key, risk_key, trigger, occurrence, severity, channel, recipient_key,
 				  recipient_name, recipient_role, side, address, template, subject, text_body, html_body, calendar,
-				  slack_message, meets_notification_clock, next_attempt_at, created_at)
+				  slack_message, meets_notification_clock, attachment, attachment_name, attachment_type, next_attempt_at,
+				  created_at)
 				values (:key, :risk, :trigger, :occurrence, :severity, :channel, :recipientKey, :recipientName,
 				  :recipientRole, :side, :address, :template, :subject, :text, :html, :calendar,
-				  cast(:slack as jsonb), :meets, :now, :now)
+				  cast(:slack as jsonb), :meets, :attachment, :attachmentName, :attachmentType, :now, :now)
 				on conflict (idempotency_key) do nothing""")
 			.param("key", message.idempotencyKey())
 			.param("risk", message.riskKey())
@@ -89,6 +101,9 @@ class NotificationOutbox {
 			.param("calendar", message.calendar())
 			.param("slack", message.slackMessage())
 			.param("meets", message.meetsNotificationClock())
+			.param("attachment", message.attachment() == null ? null : message.attachment().content())
+			.param("attachmentName", message.attachment() == null ? null : message.attachment().filename())
+			.param("attachmentType", message.attachment() == null ? null : message.attachment().contentType())
 			.param("now", Timestamp.from(now))
 			.update() == 1;
 	}
@@ -109,7 +124,7 @@ class NotificationOutbox {
 				              for update skip locked)
 				returning n.id, n.attempts, n.risk_key, n.trigger, n.severity, n.channel, n.recipient_name, n.address,
 				  n.subject, n.text_body, n.html_body, n.calendar, n.slack_message::text as slack_message,
-				  n.meets_notification_clock, n.created_at""")
+				  n.meets_notification_clock, n.created_at, n.attachment, n.attachment_name, n.attachment_type""")
 			.param("now", Timestamp.from(now))
 			.param("leaseUntil", Timestamp.from(leaseUntil))
 			.param("node", node)
@@ -118,7 +133,7 @@ class NotificationOutbox {
 					rs.getString("recipient_name"), rs.getString("address"), rs.getString("subject"),
 					rs.getString("text_body"), rs.getString("html_body"), rs.getString("calendar"),
 					rs.getString("slack_message"), rs.getBoolean("meets_notification_clock"),
-					rs.getTimestamp("created_at").toInstant()))
+					rs.getTimestamp("created_at").toInstant(), attachment(rs)))
 			.optional();
 	}
 
@@ -243,6 +258,12 @@ class NotificationOutbox {
 				rs.getString("template"), rs.getString("subject"), NotificationStatus.valueOf(rs.getString("status")),
 				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
 				instant(rs, "created_at"), instant(rs, "sent_at"));
+	}
+
+	private static Mailings.Attachment attachment(ResultSet rs) throws SQLException {
+		byte[] content = rs.getBytes("attachment");
+		return content == null ? null
+				: new Mailings.Attachment(rs.getString("attachment_name"), rs.getString("attachment_type"), content);
 	}
 
 	private static Severity severity(ResultSet rs) throws SQLException {

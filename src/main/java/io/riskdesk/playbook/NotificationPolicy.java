@@ -24,7 +24,7 @@ public record NotificationPolicy(
 		@NotNull @Valid WeeklyDigest weeklyDigest) {
 
 	@JsonIgnore
-	@AssertTrue(message = "WEEKLY_DIGEST and CUSTOMER_UPDATE are not triggers: the digest has its own section, and customer updates are sent by hand")
+	@AssertTrue(message = "WEEKLY_DIGEST, EXECUTIVE_DIGEST and CUSTOMER_UPDATE are not triggers: the digests have their own sections, and customer updates are sent by hand")
 	public boolean isTriggersConfigurable() {
 		return triggers == null || triggers.keySet().stream().allMatch(trigger -> trigger == null || trigger.configurable());
 	}

@@ -21,10 +21,12 @@ public enum NotificationTrigger {
 	/** The weekly digest: configured in its own section, not as a trigger. */
 	WEEKLY_DIGEST,
 	/** An update to the customer written and sent by hand from the risk page: not configured as a trigger. */
-	CUSTOMER_UPDATE;
+	CUSTOMER_UPDATE,
+	/** The portfolio PDF e-mailed weekly to the executives of {@code riskdesk.reports.executive-digest}: not a trigger. */
+	EXECUTIVE_DIGEST;
 
 	/** Whether playbook.yml configures it under {@code triggers}. */
 	public boolean configurable() {
-		return this != WEEKLY_DIGEST && this != CUSTOMER_UPDATE;
+		return this != WEEKLY_DIGEST && this != CUSTOMER_UPDATE && this != EXECUTIVE_DIGEST;
 	}
 }

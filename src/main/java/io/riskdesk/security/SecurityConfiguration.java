@@ -102,6 +102,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/sla-credits/calculate").authenticated()
 				.requestMatchers(HttpMethod.POST, "/api/notifications/*/resend")
 				.hasAnyRole(Role.names(Role.NOTIFICATION_MANAGERS))
+				// Mails the portfolio to the executives: for those who manage notifications.
+				.requestMatchers(HttpMethod.POST, "/api/reports/executive-digest/run")
+				.hasAnyRole(Role.names(Role.NOTIFICATION_MANAGERS))
 				.requestMatchers(HttpMethod.POST, "/api/risks/*/concessions/*/transitions")
 				.hasAnyRole(Role.names(Role.CONCESSION_DECIDERS))
 				// The backtest writes nothing, but it is as heavy as detection passes: for the same roles.

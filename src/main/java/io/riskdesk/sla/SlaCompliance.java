@@ -3,7 +3,9 @@ package io.riskdesk.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Timestamp;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.core.InvalidFieldException;
@@ -54,6 +56,33 @@ public class SlaCompliance {
 					rs.getLong("breached"), seconds(rs.getObject("triage_seconds")),
 					seconds(rs.getObject("response_seconds"))))
 			.list();
+	}
+
+	/** Clocks of one kind started in a period: met on time, and breached (met late or not at all). */
+	public record KindCompliance(ClockKind kind, long met, long breached) {
+	}
+
+	/** Per clock kind, every kind present (zero when none), the clocks started from {@code from} until {@code to}. */
+	@Transactional(readOnly = true)
+	public List<KindCompliance> byKind(Instant from, Instant to) {
+		if (!to.isAfter(from)) {
+			throw new InvalidFieldException("to", "must be after from");
+		}
+		Map<ClockKind, KindCompliance> counted = new EnumMap<>(ClockKind.class);
+		for (ClockKind kind : ClockKind.values()) {
+			counted.put(kind, new KindCompliance(kind, 0, 0));
+		}
+		jdbc.sql("""
+				select kind, count(*) filter (where state = 'MET') as met,
+				       count(*) filter (where state = 'BREACHED') as breached
+				from sla_clock where started_at >= :from and started_at < :to group by kind""")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> new KindCompliance(ClockKind.valueOf(rs.getString("kind")), rs.getLong("met"),
+					rs.getLong("breached")))
+			.list()
+			.forEach(compliance -> counted.put(compliance.kind(), compliance));
+		return List.copyOf(counted.values());
 	}
 
 	private static Duration seconds(Object value) {

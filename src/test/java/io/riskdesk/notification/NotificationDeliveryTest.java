@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +50,9 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +80,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -103,11 +111,15 @@ class NotificationDeliveryTest {
 
 	private static final SlackStandIn slack = new SlackStandIn();
 
+	/** The executive digest's one recipient, unique: the test JVM's contexts share one database and outbox. */
+	private static final String EXECUTIVE = "exec." + UUID.randomUUID().toString().substring(0, 8) + "@vendor.example";
+
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "localhost");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 		registry.add("riskdesk.notifications.slack.webhooks.cs-escalations", slack::url);
+		registry.add("riskdesk.reports.executive-digest.recipients", () -> EXECUTIVE);
 	}
 
 	@Autowired
@@ -401,6 +413,51 @@ class NotificationDeliveryTest {
 		assertThat(risks.get(key).missingTriageSteps()).as("the call is not the plan").contains(TriageStep.CREATE_CAP);
 	}
 
+	/**
+	 * The report module's weekly digest goes through this module's outbox and mail channel: tested here, in
+	 * this context with its SMTP server, rather than in a context of its own.
+	 */
+	@Test
+	void theExecutiveDigestMailsThePortfolioPdfOncePerIsoWeek() throws Exception {
+		Team team = team("S1");
+		String name = "Digest Corp " + team.suffix;
+		String key = risk(account(name, team, "UTC"), "Renewal in doubt");
+		triage(key, "S1", team.csm);
+		awaitAllSent(key, 9);
+		ZonedDateTime now = clock.instant().atZone(ZoneOffset.UTC);
+		String week = "%d-W%02d".formatted(now.get(IsoFields.WEEK_BASED_YEAR), now.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+
+		mvc.perform(admin(post("/api/reports/executive-digest/run")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.week").value(week))
+			.andExpect(jsonPath("$.recipients").value(1))
+			.andExpect(jsonPath("$.queued").value(1));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(EXECUTIVE).size() == 1);
+		MimeMessage digest = mailTo(EXECUTIVE).get(0);
+		assertThat(digest.getSubject()).startsWith("Executive digest " + week + ": ");
+		BodyPart pdf = attachmentPart(digest, "portfolio-" + week + ".pdf");
+		assertThat(pdf).isNotNull();
+		assertThat(pdf.isMimeType("application/pdf")).isTrue();
+		try (PDDocument document = Loader.loadPDF(pdf.getInputStream().readAllBytes())) {
+			// A table cell wraps a long account name over lines.
+			assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Portfolio at risk", key,
+					name);
+		}
+
+		// Again at the start of the same ISO week (the digest's zone is UTC): nothing new is queued or mailed.
+		clock.set(now.toLocalDate().with(DayOfWeek.MONDAY).atStartOfDay(ZoneOffset.UTC).toInstant());
+		mvc.perform(admin(post("/api/reports/executive-digest/run")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.week").value(week))
+			.andExpect(jsonPath("$.queued").value(0));
+		assertThat(jdbc.sql("select count(*) from notification where trigger = 'EXECUTIVE_DIGEST' and address = ?")
+			.param(EXECUTIVE)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(EXECUTIVE).size() == 1);
+	}
+
 	// --- fixtures ---------------------------------------------------------------------------------
 
 	/** One person per team role, each with an e-mail address and a Slack handle. */
@@ -480,6 +537,10 @@ class NotificationDeliveryTest {
 		return mailTo(team);
 	}
 
+	private static List<MimeMessage> mailTo(String address) {
+		return List.of(smtp.getReceivedMessages()).stream().filter(m -> recipientsOf(m).contains(address)).toList();
+	}
+
 	private static List<MimeMessage> mailTo(Team team) {
 		return List.of(smtp.getReceivedMessages()).stream()
 			.filter(m -> recipientsOf(m).stream().anyMatch(address -> address.contains(team.suffix)))
@@ -530,18 +591,24 @@ class NotificationDeliveryTest {
 
 	private static String attachment(MimeMessage message, String name) {
 		try {
-			Multipart multipart = (Multipart) message.getContent();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				BodyPart part = multipart.getBodyPart(i);
-				if (name.equals(part.getFileName())) {
-					return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-				}
-			}
-			return null;
+			BodyPart part = attachmentPart(message, name);
+			return part == null ? null : new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The attached file of this name, null when there is none. */
+	private static BodyPart attachmentPart(MimeMessage message, String name) throws Exception {
+		Multipart multipart = (Multipart) message.getContent();
+		for (int i = 0; i < multipart.getCount(); i++) {
+			BodyPart part = multipart.getBodyPart(i);
+			if (name.equals(part.getFileName())) {
+				return part;
+			}
+		}
+		return null;
 	}
 
 	private static GreenMail startSmtp() {

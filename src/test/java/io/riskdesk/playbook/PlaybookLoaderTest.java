@@ -220,7 +220,8 @@ class PlaybookLoaderTest {
 			risk: [OWNER], channels: [EMAIL], template: customer-update-reminder | risk: [OWNER], channels: [FAX], template: customer-update-reminder | notifications.triggers
 			risk: [OWNER], channels: [EMAIL], template: customer-update-reminder | risk: [BOSS], channels: [EMAIL], template: customer-update-reminder | notifications.triggers
 			risk: [OWNER], channels: [EMAIL], template: customer-update-reminder | risk: [OWNER], channels: [EMAIL], template: ../etc/passwd | must be a template name
-			CUSTOMER_UPDATE_DUE:   | WEEKLY_DIGEST:  | WEEKLY_DIGEST and CUSTOMER_UPDATE are not triggers
+			CUSTOMER_UPDATE_DUE:   | WEEKLY_DIGEST:  | WEEKLY_DIGEST, EXECUTIVE_DIGEST and CUSTOMER_UPDATE are not triggers
+			CUSTOMER_UPDATE_DUE:   | EXECUTIVE_DIGEST: | WEEKLY_DIGEST, EXECUTIVE_DIGEST and CUSTOMER_UPDATE are not triggers
 			CUSTOMER_UPDATE_DUE:   | PAGE_ME:        | notifications.triggers
 			day: MONDAY            | day: MOONDAY    | notifications.weekly-digest.day
 			""")
