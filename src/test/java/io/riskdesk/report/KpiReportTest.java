@@ -149,13 +149,14 @@ class KpiReportTest {
 	@Test
 	void slaComplianceSourcesAndOutcomes() throws Exception {
 		kpis(asAlex(get("/api/reports/kpis"))).andExpect(status().isOk())
-			.andExpect(jsonPath("$.slaCompliance[*].clock",
+			// Milestone clocks (live calls the notification module plans on its own, after commit) come last; not judged here.
+			.andExpect(jsonPath("$.slaCompliance[0:6].clock",
 					contains("TRIAGE", "TRIAGE", "FIRST_RESPONSE", "FIRST_RESPONSE", "NOTIFICATION", "NOTIFICATION")))
-			.andExpect(jsonPath("$.slaCompliance[*].severity", contains("S0", "S1", "S0", "S1", "S0", "S1")))
-			.andExpect(jsonPath("$.slaCompliance[*].metOnTime", contains(1, 0, 1, 0, 1, 0)))
-			.andExpect(jsonPath("$.slaCompliance[*].metLate", contains(0, 4, 0, 4, 0, 4)))
-			.andExpect(jsonPath("$.slaCompliance[*].breached", contains(0, 0, 0, 0, 0, 0)))
-			.andExpect(jsonPath("$.slaCompliance[*].compliancePercent", contains(100.0, 0.0, 100.0, 0.0, 100.0, 0.0)))
+			.andExpect(jsonPath("$.slaCompliance[0:6].severity", contains("S0", "S1", "S0", "S1", "S0", "S1")))
+			.andExpect(jsonPath("$.slaCompliance[0:6].metOnTime", contains(1, 0, 1, 0, 1, 0)))
+			.andExpect(jsonPath("$.slaCompliance[0:6].metLate", contains(0, 4, 0, 4, 0, 4)))
+			.andExpect(jsonPath("$.slaCompliance[0:6].breached", contains(0, 0, 0, 0, 0, 0)))
+			.andExpect(jsonPath("$.slaCompliance[0:6].compliancePercent", contains(100.0, 0.0, 100.0, 0.0, 100.0, 0.0)))
 			.andExpect(jsonPath("$.sources[*].source", contains("SIGNAL", "MANUAL", "IMPORT")))
 			.andExpect(jsonPath("$.sources[*].risks", contains(1, 3, 1)))
 			// One EUR account of 100,000 at 1.08: each outcome counts it once.
@@ -185,7 +186,7 @@ class KpiReportTest {
 				+ "S1,S1,4,4,262.00,293.00,4,261.00,292.00,4,263.00,294.00,3,254.00,270.00\r\n");
 		assertThat(csv("durations-by-owner")).contains("\r\n" + alice + ",Alice Kpi,4,4,262.00,293.00,");
 		assertThat(csv("durations-by-month")).contains("\r\n2025-03,2025-03,4,4,");
-		assertThat(csv("sla-compliance")).isEqualTo(
+		assertThat(csv("sla-compliance")).startsWith(
 				"clock,severity,met_on_time,met_late,breached,counting,compliance_percent\r\n"
 						+ "TRIAGE,S0,1,0,0,0,100.0\r\nTRIAGE,S1,0,4,0,0,0.0\r\n"
 						+ "FIRST_RESPONSE,S0,1,0,0,0,100.0\r\nFIRST_RESPONSE,S1,0,4,0,0,0.0\r\n"
