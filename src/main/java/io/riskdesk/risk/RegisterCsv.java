@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+
+import io.riskdesk.core.Csv;
 
 /** The register as CSV (RFC 4180): a header line, CRLF line ends, fields quoted when they need it. */
 final class RegisterCsv {
@@ -55,25 +55,11 @@ final class RegisterCsv {
 	/** Unchecked: lines are written from inside a transaction's callback, which cannot throw IOException. */
 	private static void writeLine(Writer out, List<?> fields) {
 		try {
-			out.write(fields.stream().map(RegisterCsv::field).collect(Collectors.joining(",")));
-			out.write("\r\n");
+			out.write(Csv.line(fields));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/** A field is quoted when it holds a comma, a quote or a line break; its quotes are doubled. */
-	static String field(Object value) {
-		String text = Objects.toString(value, "");
-		// A text a spreadsheet would run as a formula (=, +, -, @) is kept as text; numbers stay numbers.
-		if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		if (Stream.of(",", "\"", "\r", "\n").anyMatch(text::contains)) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
 	}
 
 }

@@ -74,7 +74,7 @@ public record ReportingMoney(@DefaultValue("USD") String reportingCurrency, Map<
 	 * The rates as an SQL table {@code fx(currency, rate)} to join on. Literals are safe here: the
 	 * codes are three capitals and the rates numbers, both checked above.
 	 */
-	String sqlTable() {
+	public String sqlTable() {
 		return rates.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())

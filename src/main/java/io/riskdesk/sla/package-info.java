@@ -4,7 +4,8 @@
  * tells the plan (CorrectiveActionPlans.overdue), which publishes MilestoneOverdue.
  * <p>
  * Published SQL view, read by the risk module: {@code sla_risk_status} (per risk, the next due
- * instant of its running clocks and its SLA status).
+ * instant of its running clocks and its SLA status); {@code sla_clock_facts} (per clock, its
+ * risk, kind, state and its started, due, breached and met instants), read by the report module.
  */
 @ApplicationModule(displayName = "SLA clocks", allowedDependencies = { "account", "plan", "playbook", "risk", "timeline" })
 package io.riskdesk.sla;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.riskdesk.ApiFixtures;
 import io.riskdesk.RiskdeskTest;
+import io.riskdesk.core.Csv;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,14 +116,14 @@ class RegisterPagesTest {
 
 	@Test
 	void csvFieldsAreQuotedOnlyWhenTheyNeedIt() {
-		assertThat(RegisterCsv.field("plain")).isEqualTo("plain");
-		assertThat(RegisterCsv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-		assertThat(RegisterCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-		assertThat(RegisterCsv.field(-5L)).isEqualTo("-5");
-		assertThat(RegisterCsv.field(null)).isEmpty();
-		assertThat(RegisterCsv.field("a,b")).isEqualTo("\"a,b\"");
-		assertThat(RegisterCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-		assertThat(RegisterCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+		assertThat(Csv.field("plain")).isEqualTo("plain");
+		assertThat(Csv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+		assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(Csv.field(-5L)).isEqualTo("-5");
+		assertThat(Csv.field(null)).isEmpty();
+		assertThat(Csv.field("a,b")).isEqualTo("\"a,b\"");
+		assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+		assertThat(Csv.field("two\nlines")).isEqualTo("\"two\nlines\"");
 	}
 
 	@Test
