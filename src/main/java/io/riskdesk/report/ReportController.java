@@ -46,7 +46,7 @@ class ReportController {
 	@Operation(summary = "Queues this week's executive digest now (CS_MANAGER, CS_LEADER, ADMIN): the portfolio PDF "
 			+ "e-mailed to riskdesk.reports.executive-digest.recipients, once per recipient and ISO week; returns the "
 			+ "week, the recipients and how many were queued (0 when this week's were queued before)")
-	ExecutiveDigests.Run runDigest() {
+	ExecutiveDigests.Run runExecutiveDigest() {
 		return digests.runNow();
 	}
 
