@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -74,6 +76,7 @@ class CadenceController {
 		return CadenceIcs.download(key, meeting == null ? invites.of(key) : invites.of(key, meeting));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/meetings")
 	@Operation(summary = "Record a meeting held: attendees, notes, decisions (added to the risk) and action items "
 			+ "(added as milestones), all or nothing")

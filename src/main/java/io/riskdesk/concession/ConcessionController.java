@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -53,6 +55,7 @@ class ConcessionController {
 		return ResponseEntity.ok().eTag(Versions.etag(concession.version())).body(concession);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/risks/{key}/concessions")
 	@Operation(summary = "Propose a concession: amount in the account's currency, or for a SERVICE_CREDIT "
 			+ "percentOfFees of fees (the account's ARR when not given); it awaits approval")

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -67,6 +69,7 @@ class MilestoneController {
 		return plans.of(key);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/milestones")
 	@Operation(summary = "Add a milestone (title, owner or ownerId, optional due date and success criterion), "
 			+ "last in the list; its SLA clock starts when it has a due date")
@@ -74,6 +77,7 @@ class MilestoneController {
 		return created(key, plans.add(key, milestone, user.getName()));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/action-items")
 	@Deprecated
 	@Operation(deprecated = true, summary = "Former action items: adds a milestone (task is its title); "
@@ -128,6 +132,7 @@ class MilestoneController {
 		return templates.preview(key, category);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/milestones/template")
 	@Operation(summary = "Apply a CAP template: one milestone per step, owners from the account team by role, due dates "
 			+ "from now in the account's business calendar; all or nothing. 400 when the playbook has no template for "

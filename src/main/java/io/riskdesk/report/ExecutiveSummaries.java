@@ -108,14 +108,13 @@ public class ExecutiveSummaries {
 			.map(entry -> new SeverityStep(entry.at(), "none".equals(entry.before()) ? null : entry.before(), entry.after(),
 					entry.details() == null ? "" : String.valueOf(entry.details().getOrDefault("reason", "")), entry.actor()))
 			.toList();
-		// Triage sets the first severity without a change of its own: the first change's "from", or the current one.
-		List<SeverityStep> severity = new ArrayList<>();
+		List<SeverityStep> severity = new ArrayList<>(changes);
 		if (risk.triagedAt() != null && risk.severity() != null) {
-			String atTriage = changes.isEmpty() || changes.get(0).from() == null ? risk.severity().name()
-					: changes.get(0).from();
-			severity.add(new SeverityStep(risk.triagedAt(), null, atTriage, "set at triage", null));
+			// Triage records no change when it sets a risk's first severity: the row says what was in force then.
+			severity.add(new SeverityStep(risk.triagedAt(), null, severityAt(risk.triagedAt(), changes, risk), "set at triage",
+					null));
 		}
-		changes.stream().filter(change -> change.from() != null).forEach(severity::add);
+		severity.sort(Comparator.comparing(SeverityStep::at));
 		List<TimelineEntry> highlights = entries.stream()
 			.filter(entry -> HIGHLIGHTS.contains(entry.kind()))
 			.sorted(Comparator.comparing(TimelineEntry::at).reversed())
@@ -127,7 +126,21 @@ public class ExecutiveSummaries {
 				milestones, conceded, ConcessionTotals.of(conceded));
 	}
 
-	/** The summary as a PDF. */
+	/**
+	 * The severity in force at {@code at}: where the last change before it went, or else where the
+	 * first change after it came from, or else the risk's severity now.
+	 */
+	private static String severityAt(Instant at, List<SeverityStep> changes, RiskDetails risk) {
+		return changes.stream()
+			.filter(change -> !change.at().isAfter(at))
+			.reduce((first, second) -> second)
+			.map(SeverityStep::to)
+			.or(() -> changes.stream().filter(change -> change.from() != null).findFirst().map(SeverityStep::from))
+			.orElse(risk.severity().name());
+	}
+
+	/** The summary as a PDF, read in one transaction like {@link #of}. */
+	@Transactional(readOnly = true)
 	public byte[] pdf(String key) {
 		ExecutiveSummary summary = of(key);
 		return pdf.render(TEMPLATE, Map.of("summary", summary, "fmt", new ReportFormat(summary.account().timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(summary.account().timeZone()))));

@@ -37,7 +37,7 @@ class KpiController {
 		return Kpis.of(report, report.filter(query));
 	}
 
-	@GetMapping("/api/reports/kpis/{table}.csv")
+	@GetMapping(path = "/api/reports/kpis/{table}.csv", produces = "text/csv")
 	@Operation(summary = "One table of the KPI report as CSV (RFC 4180), with the same filters")
 	ResponseEntity<String> csv(@Parameter(description = "durations-by-severity, durations-by-owner, "
 			+ "durations-by-month, sla-compliance, sources or outcomes") @PathVariable String table,

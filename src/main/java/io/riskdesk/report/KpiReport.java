@@ -50,7 +50,7 @@ public class KpiReport {
 	}
 
 	/**
-	 * Clocks of the selected risks of one kind and (current) severity of the risk: met on time, met
+	 * Clocks of the selected risks of one kind and severity (the one the clock counted under): met on time, met
 	 * after they breached, breached and not met, still counting (running or paused); stopped clocks
 	 * (the risk was resolved first) count in none. Compliance is on time of the decided ones
 	 * (on time + late + breached), in percent with one decimal; null when none is decided.
@@ -158,18 +158,22 @@ public class KpiReport {
 			.list();
 	}
 
-	/** Every clock kind that has clocks on the selected risks, by the risks' current severity. */
+	/**
+	 * Every clock kind that has clocks on the selected risks, by the severity each clock counted
+	 * under (a breach at S2 stays an S2 breach after the risk went to S0), as the sla module's own
+	 * compliance figures; the risk's severity for a clock that has none.
+	 */
 	public List<ComplianceRow> slaCompliance(KpiFilter filter) {
 		Conditions where = new Conditions(filter);
 		return jdbc.sql("""
-				select c.kind, r.severity,
+				select c.kind, coalesce(c.severity, r.severity) as severity,
 				       count(*) filter (where c.state = 'MET') as on_time,
 				       count(*) filter (where c.state = 'BREACHED' and c.met_at is not null) as late,
 				       count(*) filter (where c.state = 'BREACHED' and c.met_at is null) as breached,
 				       count(*) filter (where c.state in ('RUNNING', 'PAUSED')) as counting
 				from sla_clock_facts c join risk r on r.risk_key = c.risk_key
-				where true""" + where.sql + " group by c.kind, r.severity order by array_position("
-				+ textArray(ClockKind.values()) + ", c.kind), r.severity nulls last")
+				where true""" + where.sql + " group by 1, 2 order by array_position("
+				+ textArray(ClockKind.values()) + ", c.kind), 2 nulls last")
 			.params(where.params)
 			.query((rs, n) -> {
 				long onTime = rs.getLong("on_time");

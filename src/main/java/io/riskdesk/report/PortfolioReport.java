@@ -140,7 +140,8 @@ public class PortfolioReport {
 				slaChart(compliance), renewals(unresolved), RENEWAL_DAYS);
 	}
 
-	/** The portfolio as a PDF, times in the executive digest's zone. */
+	/** The portfolio as a PDF, times in the executive digest's zone; read in one transaction like {@link #build}. */
+	@Transactional(readOnly = true)
 	public byte[] pdf() {
 		return pdf(build());
 	}

@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
 import tools.jackson.databind.JsonNode;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -28,6 +31,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Configuration(proxyBeanMethods = false)
 class ApiContract {
 
+	private static final String BASIC = "basic";
+
+	private static final String BEARER = "bearer";
+
 	static {
 		// What these types really are in JSON: a currency is its ISO 4217 code, not the getters of
 		// java.util.Currency; a JsonNode is any JSON value, not the getters of Jackson's tree node.
@@ -41,7 +48,15 @@ class ApiContract {
 		return new OpenAPI().info(new Info().title("Riskdesk API")
 			.version("1")
 			.description("The Risk Register, its plans, clocks and notifications. Refusals are RFC 9457 problem "
-					+ "details. Authenticate with HTTP Basic or a bearer token (POST /api/tokens)."));
+					+ "details. Authenticate with HTTP Basic or a bearer token (POST /api/tokens)."))
+			.components(new Components()
+				.addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+				.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+					.scheme("bearer")
+					.description("An API token from POST /api/tokens")))
+			// Either one: two requirements are alternatives.
+			.addSecurityItem(new SecurityRequirement().addList(BASIC))
+			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 	}
 
 	/**

@@ -43,14 +43,14 @@ class SubscriptionRepository {
 	}
 
 	/**
-	 * Replaces the subscription's fields, and its secret when one is given; enabling it forgets
-	 * its failures. False when it is not at {@code version} (any version with null).
+	 * Replaces the subscription's fields, and its secret when one is given; enabling a disabled
+	 * one forgets its failures (saving an enabled one does not postpone its disabling). False when it is not at {@code version} (any version with null).
 	 */
 	boolean update(long id, Integer version, WebhookForm form, Instant now) {
 		return jdbc.sql("""
 				update webhook_subscription set url = :url, event_types = :types, secret = coalesce(:secret, secret),
 				  description = :description, enabled = :enabled,
-				  consecutive_failures = case when :enabled then 0 else consecutive_failures end,
+				  consecutive_failures = case when :enabled and not enabled then 0 else consecutive_failures end,
 				  disabled_reason = case when :enabled then null else disabled_reason end,
 				  version = version + 1, updated_at = :now
 				where id = :id and (cast(:version as integer) is null or version = :version)""")

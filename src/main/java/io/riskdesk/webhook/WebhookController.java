@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,6 +37,7 @@ class WebhookController {
 		this.webhooks = webhooks;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Subscribe a URL (http or https) to event types; without a secret one is generated. The "
 			+ "answer is the only one that shows the secret: keep it to verify the Riskdesk-Signature header")
@@ -67,6 +70,7 @@ class WebhookController {
 		return withEtag(webhooks.update(id, Versions.required(ifMatch), form));
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Delete a subscription and its delivery log; If-Match optional")
 	ResponseEntity<Void> delete(@PathVariable long id,
@@ -88,6 +92,7 @@ class WebhookController {
 		return webhooks.delivery(id, deliveryId);
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
 	@Operation(summary = "Send a delivery again with fresh attempts, the same body and Riskdesk-Delivery id; answers it, "
 			+ "now PENDING. 409 while it is being sent or while the subscription is disabled")

@@ -34,9 +34,19 @@ class WebhookOutbox {
 	record Event(String id, WebhookEventType type, String riskKey, String payload) {
 	}
 
-	/** A claimed delivery with what the sender needs; {@code attempt} counts from 1. */
+	/**
+	 * A claimed delivery with what the sender needs; {@code attempt} counts from 1, and
+	 * {@code leaseUntil} is this claim's own (the outcome is recorded only while it stands).
+	 */
 	record Outgoing(UUID id, long subscriptionId, int attempt, WebhookEventType type, String payload, String url,
-			String secret) {
+			String secret, Instant leaseUntil) {
+
+		/** Without the secret: a claimed delivery may end up in a log line. */
+		@Override
+		public String toString() {
+			return "Outgoing[id=" + id + ", subscriptionId=" + subscriptionId + ", attempt=" + attempt + ", type=" + type
+					+ ", url=" + url + "]";
+		}
 	}
 
 	/** Queues the event for every enabled subscription that wants its type, once per subscription; how many were queued. */
@@ -72,19 +82,19 @@ class WebhookOutbox {
 				              order by due.next_attempt_at, due.id
 				              limit 1
 				              for update of due skip locked)
-				returning d.id, d.subscription_id, d.attempts, d.event_type, d.payload, s.url, s.secret""")
+				returning d.id, d.subscription_id, d.attempts, d.event_type, d.payload, s.url, s.secret, d.lease_until""")
 			.param("now", Timestamp.from(now))
 			.param("leaseUntil", Timestamp.from(leaseUntil))
 			.param("node", node)
 			.query((rs, row) -> new Outgoing(rs.getObject("id", UUID.class), rs.getLong("subscription_id"),
 					rs.getInt("attempts"), WebhookEventType.valueOf(rs.getString("event_type")), rs.getString("payload"),
-					rs.getString("url"), rs.getString("secret")))
+					rs.getString("url"), rs.getString("secret"), rs.getTimestamp("lease_until").toInstant()))
 			.optional();
 	}
 
 	/**
-	 * Records the attempt's outcome, if the delivery is still this attempt's (a node whose lease ran
-	 * out while it was sending finds it taken over and changes nothing): DELIVERED, PENDING again at
+	 * Records the attempt's outcome, if the delivery is still this claim's (a node whose lease ran
+	 * out while it was sending finds it taken over, perhaps sent again by hand, and changes nothing): DELIVERED, PENDING again at
 	 * {@code next}, or FAILED with no {@code next}. Its attempt is logged with it.
 	 */
 	boolean record(Outgoing delivery, WebhookSender.Result result, Instant next) {
@@ -94,9 +104,10 @@ class WebhookOutbox {
 				update webhook_delivery set status = :status, lease_until = null, response_code = :code, last_error = :error,
 				  next_attempt_at = coalesce(:next, next_attempt_at),
 				  delivered_at = case when :status = 'DELIVERED' then :finished else delivered_at end
-				where id = :id and attempts = :attempt and status = 'SENDING'""")
+				where id = :id and attempts = :attempt and status = 'SENDING' and lease_until = :leaseUntil""")
 			.param("id", delivery.id())
 			.param("attempt", delivery.attempt())
+			.param("leaseUntil", Timestamp.from(delivery.leaseUntil()))
 			.param("status", status.name())
 			.param("code", result.responseCode())
 			.param("error", result.error())

@@ -1,6 +1,6 @@
 package io.riskdesk.webhook;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Component;
 
@@ -32,6 +36,9 @@ class WebhookSender {
 
 	private final Duration readTimeout;
 
+	/** The whole attempt, body included: the client's own timeout stops at the response headers. */
+	private final Duration deadline;
+
 	private final Clock clock;
 
 	WebhookSender(WebhookProperties properties, Clock clock) {
@@ -40,6 +47,7 @@ class WebhookSender {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		this.readTimeout = properties.delivery().readTimeout();
+		this.deadline = properties.delivery().connectTimeout().plus(readTimeout);
 		this.clock = clock;
 	}
 
@@ -54,32 +62,68 @@ class WebhookSender {
 	Result send(WebhookOutbox.Outgoing delivery) {
 		Instant started = clock.instant();
 		long start = System.nanoTime();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+		HttpRequest request;
+		try {
+			request = request(delivery, started);
+		}
+		catch (IllegalArgumentException ex) {
+			return new Result(started, elapsed(start), null, trimmed("Not a URL to post to: " + ex.getMessage()));
+		}
+		ResponseHead head = new ResponseHead();
+		CompletableFuture<HttpResponse<Void>> answer = client.sendAsync(request,
+				info -> HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk -> chunk.ifPresent(head::keep)));
+		try {
+			int code = answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+			String error = code >= 200 && code < 300 ? null : trimmed("HTTP " + code + ": " + head.text());
+			return new Result(started, elapsed(start), code, error);
+		}
+		catch (TimeoutException ex) {
+			// A receiver that trickles its answer must not hold the node's only webhook thread.
+			answer.cancel(true);
+			return new Result(started, elapsed(start), null, "Timed out: no whole answer within " + deadline);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+			if (cause instanceof HttpTimeoutException) {
+				return new Result(started, elapsed(start), null, trimmed("Timed out: " + cause.getMessage()));
+			}
+			return new Result(started, elapsed(start), null, trimmed(cause.getClass().getSimpleName()
+					+ (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+		}
+		catch (InterruptedException ex) {
+			answer.cancel(true);
+			Thread.currentThread().interrupt();
+			return new Result(started, elapsed(start), null, "Interrupted: the node is stopping");
+		}
+	}
+
+	private HttpRequest request(WebhookOutbox.Outgoing delivery, Instant signedAt) {
+		return HttpRequest.newBuilder(URI.create(delivery.url()))
 			.timeout(readTimeout)
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "Riskdesk-Webhooks/1")
 			.header(EVENT_HEADER, delivery.type().name())
 			.header(DELIVERY_HEADER, delivery.id().toString())
 			.header(WebhookSignature.HEADER,
-					WebhookSignature.header(delivery.secret(), started.getEpochSecond(), delivery.payload()))
+					WebhookSignature.header(delivery.secret(), signedAt.getEpochSecond(), delivery.payload()))
 			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
 			.build();
-		try {
-			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-			int code = response.statusCode();
-			String error = code >= 200 && code < 300 ? null : trimmed("HTTP " + code + ": " + response.body());
-			return new Result(started, elapsed(start), code, error);
+	}
+
+	/** The start of a receiver's answer, enough for an error line; the rest is read and dropped. */
+	private static final class ResponseHead {
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		synchronized void keep(byte[] chunk) {
+			int room = MAX_ERROR * 4 - bytes.size();
+			if (room > 0) {
+				bytes.write(chunk, 0, Math.min(room, chunk.length));
+			}
 		}
-		catch (HttpTimeoutException ex) {
-			return new Result(started, elapsed(start), null, trimmed("Timed out: " + ex.getMessage()));
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			return new Result(started, elapsed(start), null, trimmed(ex.getClass().getSimpleName()
-					+ (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Result(started, elapsed(start), null, "Interrupted: the node is stopping");
+
+		synchronized String text() {
+			return bytes.toString(StandardCharsets.UTF_8);
 		}
 	}
 

@@ -70,14 +70,16 @@ public class WebhookSubscriptions {
 
 	/**
 	 * Replaces the subscription's fields if it is still at {@code expectedVersion} (null: any);
-	 * a new secret is shown in the answer, once. Enabling it starts its failures from zero.
+	 * a new secret is shown in the answer, once. Enabling a disabled one starts its failures from zero.
 	 */
 	@Transactional
 	public WebhookSubscription update(long id, Integer expectedVersion, WebhookForm form) {
 		checkUrl(form.url());
-		WebhookSubscription current = get(id);
 		if (!subscriptions.update(id, expectedVersion, form, clock.instant())) {
-			Versions.check(expectedVersion, current.version(), "Webhook subscription " + id);
+			// Gone (404) or changed meanwhile (409): read it now, not before the update, or a commit
+			// in between would pass the check and this form (and its new secret) would seem saved.
+			Versions.check(expectedVersion, get(id).version(), "Webhook subscription " + id);
+			throw new ConflictException("Webhook subscription " + id + " changed meanwhile; read it again");
 		}
 		WebhookSubscription updated = get(id);
 		return form.secret() == null ? updated : updated.withSecret(form.secret());

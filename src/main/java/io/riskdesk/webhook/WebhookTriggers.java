@@ -17,6 +17,7 @@ import io.riskdesk.risk.RiskEvents.RiskResolved;
 import io.riskdesk.risk.RiskEvents.RiskTriaged;
 import io.riskdesk.risk.RiskEvents.SeverityChanged;
 import io.riskdesk.risk.RiskRegister;
+import io.riskdesk.sla.ClockKind;
 import io.riskdesk.sla.SlaEvents.ClockBreached;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,7 +68,7 @@ class WebhookTriggers {
 		queue(WebhookEventType.RISK_TRIAGED, triaged.riskKey(), "triaged@" + triaged.at(), triaged.at(), fields());
 	}
 
-	/** At triage too: {@code from} is null when the risk had no severity before. */
+	/** A change of a severity the risk had: the first one, set at triage, comes with RISK_TRIAGED. */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(SeverityChanged change) {
 		Map<String, Object> details = new LinkedHashMap<>();
@@ -78,8 +79,15 @@ class WebhookTriggers {
 				change.at(), details);
 	}
 
+	/**
+	 * The risk's SLA clocks (triage, first response, notification). A milestone's clock is its due
+	 * date, not an SLA, and several of one risk can fall due at the same moment.
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ClockBreached breached) {
+		if (breached.clock() == ClockKind.MILESTONE) {
+			return;
+		}
 		queue(WebhookEventType.SLA_BREACHED, breached.riskKey(), breached.clock() + "@" + breached.dueAt(), breached.at(),
 				fields("clock", breached.clock().name(), "target", breached.target(), "dueAt", breached.dueAt().toString()));
 	}

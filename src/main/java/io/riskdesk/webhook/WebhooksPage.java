@@ -96,7 +96,7 @@ class WebhooksPage {
 		try {
 			webhooks.update(id, version, new WebhookForm(current.url(), current.eventTypes(), null, enabled,
 					current.description()));
-			return done(id, enabled ? "Enabled: waiting deliveries go out now." : "Disabled: deliveries wait until it is enabled.",
+			return done(id, enabled ? "Enabled: waiting deliveries go out now." : "Disabled: no new events are queued; deliveries queued before wait until it is enabled.",
 					model, request, redirect);
 		}
 		catch (ConflictException ex) {

@@ -178,7 +178,7 @@ class WebhookApiTest {
 			.header("HX-Request", "true").param("version", "0").param("enabled", "false"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"webhook-panel\"")))
-			.andExpect(content().string(containsString("Disabled: deliveries wait")))
+			.andExpect(content().string(containsString("Disabled: no new events are queued")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<nav"))));
 		// A page still showing version 0 is refused with the panel as it now is.
 		mvc.perform(post("/admin/webhooks/{id}/enabled", id).with(user("admin").roles("ADMIN")).with(csrf())

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -182,6 +183,18 @@ class WebhookDeliveryTest {
 	}
 
 	@Test
+	void aReceiverThatAnswersAtOnceButTricklesItsBodyTimesOutToo() throws Exception {
+		receiver.trickle("/trickle");
+		Subscription trickling = subscribe("/trickle", "RISK_OPENED");
+		risk(account("Trickling Receiver", person("Tia Trickle")), "Usage down");
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> deliveries(trickling.id).stream().anyMatch(d -> "FAILED".equals(d.get("status"))));
+		Map<String, Object> delivery = deliveries(trickling.id).get(0);
+		assertThat((String) delivery.get("lastError")).startsWith("Timed out: no whole answer within");
+	}
+
+	@Test
 	void twoFailedDeliveriesInARowDisableTheSubscriptionAndEnablingItStartsAgainFromZero() throws Exception {
 		receiver.answer("/down", 503, 503, 503, 503, 503, 503, 503, 503);
 		Subscription down = subscribe("/down", "RISK_OPENED");
@@ -342,6 +355,8 @@ class WebhookDeliveryTest {
 
 		final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
+		final Set<String> trickling = ConcurrentHashMap.newKeySet();
+
 		Receiver() {
 			try {
 				server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -364,6 +379,10 @@ class WebhookDeliveryTest {
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
 					}
+				}
+				if (trickling.contains(path)) {
+					trickleAnswer(exchange);
+					return;
 				}
 				List<Integer> script = answers.getOrDefault(path, List.of());
 				int n = served.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement();
@@ -393,6 +412,28 @@ class WebhookDeliveryTest {
 
 		void slow(String path, Duration delay) {
 			delays.put(path, delay);
+		}
+
+		/** 200 at once, then a byte every 100 ms for 3 s: the headers come in time, the answer never does. */
+		void trickle(String path) {
+			trickling.add(path);
+		}
+
+		private static void trickleAnswer(com.sun.net.httpserver.HttpExchange exchange) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				exchange.sendResponseHeaders(200, 0);
+				for (int i = 0; i < 30; i++) {
+					out.write('.');
+					out.flush();
+					Thread.sleep(100);
+				}
+			}
+			catch (IOException ex) {
+				// The sender gave up: as the test meant.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		List<Request> about(String riskKey) {
