@@ -1,0 +1,103 @@
+package io.riskdesk.similar;
+
+import java.util.Comparator;
+import java.util.List;
+
+import io.riskdesk.plan.CorrectiveActionPlans;
+import io.riskdesk.plan.Milestone;
+import io.riskdesk.plan.MilestoneKind;
+import io.riskdesk.plan.MilestoneStatus;
+import io.riskdesk.playbook.RiskCategory;
+import io.riskdesk.playbook.Severity;
+import io.riskdesk.risk.Outcome;
+import io.riskdesk.risk.RiskRegister;
+import io.riskdesk.risk.RiskStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The resolved and closed risks most like a given one, best first. The ranking is one statement over
+ * the risk module's {@code risk_search_facts}; docs/reports.md explains it.
+ */
+@Service
+public class SimilarPastRisks {
+
+	/** How many past risks a risk is shown. */
+	public static final int LIMIT = 5;
+
+	/**
+	 * The asked risk's own words (its document's lexemes, any of them) match a past risk's document
+	 * through the GIN index, or its title is within pg_trgm's similarity threshold through the trigram
+	 * index; only those candidates are ranked. The lexemes are quoted as tsquery input (quotes and
+	 * backslashes doubled) and cast, not parsed again: they are already stemmed.
+	 */
+	static final String RANKING = """
+			with asked as (
+			    select s.risk_key, s.category, s.title,
+			           (select string_agg('''' || replace(replace(w, '\\', '\\\\'), '''', '''''') || '''', ' | ')
+			            from unnest(tsvector_to_array(s.search_document)) w)::tsquery as words
+			    from risk_search_facts s
+			    where s.risk_key = :key
+			)
+			select p.risk_key, p.title, a.name as account, p.category, p.severity, p.status, p.root_cause,
+			       p.outcome, p.seconds_to_resolve,
+			       (ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_document, asked.words, 32) + similarity(p.title, asked.title))
+			       * case when p.category = asked.category then 1.5 else 1 end as score
+			from asked
+			join risk_search_facts p on p.risk_key <> asked.risk_key
+			join account_facts a on a.id = p.account_id
+			where p.status in ('RESOLVED', 'CLOSED')
+			  and p.duplicate_of is null
+			  and (p.search_document @@ asked.words or p.title % asked.title)
+			order by score desc, p.risk_key
+			limit :limit
+			""";
+
+	/** Done milestones first: what worked is what a reader looks for. */
+	private static final Comparator<Milestone> DONE_FIRST = Comparator
+		.comparing((Milestone m) -> m.status() != MilestoneStatus.DONE)
+		.thenComparing(Milestone::position);
+
+	private final JdbcClient jdbc;
+
+	private final RiskRegister risks;
+
+	private final CorrectiveActionPlans plans;
+
+	SimilarPastRisks(JdbcClient jdbc, RiskRegister risks, CorrectiveActionPlans plans) {
+		this.jdbc = jdbc;
+		this.risks = risks;
+		this.plans = plans;
+	}
+
+	/** Up to {@link #LIMIT} resolved or closed risks like this one, never itself nor a duplicate; 404 for an unknown key. */
+	@Transactional(readOnly = true)
+	public List<SimilarRisk> of(String riskKey) {
+		risks.requireExists(riskKey);
+		return jdbc.sql(RANKING)
+			.param("key", riskKey)
+			.param("limit", LIMIT)
+			.query((rs, n) -> new SimilarRisk(rs.getString("risk_key"), rs.getString("title"), rs.getString("account"),
+					RiskCategory.valueOf(rs.getString("category")), enumOrNull(Severity.class, rs.getString("severity")),
+					RiskStatus.valueOf(rs.getString("status")), rs.getDouble("score"), rs.getString("root_cause"),
+					planOf(rs.getString("risk_key")), rs.getObject("seconds_to_resolve", Long.class),
+					enumOrNull(Outcome.class, rs.getString("outcome"))))
+			.list();
+	}
+
+	/** The corrective action plan's milestones; prevention items are tracked after the resolution, not part of it. */
+	private List<Milestone> planOf(String riskKey) {
+		return plans.of(riskKey)
+			.stream()
+			.filter(m -> m.kind() == MilestoneKind.PLAN)
+			.sorted(DONE_FIRST)
+			.toList();
+	}
+
+	private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+		return name == null ? null : Enum.valueOf(type, name);
+	}
+
+}
