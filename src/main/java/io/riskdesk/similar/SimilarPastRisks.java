@@ -31,9 +31,10 @@ public class SimilarPastRisks {
 	 * The asked risk's own words (its document's lexemes, any of them) match a past risk's document
 	 * through the GIN index, or its title is within pg_trgm's similarity threshold through the trigram
 	 * index; only those candidates are ranked. The lexemes are quoted as tsquery input (quotes and
-	 * backslashes doubled) and cast, not parsed again: they are already stemmed.
+	 * backslashes doubled) and cast, not parsed again: they are already stemmed. Public for the benchmark
+	 * (bench/run-similar.sh), which times this very statement. Parameters: {@code key}, {@code limit}.
 	 */
-	static final String RANKING = """
+	public static final String RANKING = """
 			with asked as (
 			    select s.risk_key, s.category, s.title,
 			           (select string_agg('''' || replace(replace(w, '\\', '\\\\'), '''', '''''') || '''', ' | ')
