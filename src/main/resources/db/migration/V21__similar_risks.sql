@@ -40,6 +40,10 @@ where e.risk_id = r.id;
 create index risk_search_document_idx on risk using gin (search_document);
 create index risk_title_trgm_idx on risk using gin (title gin_trgm_ops);
 
+-- A lexeme as tsquery input, taken as it is (it is already stemmed): quoted, its quotes and backslashes doubled.
+create function tsquery_lexeme(lexeme text) returns text language sql immutable strict parallel safe
+    return '''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || '''';
+
 -- The risk module's published read model for the similar module: what a past risk was and how it ended.
 create view risk_search_facts as
     select risk_key, account_id, title, category, severity, status, root_cause, outcome, duplicate_of,

@@ -28,30 +28,40 @@ public class SimilarPastRisks {
 	public static final int LIMIT = 5;
 
 	/**
-	 * The asked risk's own words (its document's lexemes, any of them) match a past risk's document
-	 * through the GIN index, or its title is within pg_trgm's similarity threshold through the trigram
-	 * index; only those candidates are ranked. The lexemes are quoted as tsquery input (quotes and
-	 * backslashes doubled) and cast, not parsed again: they are already stemmed. Public for the benchmark
-	 * (bench/run-similar.sh), which times this very statement. Parameters: {@code key}, {@code limit}.
+	 * Candidates are the past risks that contain two of the asked title's words (anywhere in their
+	 * document; the one word of a one-word title), found through the GIN index on the documents, or
+	 * whose title is within pg_trgm's similarity threshold of the asked title, found through the trigram
+	 * index. Requiring a pair keeps a word most risks share ("customer", "ticket") from making every
+	 * risk a candidate: only candidates are ranked, so their number is the statement's cost. They are
+	 * ranked by every word of the asked risk's document. Public for the benchmark (bench/run-similar.sh),
+	 * which times this very statement. Parameters: {@code key}, {@code limit}.
 	 */
 	public static final String RANKING = """
 			with asked as (
 			    select s.risk_key, s.category, s.title,
-			           (select string_agg('''' || replace(replace(w, '\\', '\\\\'), '''', '''''') || '''', ' | ')
-			            from unnest(tsvector_to_array(s.search_document)) w)::tsquery as words
+			           (select string_agg(tsquery_lexeme(w), ' | ')
+			            from unnest(tsvector_to_array(s.search_document)) w)::tsquery as words,
+			           tsvector_to_array(ts_filter(s.search_document, '{a}')) as title_words
 			    from risk_search_facts s
 			    where s.risk_key = :key
+			), query as (
+			    select asked.*,
+			           (case when cardinality(title_words) = 1 then tsquery_lexeme(title_words[1])
+			                 else (select string_agg(tsquery_lexeme(x.w) || ' & ' || tsquery_lexeme(y.w), ' | ')
+			                       from unnest(title_words) with ordinality x(w, i)
+			                       join unnest(title_words) with ordinality y(w, j) on x.i < y.j) end)::tsquery as topic
+			    from asked
 			)
 			select p.risk_key, p.title, a.name as account, p.category, p.severity, p.status, p.root_cause,
 			       p.outcome, p.seconds_to_resolve,
-			       (ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_document, asked.words, 32) + similarity(p.title, asked.title))
-			       * case when p.category = asked.category then 1.5 else 1 end as score
-			from asked
-			join risk_search_facts p on p.risk_key <> asked.risk_key
+			       (ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_document, q.words, 32) + similarity(p.title, q.title))
+			       * case when p.category = q.category then 1.5 else 1 end as score
+			from query q
+			join risk_search_facts p on p.risk_key <> q.risk_key
 			join account_facts a on a.id = p.account_id
 			where p.status in ('RESOLVED', 'CLOSED')
 			  and p.duplicate_of is null
-			  and (p.search_document @@ asked.words or p.title % asked.title)
+			  and (p.search_document @@ q.topic or p.title % q.title)
 			order by score desc, p.risk_key
 			limit :limit
 			""";

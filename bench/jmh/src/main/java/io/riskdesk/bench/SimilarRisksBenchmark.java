@@ -58,8 +58,8 @@ public final class SimilarRisksBenchmark {
 			           array['ADOPTION', 'PEOPLE', 'COMMERCIAL', 'SUPPORT', 'PRODUCT_FIT', 'SENTIMENT', 'INCIDENT'] as categories,
 			           array['RETAINED', 'RETAINED', 'RETAINED', 'DOWNGRADED', 'CHURNED', 'EXPANDED'] as outcomes
 			), picks as (
-			    select i, v.*, now() - (random() * 730 || ' days')::interval as detected_at,
-			           (random() * 40 || ' days')::interval + (random() * 24 || ' hours')::interval as to_resolve,
+			    select i, v.*, now() - random() * interval '730 days' as detected_at,
+			           random() * interval '40 days' + random() * interval '24 hours' as to_resolve,
 			           1 + (random() * 1000)::int % 1000 as account, random() as r1, random() as r2, random() as r3,
 			           random() as r4, random() as r5, random() as r6, random() as r7, random() as r8
 			    from generate_series(1, :count) i, vocabulary v
