@@ -1,7 +1,8 @@
--- Similar past risks (module: similar): a full-text document of every risk and a trigram index on its title,
--- kept by PostgreSQL itself so a risk saved by any path (API, import, bulk SQL) is searchable at once.
+-- Similar past risks (module: similar): a full-text document of every risk, indexed, kept by PostgreSQL
+-- itself so a risk saved by any path (API, import, bulk SQL) is searchable at once.
 
--- Trusted since PostgreSQL 13: the database owner may create it; an external server needs its contrib package.
+-- For the similarity of titles. Trusted since PostgreSQL 13: the database owner may create it; an
+-- external server needs its contrib package.
 create extension if not exists pg_trgm;
 
 -- The risk's evidence lines as one text: a generated column may only read its own row.
@@ -38,7 +39,6 @@ from (select risk_id, string_agg(text, E'\n' order by position) as text from ris
 where e.risk_id = r.id;
 
 create index risk_search_document_idx on risk using gin (search_document);
-create index risk_title_trgm_idx on risk using gin (title gin_trgm_ops);
 
 -- A lexeme as tsquery input, taken as it is (it is already stemmed): quoted, its quotes and backslashes doubled.
 create function tsquery_lexeme(lexeme text) returns text language sql immutable strict parallel safe

@@ -28,28 +28,34 @@ public class SimilarPastRisks {
 	public static final int LIMIT = 5;
 
 	/**
-	 * Candidates are the past risks that contain two of the asked title's words (anywhere in their
-	 * document; the one word of a one-word title), found through the GIN index on the documents, or
-	 * whose title is within pg_trgm's similarity threshold of the asked title, found through the trigram
-	 * index. Requiring a pair keeps a word most risks share ("customer", "ticket") from making every
-	 * risk a candidate: only candidates are ranked, so their number is the statement's cost. They are
-	 * ranked by every word of the asked risk's document. Public for the benchmark (bench/run-similar.sh),
-	 * which times this very statement. Parameters: {@code key}, {@code limit}.
+	 * Candidates are the past risks whose document contains enough of the asked title's words: three
+	 * of them for a title of four words or more, two for a shorter one, the word of a one-word title;
+	 * found through the GIN index on the documents. Only candidates are ranked, so their number is the
+	 * statement's cost: one shared word ("customer", "tickets") would make most risks candidates. They
+	 * are ranked by every word of the asked risk's document and by title similarity (pg_trgm). The
+	 * asked risk's queries are materialized: inlined, they were built again for every row. Public for
+	 * the benchmark (bench/run-similar.sh), which times this very statement. Parameters: {@code key},
+	 * {@code limit}.
 	 */
 	public static final String RANKING = """
-			with asked as (
+			with asked as materialized (
 			    select s.risk_key, s.category, s.title,
 			           (select string_agg(tsquery_lexeme(w), ' | ')
 			            from unnest(tsvector_to_array(s.search_document)) w)::tsquery as words,
-			           tsvector_to_array(ts_filter(s.search_document, '{a}')) as title_words
+			           array(select tsquery_lexeme(w) from unnest(tsvector_to_array(ts_filter(s.search_document, '{a}'))) w) as title_words
 			    from risk_search_facts s
 			    where s.risk_key = :key
-			), query as (
+			), query as materialized (
 			    select asked.*,
-			           (case when cardinality(title_words) = 1 then tsquery_lexeme(title_words[1])
-			                 else (select string_agg(tsquery_lexeme(x.w) || ' & ' || tsquery_lexeme(y.w), ' | ')
+			           (case when cardinality(title_words) = 1 then title_words[1]
+			                 when cardinality(title_words) < 4 then
+			                     (select string_agg(x.w || ' & ' || y.w, ' | ')
+			                      from unnest(title_words) with ordinality x(w, i)
+			                      join unnest(title_words) with ordinality y(w, j) on x.i < y.j)
+			                 else (select string_agg(x.w || ' & ' || y.w || ' & ' || z.w, ' | ')
 			                       from unnest(title_words) with ordinality x(w, i)
-			                       join unnest(title_words) with ordinality y(w, j) on x.i < y.j) end)::tsquery as topic
+			                       join unnest(title_words) with ordinality y(w, j) on x.i < y.j
+			                       join unnest(title_words) with ordinality z(w, k) on y.j < z.k) end)::tsquery as topic
 			    from asked
 			)
 			select p.risk_key, p.title, a.name as account, p.category, p.severity, p.status, p.root_cause,
@@ -61,7 +67,7 @@ public class SimilarPastRisks {
 			join account_facts a on a.id = p.account_id
 			where p.status in ('RESOLVED', 'CLOSED')
 			  and p.duplicate_of is null
-			  and (p.search_document @@ q.topic or p.title % q.title)
+			  and p.search_document @@ q.topic
 			order by score desc, p.risk_key
 			limit :limit
 			""";

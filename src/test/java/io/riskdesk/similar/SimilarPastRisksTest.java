@@ -134,7 +134,7 @@ class SimilarPastRisksTest {
 		String asked = risk("PRODUCT_FIT", TITLE, DESCRIPTION);
 		String closest = past("PRODUCT_FIT", TITLE, DESCRIPTION);
 		for (int i = 0; i < 6; i++) {
-			past("PRODUCT_FIT", "Zorblax quindle nightly job number " + i, "Unrelated words about billing");
+			past("PRODUCT_FIT", "Zorblax quindle sync job number " + i, "Unrelated words about billing");
 		}
 
 		List<SimilarRisk> found = similar.of(asked);
