@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Milliseconds of the similar-risks statement ({@link SimilarPastRisks#RANKING}, the one the app runs)
+ * Milliseconds of the similar-risks statement ({@link SimilarPastRisks#ranking()}, the one the app runs)
  * over {@code closed} closed risks with varied text, against the baseline of the same run: a primary-key
  * read of the asked risk with its account, the cost floor of one round trip. A fresh embedded PostgreSQL
  * in a temporary directory (the app's default settings), migrated by the app's Flyway scripts; the risks
@@ -119,7 +119,7 @@ public final class SimilarRisksBenchmark {
 				.param("closed", asked - asked / 5)
 				.query(String.class)
 				.list();
-			Consumer<String> similar = key -> jdbc.sql(SimilarPastRisks.RANKING).param("key", key)
+			Consumer<String> similar = key -> jdbc.sql(SimilarPastRisks.ranking()).param("key", key)
 				.param("limit", SimilarPastRisks.LIMIT).query().listOfRows();
 			Consumer<String> baseline = key -> jdbc.sql(BASELINE).param("key", key).query().listOfRows();
 			time(keys, similar);
@@ -134,7 +134,7 @@ public final class SimilarRisksBenchmark {
 					TARGET_P99_MS, percentile(ranked, 99) < TARGET_P99_MS ? "met" : "NOT met");
 			String example = keys.get(keys.size() - 1);
 			System.out.println("EXPLAIN ANALYZE for " + example + ":");
-			jdbc.sql("explain (analyze, buffers) " + SimilarPastRisks.RANKING.replace(":key", "'" + example + "'")
+			jdbc.sql("explain (analyze, buffers) " + SimilarPastRisks.ranking().replace(":key", "'" + example + "'")
 				.replace(":limit", String.valueOf(SimilarPastRisks.LIMIT)))
 				.query(String.class)
 				.list()
