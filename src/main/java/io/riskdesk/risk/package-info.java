@@ -10,6 +10,12 @@
  * its original). Columns of {@code risk} for the reports: {@code seconds_to_triage},
  * {@code seconds_to_first_response}, {@code seconds_to_resolve}, {@code seconds_to_close}
  * (generated, clock time from detection, null until reached).
+ * <p>
+ * Published SQL view, read by the similar module: {@code risk_search_facts} (per risk, its key,
+ * account, title, category, severity, status, root cause, outcome, duplicate, seconds to resolve and
+ * {@code search_document}, a weighted full-text document of title, description, evidence and root
+ * cause kept by PostgreSQL: generated, with the evidence lines copied into {@code risk.evidence_text}
+ * by triggers on {@code risk_evidence}).
  */
 @ApplicationModule(displayName = "Risk Register", allowedDependencies = { "account", "playbook", "security", "timeline" })
 package io.riskdesk.risk;
