@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Any bytes get a draft whose spans quote the normalised document, or a refusal naming the content,
- * never anything else. Jazzer starts from the test documents and, when they are next to the repository,
- * the seed notes. It runs in a surefire execution of its own (pom.xml), fuzzing for a minute; without
+ * never anything else. Jazzer starts from the test documents, the corpus of {@link CorpusScoreTest} and,
+ * when they are next to the repository, the seed notes. It runs in a surefire execution of its own (pom.xml), fuzzing for a minute; without
  * {@code JAZZER_FUZZ} it only replays those documents. A crashing input lands in
  * {@code target/jazzer/crash-*}: to replay it, copy it to
  * {@code src/test/resources/io/riskdesk/intake/ExtractorFuzzTestInputs/draftOrRefusal/}, which every run starts from.
@@ -52,12 +52,14 @@ class ExtractorFuzzTest {
 	static Stream<Arguments> documents() throws IOException {
 		Resource[] own = new PathMatchingResourcePatternResolver().getResources("classpath:intake/*");
 		Stream<Arguments> tests = Arrays.stream(own)
+			.filter(Resource::isReadable) // not the corpus directory: its documents follow
 			.map(resource -> document(resource.getFilename(), IntakeTestSupport.resource(resource.getFilename())));
+		Stream<Arguments> corpus = CorpusScoreTest.corpus().stream().map(doc -> document(doc.name(), doc.content()));
 		Stream<Arguments> seeds = IntakeTestSupport.SEED_NOTES.stream()
 			.map(SeedDocuments.DIRECTORY::resolve)
 			.filter(Files::isRegularFile)
 			.map(file -> document(file.getFileName().toString(), IntakeTestSupport.read(file)));
-		return Stream.concat(tests, seeds);
+		return Stream.of(tests, corpus, seeds).flatMap(documents -> documents);
 	}
 
 	private static Arguments document(String name, byte[] content) {
