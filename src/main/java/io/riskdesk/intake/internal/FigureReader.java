@@ -70,10 +70,11 @@ final class FigureReader {
 			Matcher m = word.matcher(line.content());
 			if (m.find()) {
 				String rest = line.content().substring(m.end());
-				Optional<Dates.Found> found = Dates.absolute(rest, note.reference());
+				Optional<Dates.Found> found = Dates.absolute(rest, note.referenceAt(line.start()));
 				if (found.isPresent()) {
 					int at = line.contentStart() + m.end();
-					return new Field<>(found.get().date(), note.span(at + found.get().start(), at + found.get().end()));
+					return new Field<>(found.get().date(), note.span(at + found.get().start(), at + found.get().end()),
+							found.get().alternatives(), null);
 				}
 			}
 		}
