@@ -38,6 +38,11 @@ final class Dates {
 	 */
 	record Reference(LocalDate date, LocalTime time, ZoneId zone, Order order) {
 
+		/** No day to count from, only the document's order: reads a document's own date line. */
+		static Reference undated(Order order) {
+			return new Reference(null, null, null, order);
+		}
+
 		static Reference on(LocalDate date) {
 			return date == null ? null : new Reference(date, null, null, Order.UNKNOWN);
 		}
@@ -114,7 +119,7 @@ final class Dates {
 			Map.entry("PST", ZoneId.of("America/Los_Angeles")), Map.entry("PDT", ZoneId.of("America/Los_Angeles")));
 
 	private static final Pattern DAY_FIRST_HINT = Pattern
-		.compile("(?i)\\bdd[/.-]mm\\b|\\bday[- ]first\\b|From:.*@[\\w.-]+\\.(?:uk|de|fr|it|es|nl|be|ch|at|se|no|dk|fi|ie|pt|pl|cz|au|nz|in)\\b");
+		.compile("(?i)\\bdd[/.-]mm\\b|\\bday[- ]first\\b|\\b(?:UK|British|European) date|From:.*@[\\w.-]+\\.(?:uk|de|fr|it|es|nl|be|ch|at|se|no|dk|fi|ie|pt|pl|cz|au|nz|in)\\b");
 
 	private static final Pattern MONTH_FIRST_HINT = Pattern.compile("(?i)\\bmm[/.-]dd\\b|\\bmonth[- ]first\\b");
 
@@ -207,7 +212,7 @@ final class Dates {
 	private static Optional<Found> earliest(String text, Reference reference, boolean relative) {
 		Stream<Found> absolute = Stream.of(iso(text), numeric(text, reference, relative),
 				monthDay(text, reference, relative), dayMonth(text, reference, relative), quarter(text, reference));
-		Stream<Found> found = relative && reference != null
+		Stream<Found> found = relative && reference != null && reference.date() != null
 				? Stream.concat(absolute, Stream.of(within(text, reference), dayWord(text, reference),
 						endOfDay(text, reference), weekday(text, reference), endOf(text, reference)))
 				: absolute;
@@ -293,7 +298,7 @@ final class Dates {
 		if (year != null) {
 			return date(year, month, day);
 		}
-		if (reference == null) {
+		if (reference == null || reference.date() == null) {
 			return null;
 		}
 		LocalDate on = reference.date();
@@ -316,7 +321,7 @@ final class Dates {
 		while (m.find()) {
 			int quarter = num(m.group(1));
 			Integer year = m.group(2) == null ? null : m.group(2).length() == 2 ? 2000 + num(m.group(2)) : num(m.group(2));
-			if (year == null && reference == null) {
+			if (year == null && (reference == null || reference.date() == null)) {
 				continue;
 			}
 			int y = year != null ? year : reference.date().getYear();

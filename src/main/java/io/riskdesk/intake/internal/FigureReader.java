@@ -21,7 +21,7 @@ import io.riskdesk.intake.internal.Outline.Line;
 final class FigureReader {
 
 	private static final Pattern CONTRACT_VALUE = Pattern
-		.compile("(?i)\\b(ARR|annual contract value|contract value|account value|annual recurring revenue|ACV)\\b");
+		.compile("(?i)\\b(ARR|annual contract(?: value)?|contract value|account value|annual recurring revenue|ACV)\\b|^Contract:");
 
 	private static final Pattern LOST = Pattern.compile(Amounts.MONEY.pattern() + "\\s+in\\s+lost\\s+\\w+");
 
@@ -60,6 +60,14 @@ final class FigureReader {
 					int at = line.contentStart();
 					return yearly(found.get(), note.span(at + found.get().start(), at + found.get().end()));
 				}
+			}
+		}
+		// With no contract word, what the customer pays per month or per year is its contract value.
+		for (Line line : note.lines()) {
+			Optional<Amounts.Found> found = Amounts.first(line.content()).filter(f -> f.period() != null);
+			if (found.isPresent()) {
+				int at = line.contentStart();
+				return yearly(found.get(), note.span(at + found.get().start(), at + found.get().end()));
 			}
 		}
 		return null;
