@@ -125,4 +125,20 @@ class MessageDatesTest {
 		assertThat(List.of(draft.contractValue().span().text())).containsExactly("640K");
 	}
 
+	@Test
+	void theDocumentsOwnDateLineIsReadInItsDateOrder() {
+		assertThat(read("Account review (dates dd/mm/yyyy)\nDate: 09/02/2026\n").documentDate().value()).isEqualTo("2026-02-09");
+		assertThat(read("Date: 03/04/2026 (UK date format)\n").documentDate().value()).isEqualTo("2026-04-03");
+	}
+
+	@Test
+	void withoutAContractWordARecurringAmountIsTheContractValue() {
+		ExtractionDraft draft = read("""
+				Date: 2026-02-20
+				Bluefin pays $45K per month on a monthly-billed annual contract. A $5K credit was offered.
+				""");
+		assertThat(draft.contractValue().value().amount()).isEqualByComparingTo("540000");
+		assertThat(draft.contractValue().note()).isEqualTo("12 x USD 45000 per month");
+	}
+
 }
