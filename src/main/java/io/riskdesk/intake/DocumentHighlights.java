@@ -1,12 +1,14 @@
 package io.riskdesk.intake;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,12 +43,15 @@ final class DocumentHighlights {
 
 	private final Set<String> ownerlessTasks;
 
+	private final Map<String, String> cautions;
+
 	private DocumentHighlights(List<Segment> segments, Map<String, String> spansByField, Set<String> undatedTasks,
-			Set<String> ownerlessTasks) {
+			Set<String> ownerlessTasks, Map<String, String> cautions) {
 		this.segments = segments;
 		this.spansByField = spansByField;
 		this.undatedTasks = undatedTasks;
 		this.ownerlessTasks = ownerlessTasks;
+		this.cautions = cautions;
 	}
 
 	static DocumentHighlights of(ExtractionDraft draft, String text) {
@@ -88,7 +93,33 @@ final class DocumentHighlights {
 				ownerless.add(a.task());
 			}
 		});
-		return new DocumentHighlights(segments(text, ids), spansByField, undated, ownerless);
+		return new DocumentHighlights(segments(text, ids), spansByField, undated, ownerless, cautions(draft));
+	}
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+	/** What the reviewer must check: dates the words leave ambiguous, values derived rather than written. */
+	private static Map<String, String> cautions(ExtractionDraft draft) {
+		Map<String, String> cautions = new HashMap<>();
+		Field<LocalDate> renewal = draft.renewalDate() != null ? draft.renewalDate() : draft.cancellationDate();
+		if (renewal != null && renewal.ambiguous()) {
+			cautions.put("renewal", ambiguity(renewal.value(), renewal.alternatives()));
+		}
+		if (draft.contractValue() != null && draft.contractValue().note() != null) {
+			cautions.put("arr", draft.contractValue().note());
+		}
+		draft.actionItems()
+			.stream()
+			.filter(a -> a.due() != null && !a.dueAlternatives().isEmpty())
+			.forEach(a -> cautions.put("due:" + a.task(), ambiguity(a.due(), a.dueAlternatives())));
+		return cautions;
+	}
+
+	/** "ambiguous: 6 March 2026 or 3 June 2026 - check". */
+	private static String ambiguity(LocalDate proposed, List<LocalDate> alternatives) {
+		return Stream.concat(Stream.of(proposed), alternatives.stream())
+			.map(DAY::format)
+			.collect(Collectors.joining(" or ", "ambiguous: ", " - check"));
 	}
 
 	/** Cuts the text at every span's start and end; each piece lists the spans that contain it. */
@@ -146,6 +177,16 @@ final class DocumentHighlights {
 	/** The document gives this action item no date: the one in the form is proposed. */
 	public boolean dueProposed(String title) {
 		return undatedTasks.contains(title);
+	}
+
+	/** Why a form field needs checking ("ambiguous: 6 March 2026 or 3 June 2026 - check"): renewal, arr; else null. */
+	public String caution(String field) {
+		return cautions.get(field);
+	}
+
+	/** The ambiguity of an action item's due date, or null when the document states it plainly. */
+	public String dueCaution(String title) {
+		return cautions.get("due:" + title);
 	}
 
 	public boolean ownerProposed(String title) {

@@ -37,7 +37,25 @@ public record ExtractionDraft(
 	public record Span(int start, int end, String text) {
 	}
 
-	public record Field<T>(T value, Span span) {
+	/**
+	 * A value with the words it came from. {@code alternatives} are the other values those words may mean ("6/3" in a
+	 * document that gives no date order): the value is then only proposed and the reviewer must check it.
+	 * {@code note} says how the value was derived when it is not written as such ("12 x GBP 90,000 per month").
+	 */
+	public record Field<T>(T value, Span span, List<T> alternatives, String note) {
+
+		public Field {
+			alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+		}
+
+		public Field(T value, Span span) {
+			this(value, span, List.of(), null);
+		}
+
+		public boolean ambiguous() {
+			return !alternatives.isEmpty();
+		}
+
 	}
 
 	/** Our people or the customer's. */
@@ -63,8 +81,21 @@ public record ExtractionDraft(
 	public record Concession(String text, Money amount, ConcessionStatus status, Span span) {
 	}
 
-	/** Owner as the document names them (a first name is completed from the attendees when unambiguous). */
-	public record ActionItem(String owner, String task, LocalDate due, Side side, Span span) {
+	/**
+	 * Owner as the document names them (a first name is completed from the attendees when unambiguous). A due date
+	 * with {@code dueAlternatives} is ambiguous: proposed, for the reviewer to check.
+	 */
+	public record ActionItem(String owner, String task, LocalDate due, Side side, Span span,
+			List<LocalDate> dueAlternatives) {
+
+		public ActionItem {
+			dueAlternatives = dueAlternatives == null ? List.of() : List.copyOf(dueAlternatives);
+		}
+
+		public ActionItem(String owner, String task, LocalDate due, Side side, Span span) {
+			this(owner, task, due, side, span, List.of());
+		}
+
 	}
 
 	public record Meeting(LocalDate date, LocalTime time, String purpose, Span span) {

@@ -90,8 +90,9 @@ final class ActionItemReader {
 		Matcher labelled = Outline.LABELLED.matcher(content);
 		if (labelled.matches() && !MeetingReader.namesMeeting(labelled.group(1))) {
 			String task = labelled.group(1).replaceAll("(?i)\\s+due$", "").strip();
-			LocalDate due = Dates.due(labelled.group(2), note.reference()).map(Dates.Found::date).orElse(null);
-			actions.add(new ActionItem(null, task, due, Side.INTERNAL, note.span(line)));
+			Optional<Dates.Found> due = Dates.due(labelled.group(2), note.referenceAt(line.start()));
+			actions.add(new ActionItem(null, task, due.map(Dates.Found::date).orElse(null), Side.INTERNAL,
+					note.span(line), due.map(Dates.Found::alternatives).orElse(List.of())));
 		}
 	}
 
@@ -125,8 +126,9 @@ final class ActionItemReader {
 		task = DUE_FIELD.matcher(task).replaceAll("");
 		ActionItem draft = action(owner, task, side, note.span(item));
 		if (draft.due() == null && !dueText.equals(task)) {
-			LocalDate due = Dates.due(dueText, note.reference()).map(Dates.Found::date).orElse(null);
-			return new ActionItem(draft.owner(), draft.task(), due, draft.side(), draft.span());
+			Optional<Dates.Found> due = Dates.due(dueText, note.referenceAt(item.line().start()));
+			return new ActionItem(draft.owner(), draft.task(), due.map(Dates.Found::date).orElse(null), draft.side(),
+					draft.span(), due.map(Dates.Found::alternatives).orElse(List.of()));
 		}
 		return draft;
 	}
@@ -134,7 +136,7 @@ final class ActionItemReader {
 	/** An action with its due date taken from the task ("within 24 hours", "by November 30") and cut from its wording. */
 	private ActionItem action(String owner, String task, Side side, Span span) {
 		String cleaned = task.strip();
-		Optional<Dates.Found> found = Dates.due(cleaned, note.reference());
+		Optional<Dates.Found> found = Dates.due(cleaned, note.referenceAt(span.start()));
 		LocalDate due = found.map(Dates.Found::date).orElse(null);
 		// A due phrase that ends the task ("... by November 30", "... within 24 hours") is cut from it.
 		if (found.isPresent() && cleaned.substring(found.get().end()).matches("[\\s.;,)]*")) {
@@ -154,7 +156,8 @@ final class ActionItemReader {
 				ownerSide = Side.CUSTOMER;
 			}
 		}
-		return new ActionItem(resolved, cleaned.isEmpty() ? task.strip() : cleaned, due, ownerSide, span);
+		return new ActionItem(resolved, cleaned.isEmpty() ? task.strip() : cleaned, due, ownerSide, span,
+				found.map(Dates.Found::alternatives).orElse(List.of()));
 	}
 
 	/** A first name that fits exactly one attendee becomes that attendee's full name. */

@@ -3,6 +3,7 @@ package io.riskdesk.intake.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,13 +14,14 @@ import io.riskdesk.account.Money;
 import io.riskdesk.intake.ExtractionDraft.Field;
 import io.riskdesk.intake.ExtractionDraft.Impact;
 import io.riskdesk.intake.ExtractionDraft.ImpactKind;
+import io.riskdesk.intake.ExtractionDraft.Span;
 import io.riskdesk.intake.internal.Outline.Line;
 
 /** The figures of a note: its contract value, renewal and cancellation dates, and what the trouble costs. */
 final class FigureReader {
 
 	private static final Pattern CONTRACT_VALUE = Pattern
-		.compile("(?i)\\b(ARR|annual contract value|contract value|account value|annual recurring revenue|ACV)\\b");
+		.compile("(?i)\\b(ARR|annual contract(?: value)?|contract value|account value|annual recurring revenue|ACV)\\b|^Contract:");
 
 	private static final Pattern LOST = Pattern.compile(Amounts.MONEY.pattern() + "\\s+in\\s+lost\\s+\\w+");
 
@@ -43,17 +45,49 @@ final class FigureReader {
 		this.note = note;
 	}
 
+	/**
+	 * The first amount on a line naming the contract value. An amount per month is the contract's per year, twelve
+	 * times it; an amount without a currency right after the contract word takes the document's other currency, or
+	 * USD. The field's note says either.
+	 */
 	Field<Money> contractValue() {
 		for (Line line : note.lines()) {
-			if (CONTRACT_VALUE.matcher(line.content()).find()) {
-				Optional<Amounts.Found> found = Amounts.first(line.content());
+			Matcher word = CONTRACT_VALUE.matcher(line.content());
+			if (word.find()) {
+				Optional<Amounts.Found> found = Amounts.stated(line.content(), word.end(), documentCurrency())
+					.or(() -> Amounts.first(line.content()));
 				if (found.isPresent()) {
 					int at = line.contentStart();
-					return new Field<>(found.get().money(), note.span(at + found.get().start(), at + found.get().end()));
+					return yearly(found.get(), note.span(at + found.get().start(), at + found.get().end()));
 				}
 			}
 		}
+		// With no contract word, what the customer pays per month or per year is its contract value.
+		for (Line line : note.lines()) {
+			Optional<Amounts.Found> found = Amounts.first(line.content()).filter(f -> f.period() != null);
+			if (found.isPresent()) {
+				int at = line.contentStart();
+				return yearly(found.get(), note.span(at + found.get().start(), at + found.get().end()));
+			}
+		}
 		return null;
+	}
+
+	private static Field<Money> yearly(Amounts.Found found, Span span) {
+		Money money = found.money();
+		String currency = money.currency().getCurrencyCode();
+		String note = found.currencyStated() ? null : "no currency written: " + currency + " assumed";
+		if (found.period() == Amounts.Period.MONTH) {
+			String monthly = "12 x " + currency + " " + money.amount().toPlainString() + " per month";
+			money = new Money(money.amount().multiply(BigDecimal.valueOf(12)), money.currency());
+			note = note == null ? monthly : monthly + "; " + note;
+		}
+		return new Field<>(money, span, List.of(), note);
+	}
+
+	/** The currency of the document's first amount that states one, else USD. */
+	private Currency documentCurrency() {
+		return Amounts.first(note.text()).map(found -> found.money().currency()).orElse(Currency.getInstance("USD"));
 	}
 
 	Field<LocalDate> renewalDate() {
@@ -70,10 +104,11 @@ final class FigureReader {
 			Matcher m = word.matcher(line.content());
 			if (m.find()) {
 				String rest = line.content().substring(m.end());
-				Optional<Dates.Found> found = Dates.absolute(rest, note.reference());
+				Optional<Dates.Found> found = Dates.absolute(rest, note.referenceAt(line.start()));
 				if (found.isPresent()) {
 					int at = line.contentStart() + m.end();
-					return new Field<>(found.get().date(), note.span(at + found.get().start(), at + found.get().end()));
+					return new Field<>(found.get().date(), note.span(at + found.get().start(), at + found.get().end()),
+							found.get().alternatives(), null);
 				}
 			}
 		}
@@ -84,7 +119,11 @@ final class FigureReader {
 		List<Impact> figures = new ArrayList<>();
 		Matcher lost = LOST.matcher(note.text());
 		while (lost.find()) {
-			Money money = Amounts.found(lost).money();
+			Amounts.Found found = Amounts.found(lost);
+			if (found == null) {
+				continue;
+			}
+			Money money = found.money();
 			figures.add(new Impact(ImpactKind.MONEY_LOST, money.amount(), money.currency().getCurrencyCode(),
 					note.span(lost.start(), lost.end())));
 		}

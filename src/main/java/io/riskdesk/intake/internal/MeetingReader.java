@@ -47,7 +47,7 @@ final class MeetingReader {
 				value = labelled.group(2);
 			}
 			if (label != null && value != null && namesMeeting(label)) {
-				Optional<Dates.Found> date = Dates.due(value, note.reference());
+				Optional<Dates.Found> date = Dates.due(value, note.referenceAt(line.start()));
 				if (date.isPresent()) {
 					String rest = value.substring(date.get().end());
 					Matcher purpose = DASH_PURPOSE.matcher(rest);
@@ -63,7 +63,7 @@ final class MeetingReader {
 
 	/** "willing to meet tomorrow at 10 AM", "reconvene Friday for status update": a day close after a meeting word. */
 	private void freeTextMeetings(Line line, Map<LocalDate, Meeting> meetings) {
-		if (note.reference() == null || line.section() == Section.ACTIONS
+		if (note.referenceAt(line.start()) == null || line.section() == Section.ACTIONS
 				|| ActionItemReader.FLAGGED_ACTION.matcher(line.content()).find()) {
 			return;
 		}
@@ -75,7 +75,7 @@ final class MeetingReader {
 				windowEnd++; // never cut a date in half ("Jan 21" is not "Jan 2")
 			}
 			String after = content.substring(word.end(), windowEnd);
-			Optional<Dates.Found> date = Dates.due(after, note.reference());
+			Optional<Dates.Found> date = Dates.due(after, note.referenceAt(line.start()));
 			if (date.isEmpty() || Dates.opensWithin(after.substring(date.get().start()))) {
 				continue;
 			}

@@ -14,10 +14,15 @@ import io.riskdesk.intake.internal.Outline.Line;
 import io.riskdesk.intake.internal.Outline.Section;
 
 /**
- * What every reader of one note shares: the normalised text, its outline, the document date (relative
- * dates count from it) and the attendees (owners are completed and sided from them).
+ * What every reader of one note shares: the normalised text, its outline, the document date, the date of each
+ * message (relative dates count from their own message's) and the attendees (owners are completed and sided from
+ * them).
  */
-record Note(String text, Outline outline, Field<LocalDate> date, List<Attendee> attendees) {
+record Note(String text, Outline outline, Field<LocalDate> date, MessageDates messageDates, List<Attendee> attendees) {
+
+	Note(String text, Outline outline, Field<LocalDate> date, List<Attendee> attendees) {
+		this(text, outline, date, new MessageDates(outline, date == null ? null : date.value()), attendees);
+	}
 
 	/** A list item (or, in commitment sections, a sentence of prose) with its nested lines. */
 	record Item(Line line, List<Line> children) {
@@ -37,6 +42,11 @@ record Note(String text, Outline outline, Field<LocalDate> date, List<Attendee> 
 	/** The date relative dates count from, or null when the note states none. */
 	LocalDate reference() {
 		return date == null ? null : date.value();
+	}
+
+	/** What dates written at character {@code offset} count from: its message's date; null when the note has none. */
+	Dates.Reference referenceAt(int offset) {
+		return messageDates.at(offset);
 	}
 
 	List<Line> lines() {

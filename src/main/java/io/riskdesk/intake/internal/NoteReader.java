@@ -58,10 +58,11 @@ final class NoteReader {
 	}
 
 	private Field<LocalDate> documentDate() {
+		Dates.Reference order = Dates.Reference.undated(Dates.order(text));
 		for (Line line : outline.lines) {
 			Matcher m = DATE_LINE.matcher(line.content());
 			if (m.matches()) {
-				Optional<Dates.Found> found = Dates.absolute(m.group(1), null);
+				Optional<Dates.Found> found = Dates.absolute(m.group(1), order);
 				if (found.isPresent()) {
 					int at = line.contentStart() + m.start(1);
 					return new Field<>(found.get().date(), outline.span(at + found.get().start(), at + found.get().end()));
@@ -71,7 +72,7 @@ final class NoteReader {
 		for (Line line : outline.lines) {
 			Matcher m = TIMESTAMP.matcher(line.content());
 			if (m.find()) {
-				Optional<Dates.Found> found = Dates.absolute(m.group(1), null);
+				Optional<Dates.Found> found = Dates.absolute(m.group(1), order);
 				if (found.isPresent()) {
 					int at = line.contentStart() + m.start(1);
 					return new Field<>(found.get().date(), outline.span(at, at + m.group(1).length()));
