@@ -36,6 +36,8 @@ final class ActionItemReader {
 	private static final Pattern DUE_KEYWORD = Pattern
 		.compile("(?i)[\\s,;(-]*\\b(?:by|within|starting|before|due|on|in|to|until|no later than)\\s*$");
 
+	private static final Pattern SAME_DAY = Pattern.compile("(?i)\\b(?:today|tonight|immediately)\\b");
+
 	private static final Pattern BOLD_ITEM = Pattern.compile("^\\*\\*([^*]+?):?\\*\\*:?\\s*(.+)$");
 
 	private static final Pattern OWNER_BLOCK = Pattern.compile("^\\*\\*[^*]+?:?\\*\\*:?\\s*$");
@@ -158,7 +160,10 @@ final class ActionItemReader {
 			if (keyword.find()) {
 				cleaned = before.substring(0, keyword.start()).strip();
 			}
-			else if (Dates.opensWithin(cleaned.substring(found.get().start()))) {
+			else if (Dates.opensWithin(cleaned.substring(found.get().start())) || before.endsWith(" ")
+					&& !SAME_DAY.matcher(cleaned.substring(found.get().start())).find()) {
+				// "within 48 hours", and a later day after the task's words: "call their admin tomorrow"
+				// ("for 6 PM today", "assigned immediately" say how, not only when).
 				cleaned = before.strip();
 			}
 		}

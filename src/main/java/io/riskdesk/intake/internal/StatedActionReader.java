@@ -60,6 +60,9 @@ final class StatedActionReader {
 
 	private static final Pattern SENTENCE = Pattern.compile("[^.!?]+(?:[.!?]+(?=\\s|$)|$)");
 
+	private static final Pattern NEXT_CLAUSE = Pattern
+		.compile("(?i)(?:,|;|\\s+(?:and|but|then|while))\\s+(?=(?:I|we|you|he|she|they|@\\w+)\\b)");
+
 	private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+•]|\\d{1,3}[.)])\\s+");
 
 	/** Capitalised words that start sentences without naming a person: "The customer will...", "Renewal will slip". */
@@ -181,7 +184,7 @@ final class StatedActionReader {
 		}
 		Matcher ownerLast = TASK_THEN_OWNER.matcher(text);
 		if (ownerLast.matches() && person(ownerLast.group(2), false, text)) {
-			String due = ownerLast.group(3) == null ? "" : " by " + ownerLast.group(3);
+			String due = ownerLast.group(3) == null ? "" : " by " + ownerLast.group(3).replaceFirst("(?i)^(?:by|due)\\s+", "");
 			return Optional.of(new Stated(owner(ownerLast.group(2)), task(ownerLast.group(1)) + due));
 		}
 		return Optional.empty();
@@ -219,8 +222,10 @@ final class StatedActionReader {
 		return who.startsWith("@") ? AttendeeReader.nameOf(who) : who;
 	}
 
+	/** The task up to where the sentence goes on to another subject: "send the plan by Wednesday and we will ...". */
 	private static String task(String words) {
-		return words.strip().replaceAll("[.?!]+$", "").strip();
+		String task = NEXT_CLAUSE.split(words, 2)[0];
+		return task.strip().replaceAll("[.?!,;]+$", "").strip();
 	}
 
 }
