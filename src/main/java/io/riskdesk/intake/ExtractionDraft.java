@@ -19,6 +19,7 @@ public record ExtractionDraft(
 		Field<String> accountName,
 		Field<LocalDate> documentDate,
 		List<Attendee> attendees,
+		Author author,
 		Field<Money> contractValue,
 		Field<LocalDate> renewalDate,
 		Field<LocalDate> cancellationDate,
@@ -64,6 +65,10 @@ public record ExtractionDraft(
 	}
 
 	public record Attendee(String name, String role, Side side, Span span) {
+	}
+
+	/** Who wrote the document (its From: line, an "Author:" line, or the first chat speaker); {@code email} when stated. */
+	public record Author(String name, String email, Span span) {
 	}
 
 	public enum ImpactKind {

@@ -78,6 +78,8 @@ public class IntakeImports {
 
 	private final ImportPreviews previews;
 
+	private final DocumentPeople people;
+
 	private final SlaClocks clocks;
 
 	private final JdbcClient jdbc;
@@ -89,7 +91,7 @@ public class IntakeImports {
 	private final Clock clock;
 
 	IntakeImports(NotesExtractor extractor, Proposals proposals, Accounts accounts, RiskRegister risks,
-			CorrectiveActionPlans plans, ImportPreviews previews, SlaClocks clocks, JdbcClient jdbc,
+			CorrectiveActionPlans plans, ImportPreviews previews, DocumentPeople people, SlaClocks clocks, JdbcClient jdbc,
 			TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
 		this.extractor = extractor;
 		this.proposals = proposals;
@@ -97,6 +99,7 @@ public class IntakeImports {
 		this.risks = risks;
 		this.plans = plans;
 		this.previews = previews;
+		this.people = people;
 		this.clocks = clocks;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
@@ -109,9 +112,10 @@ public class IntakeImports {
 	 * @param preview which of the proposal's clocks and milestones would start already breached
 	 * @param possibleDuplicates the unresolved risks of the proposal's existing account and
 	 * category, which the document may be attached to instead ({@link ImportRequest#attachTo})
+	 * @param people the document's author, attendees and owners, matched to the directory and the account's contacts
 	 */
 	public record Review(ExtractionDraft draft, IntakeImport earlierImport, ImportRequest proposal, ImportPreview preview,
-			List<UnresolvedRisk> possibleDuplicates) {
+			List<UnresolvedRisk> possibleDuplicates, List<NamedPerson> people) {
 	}
 
 	/**
@@ -134,7 +138,12 @@ public class IntakeImports {
 		Reading reading = read(content);
 		ImportRequest proposal = proposals.propose(reading.draft(), reading.document(), fileName);
 		return new Review(reading.draft(), reading.earlierImport(), proposal, previews.of(proposal).orElse(null),
-				possibleDuplicates(proposal));
+				possibleDuplicates(proposal), people.of(reading.draft(), proposal.account().id()));
+	}
+
+	/** The document's people matched to the directory and the contacts of the account the form names. */
+	List<NamedPerson> people(ExtractionDraft draft, ImportRequest form) {
+		return people.of(draft, form.account() == null ? null : form.account().id());
 	}
 
 	/** The unresolved risks of the import's account, if it exists, and of its risk's category. */

@@ -273,6 +273,7 @@ class IntakePages {
 		model.addAttribute("draft", draft);
 		model.addAttribute("earlierImport", earlierImport);
 		model.addAttribute("highlights", DocumentHighlights.of(draft, text));
+		model.addAttribute("namedPeople", imports.people(draft, form));
 		// What an import would replace on an existing account, for the reviewer to see.
 		model.addAttribute("knownAccount", form.account().id() == null ? null : accounts.find(form.account().id()).orElse(null));
 		// The unresolved risks this document may be another report of, to attach it to instead.

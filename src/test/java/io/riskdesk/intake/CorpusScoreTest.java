@@ -158,7 +158,7 @@ class CorpusScoreTest {
 
 	private static Tally actionScore(ExpectedAction expected, ActionItem extracted) {
 		Scorecard card = new Scorecard();
-		ExtractionDraft draft = new ExtractionDraft(null, null, List.of(), null, null, null, List.of(), List.of(),
+		ExtractionDraft draft = new ExtractionDraft(null, null, List.of(), null, null, null, null, List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of(), List.of(extracted), List.of(), List.of(),
 				new ExtractionDraft.Suggestion(null, Severity.S3, ""));
 		card.score("doc.md", new Expected(null, null, null, null, Severity.S3, List.of(expected)), draft);
@@ -166,7 +166,7 @@ class CorpusScoreTest {
 	}
 
 	private static ExtractionDraft draft(Field<String> account, Field<LocalDate> date) {
-		return new ExtractionDraft(account, date, List.of(), null, null, null, List.of(), List.of(), List.of(),
+		return new ExtractionDraft(account, date, List.of(), null, null, null, null, List.of(), List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
 				new ExtractionDraft.Suggestion(null, Severity.S3, ""));
 	}

@@ -53,14 +53,16 @@ class SeedDocumentsTest {
 		// An approval among the CEO's commitments is a decision, not a task.
 		assertThat(values(draft.decisions())).containsExactly("Contract concessions approved up to $120K");
 		assertThat(concessions(draft)).containsExactly("150000 USD REQUESTED", "120000 USD APPROVED");
-		// Mark's "Actions I'm taking" carry no dates; the CEO's "Key commitments" name no owner.
+		// Mark's "Actions I'm taking" carry no dates; the CEO's "Key commitments" name no owner; David's
+		// "I'll lead the call" in his reply is his own commitment.
 		assertThat(actions(draft)).containsExactly(
 				"Mark | Reaching out to their CEO directly | null | INTERNAL",
 				"Mark | Preparing retention proposal with concessions | null | INTERNAL",
 				"Mark | Coordinating cross-functional response team | null | INTERNAL",
 				"null | API issues resolved | 2025-12-06 | INTERNAL",
 				"null | Feature delivery accelerated | 2026-01-31 | INTERNAL",
-				"null | Dedicated account team assigned immediately | 2025-12-05 | INTERNAL");
+				"null | Dedicated account team assigned immediately | 2025-12-05 | INTERNAL",
+				"David | lead the call with Mark and Jennifer | null | INTERNAL");
 		assertThat(draft.followUpMeetings()).singleElement().satisfies(meeting -> {
 			assertThat(meeting.date()).isEqualTo(LocalDate.of(2025, 12, 6));
 			assertThat(meeting.time()).isEqualTo(LocalTime.of(10, 0));

@@ -36,14 +36,22 @@ final class ActionItemReader {
 	private static final Pattern DUE_KEYWORD = Pattern
 		.compile("(?i)[\\s,;(-]*\\b(?:by|within|starting|before|due|on|in|to|until|no later than)\\s*$");
 
+	private static final Pattern SAME_DAY = Pattern.compile("(?i)\\b(?:today|tonight|immediately)\\b");
+
 	private static final Pattern BOLD_ITEM = Pattern.compile("^\\*\\*([^*]+?):?\\*\\*:?\\s*(.+)$");
 
 	private static final Pattern OWNER_BLOCK = Pattern.compile("^\\*\\*[^*]+?:?\\*\\*:?\\s*$");
 
 	private final Note note;
 
-	ActionItemReader(Note note) {
+	private final Authors authors;
+
+	private final StatedActionReader stated;
+
+	ActionItemReader(Note note, Authors authors) {
 		this.note = note;
+		this.authors = authors;
+		this.stated = new StatedActionReader(note, authors, this);
 	}
 
 	List<ActionItem> actionItems() {
@@ -75,6 +83,7 @@ final class ActionItemReader {
 						null));
 			}
 		}
+		actions.addAll(stated.actionItems(actions.stream().map(ActionItem::span).toList()));
 		return actions;
 	}
 
@@ -121,6 +130,15 @@ final class ActionItemReader {
 			// "@sam set up a call" is Sam's task "set up a call"; "ask @sam" keeps the name in the wording.
 			task = mention.start() == 0 ? task.substring(mention.end()) : task.replace(mention.group(), mention.group(1));
 		}
+		else if (owner == null) {
+			// "Dana (SRE) to ship the fix", "I'll send the deck", "Ship the fix - Dana"
+			Optional<StatedActionReader.Stated> shaped = stated.stated(task, authors.of(item.line()), true,
+					note.referenceAt(item.line().start()));
+			if (shaped.isPresent() && shaped.get().owner() != null) {
+				owner = shaped.get().owner();
+				task = shaped.get().task();
+			}
+		}
 		Matcher dueField = DUE_FIELD.matcher(all);
 		String dueText = dueField.find() ? dueField.group(1) : task;
 		task = DUE_FIELD.matcher(task).replaceAll("");
@@ -134,7 +152,7 @@ final class ActionItemReader {
 	}
 
 	/** An action with its due date taken from the task ("within 24 hours", "by November 30") and cut from its wording. */
-	private ActionItem action(String owner, String task, Side side, Span span) {
+	ActionItem action(String owner, String task, Side side, Span span) {
 		String cleaned = task.strip();
 		Optional<Dates.Found> found = Dates.due(cleaned, note.referenceAt(span.start()));
 		LocalDate due = found.map(Dates.Found::date).orElse(null);
@@ -145,7 +163,10 @@ final class ActionItemReader {
 			if (keyword.find()) {
 				cleaned = before.substring(0, keyword.start()).strip();
 			}
-			else if (Dates.opensWithin(cleaned.substring(found.get().start()))) {
+			else if (Dates.opensWithin(cleaned.substring(found.get().start())) || before.endsWith(" ")
+					&& !SAME_DAY.matcher(cleaned.substring(found.get().start())).find()) {
+				// "within 48 hours", and a later day after the task's words: "call their admin tomorrow"
+				// ("for 6 PM today", "assigned immediately" say how, not only when).
 				cleaned = before.strip();
 			}
 		}
@@ -174,9 +195,9 @@ final class ActionItemReader {
 		List<ActionItem> actions = new ArrayList<>();
 		for (Table table : note.outline().tables) {
 			List<String> names = table.header().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
-			int owner = indexOf(names, "owner|who|assignee|responsible");
-			int task = indexOf(names, "task|action|item|what");
-			int due = indexOf(names, "due|date|when|deadline");
+			int owner = indexOf(names, "owner|owners|who|assignee|assigned to|responsible|lead|person");
+			int task = indexOf(names, "task|tasks|action|actions|item|items|what|next steps?|to-?do|deliverable|ask");
+			int due = indexOf(names, "due|date|when|deadline|by|target|eta");
 			if (owner < 0 || task < 0) {
 				continue;
 			}

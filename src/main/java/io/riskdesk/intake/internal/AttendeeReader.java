@@ -30,8 +30,11 @@ final class AttendeeReader {
 	private static final Pattern INLINE_ATTENDEES = Pattern
 		.compile("^(?:\\*\\*)?(?:Attendees|Participants)(?:\\*\\*)?:(?:\\*\\*)?\\s*(.+)$");
 
-	private static final Pattern CHAT_SPEAKER = Pattern
-		.compile("^\\[[^\\]]{4,30}\\]\\s*([A-Z][\\w'-]+(?: [A-Z][\\w'-]+){0,2}):");
+	/** "[10:42] Priya Shah: ...", "[2026-01-14 09:02] jonas.berg: ...": a chat line and its speaker, name or handle. */
+	static final Pattern CHAT_SPEAKER = Pattern
+		.compile("^\\[[^\\]]{4,30}\\]\\s*(@?[a-z][\\w.-]*[a-z0-9]|[A-Z][\\w'-]+(?: [A-Z][\\w'-]+){0,2}):\\s*");
+
+	private static final Pattern DOTTED_HANDLE = Pattern.compile("@?([a-z]+)(?:[._-]([a-z]+))*");
 
 	private static final Pattern LABELLED_PERSON = Pattern.compile("^([^:,()]{2,40}):\\s*(.+)$");
 
@@ -93,12 +96,29 @@ final class AttendeeReader {
 			// A chat export: whoever speaks.
 			for (Line line : outline.lines) {
 				Matcher speaker = CHAT_SPEAKER.matcher(line.content());
-				if (speaker.find() && attendees.stream().noneMatch(a -> a.name().equals(speaker.group(1)))) {
+				if (speaker.find() && attendees.stream().noneMatch(a -> a.name().equals(nameOf(speaker.group(1))))) {
 					int at = line.contentStart() + speaker.start(1);
-					attendees.add(new Attendee(speaker.group(1), null, Side.INTERNAL, span(at, at + speaker.group(1).length())));
+					attendees.add(new Attendee(nameOf(speaker.group(1)), null, Side.INTERNAL,
+							span(at, at + speaker.group(1).length())));
 				}
 			}
 		}
+	}
+
+	/**
+	 * A chat handle as the name it stands for: "jonas.berg" is Jonas Berg, "maria" Maria; another handle
+	 * ("jb2") stays as written, for the directory's handles to match.
+	 */
+	static String nameOf(String handle) {
+		String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+		if (!DOTTED_HANDLE.matcher(bare).matches()) {
+			return bare;
+		}
+		StringBuilder name = new StringBuilder();
+		for (String part : bare.split("[._-]")) {
+			name.append(name.isEmpty() ? "" : " ").append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+		}
+		return name.toString();
 	}
 
 	/** Where the message last names {@code value}, or null. */

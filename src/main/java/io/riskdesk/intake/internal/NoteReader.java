@@ -43,6 +43,7 @@ final class NoteReader {
 	ExtractionDraft read() {
 		AttendeeReader people = new AttendeeReader(outline);
 		Note note = new Note(text, outline, documentDate(), people.attendees());
+		Authors authors = new Authors(outline);
 		FigureReader figures = new FigureReader(note);
 		SectionReader sections = new SectionReader(note);
 		DecisionReader decisionReader = new DecisionReader(note);
@@ -50,10 +51,10 @@ final class NoteReader {
 		Field<LocalDate> renewal = figures.renewalDate();
 		List<Impact> impact = figures.impact();
 		List<Field<String>> decisions = decisionReader.decisions();
-		return new ExtractionDraft(accountName(note, people.organisations()), note.date(), note.attendees(),
+		return new ExtractionDraft(accountName(note, people.organisations()), note.date(), note.attendees(), authors.document(),
 				figures.contractValue(), renewal, cancellation, impact, sections.concerns(), sections.rootCauses(),
 				sections.resolutionOptions(), decisions, decisionReader.concessions(decisions),
-				new ActionItemReader(note).actionItems(), new MeetingReader(note).meetings(),
+				new ActionItemReader(note, authors).actionItems(), new MeetingReader(note).meetings(),
 				sections.customerCommitments(), rules.suggest(text, impact, cancellation, renewal, note.reference()));
 	}
 

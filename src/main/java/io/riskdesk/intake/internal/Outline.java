@@ -71,7 +71,8 @@ final class Outline {
 	enum Section {
 
 		CUSTOMER_COMMITMENTS("customer commitments?"),
-		ACTIONS("action items?|follow-up actions|next steps|commitments|actions i'?m taking|to-?dos?|tasks"),
+		ACTIONS("action items?|follow-up actions|next steps|commitments|actions i'?m taking|to-?dos?|tasks"
+				+ "|^(?:agreed |open |next |our )?actions?$|^asks\\b|open items|who does what|assignments|^owners$|^follow-?ups$"),
 		FOLLOW_UP("^follow-?up$"),
 		ATTENDEES("\\battendees\\b|\\bparticipants\\b|^present$"),
 		CONCERNS("concerns|key issues|issues raised|customer requirements|pain points"),

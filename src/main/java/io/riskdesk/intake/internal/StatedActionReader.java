@@ -1,0 +1,232 @@
+package io.riskdesk.intake.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.riskdesk.intake.ExtractionDraft.ActionItem;
+import io.riskdesk.intake.ExtractionDraft.Attendee;
+import io.riskdesk.intake.ExtractionDraft.Side;
+import io.riskdesk.intake.ExtractionDraft.Span;
+import io.riskdesk.intake.internal.Outline.Line;
+import io.riskdesk.intake.internal.Outline.Section;
+
+/**
+ * Action items written as people write asks, wherever they stand: "Dana (SRE) to ship the fix by Friday",
+ * "Ravi will publish the report", "I'll send the deck" (the author's), "@maria can you send the logs by
+ * Friday?", "Ship the fix - Dana", "Dana: ship the fix (due March 6)", and every item of a list a lead-in
+ * announces ("Next, we need to:"). A fact, a past action ("we restarted the cluster"), a question that asks
+ * nobody and a heading are none.
+ */
+final class StatedActionReader {
+
+	/** A person as written: a name of one to three capitalised words, or a chat mention. */
+	private static final String WHO = "(@[A-Za-z][\\w.-]*[A-Za-z0-9]|[A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+){0,2})";
+
+	/** What follows "will" or "to" in a prediction or a state rather than a task. */
+	private static final String NO_TASK = "(?!(?:be|have|not|never|probably|likely|need|lose|miss|see|try|get back)\\b)";
+
+	private static final Pattern FIRST_PERSON = Pattern.compile("(?i)(?:^|[,;:]\\s*|\\b(?:and|so|then|ok|okay|sure|also)\\s+)"
+			+ "(?:I[’']ll|I will|I[’']m going to|I am going to|I can|we[’']ll|we will|we[’']re going to|we are going to|let me)\\s+"
+			+ NO_TASK + "(.+)$");
+
+	private static final Pattern ASSIGNED = Pattern.compile("^(?:(?:ok|okay|so|and|also|then)[, ]+)?" + WHO
+			+ "(?:\\s*\\(([^)]{1,60})\\))?,?\\s+(to|will|is to|agreed to|committed to|promised to|is going to|needs to|has to"
+			+ "|owns|can you|could you|would you|please|pls)\\s+" + NO_TASK + "(.+)$");
+
+	private static final Pattern MENTIONED = Pattern.compile("^(@[A-Za-z][\\w.-]*[A-Za-z0-9])[,:]?\\s+(.+)$");
+
+	private static final Pattern TASK_THEN_OWNER = Pattern
+		.compile("^(.{3,}?)\\s+[-–—]\\s+" + WHO + "(?:\\s*(?:[,(]|\\bby\\b)\\s*(.+?)\\)?)?[.]?$");
+
+	private static final Pattern OWNER_THEN_TASK = Pattern.compile("^" + WHO + "(?:\\s*\\(([^)]{1,60})\\))?:\\s+(.+)$");
+
+	/** A lead-in that announces a list of tasks: "Next, we need to:", "Going forward:", "Asks for the team:". */
+	private static final Pattern LEAD_IN = Pattern.compile(
+			"(?i)\\b(next steps?|next,|to-?dos?|to do|follow[- ]?ups?|actions?|asks?|owners?|deliverables?|agreed|will|need(?:s)? to|going forward|who does what|assignments?|open items|tasks?)\\b");
+
+	private static final Pattern PAST_LEAD_IN = Pattern.compile("(?i)\\b(taken|done|completed|so far|happened|timeline|was|were|did)\\b");
+
+	private static final Pattern FIRST_PERSON_LEAD_IN = Pattern.compile("(?i)\\b(I'?ll|I will|I'm|I am|my)\\b");
+
+	private static final Pattern HEADER = Pattern.compile("(?i)^(?:from|to|cc|bcc|subject|date|sent|re|fwd?):");
+
+	private static final Pattern QUOTE = Pattern.compile("^(?:>\\s?)+");
+
+	private static final Pattern SENTENCE = Pattern.compile("[^.!?]+(?:[.!?]+(?=\\s|$)|$)");
+
+	private static final Pattern NEXT_CLAUSE = Pattern
+		.compile("(?i)(?:,|;|\\s+(?:and|but|then|while))\\s+(?=(?:I|we|you|he|she|they|@\\w+)\\b)");
+
+	private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+•]|\\d{1,3}[.)])\\s+");
+
+	/** Capitalised words that start sentences without naming a person: "The customer will...", "Renewal will slip". */
+	private static final Set<String> NOT_PEOPLE = Set.of("the", "this", "that", "these", "those", "it", "we", "they", "he",
+			"she", "you", "i", "customer", "client", "team", "everyone", "everybody", "nobody", "someone", "renewal", "support",
+			"engineering", "product", "legal", "finance", "management", "leadership", "which", "what", "who", "there", "here",
+			"if", "when", "next", "then", "also", "and", "but", "so", "our", "their", "your", "my", "his", "her", "its",
+			"account", "contract", "usage", "adoption", "revenue", "churn", "migration", "release", "deployment", "fix",
+			"patch", "issue", "ticket", "meeting", "call", "status", "impact", "note", "notes", "update", "summary", "risk",
+			"action", "actions", "owner", "due", "decision", "decisions", "concern", "concerns", "root", "cause", "option",
+			"options", "subject", "date", "from", "attendees", "background", "context", "agenda", "outcome", "result",
+			"results", "timeline", "severity", "priority", "goal", "goals", "problem", "question", "answer", "thanks",
+			"hi", "hello", "please", "ok", "okay", "yes", "no", "all", "both", "each", "any", "some", "many", "most", "none",
+			"one", "two", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
+			"arr", "nps", "csat", "sla", "q1", "q2", "q3", "q4", "eod", "cob", "fyi", "asap", "tbd", "n/a");
+
+	/** Sections whose lines say something else than who does what. */
+	private static final Set<Section> NOT_ACTIONS = EnumSet.of(Section.ATTENDEES, Section.CONCERNS, Section.ROOT_CAUSE,
+			Section.DECISIONS, Section.OPTIONS, Section.ACCOUNT, Section.CUSTOMER_COMMITMENTS, Section.FOLLOW_UP);
+
+	/** Who does what, as a sentence states it; {@code owner} null when it names nobody. */
+	record Stated(String owner, String task) {
+	}
+
+	private final Note note;
+
+	private final Authors authors;
+
+	private final ActionItemReader reader;
+
+	StatedActionReader(Note note, Authors authors, ActionItemReader reader) {
+		this.note = note;
+		this.authors = authors;
+		this.reader = reader;
+	}
+
+	/** The stated actions of the lines no other rule has read ({@code taken} lists the spans already read). */
+	List<ActionItem> actionItems(List<Span> taken) {
+		List<ActionItem> actions = new ArrayList<>();
+		Line leadIn = null;
+		for (Line line : note.lines()) {
+			String content = QUOTE.matcher(line.content()).replaceFirst("");
+			Matcher marker = LIST_MARKER.matcher(content);
+			boolean item = line.item() || marker.find();
+			int offset = line.content().length() - content.length() + (item && !line.item() ? marker.end() : 0);
+			content = line.content().substring(offset);
+			if (line.blank() || !item && leadIn != null && line.indent() <= leadIn.indent()) {
+				leadIn = null;
+			}
+			if (line.heading() || line.blank() || NOT_ACTIONS.contains(line.section()) || HEADER.matcher(content).find()
+					|| overlaps(line, taken)) {
+				continue;
+			}
+			if (!item && content.endsWith(":") && LEAD_IN.matcher(content).find() && !PAST_LEAD_IN.matcher(content).find()) {
+				leadIn = line;
+				continue;
+			}
+			// Items of an action section the action reader read; its prose is read here.
+			if (item && line.section() == Section.ACTIONS) {
+				continue;
+			}
+			String author = authors.of(line);
+			Matcher speaker = AttendeeReader.CHAT_SPEAKER.matcher(content);
+			int from = speaker.find() ? speaker.end() : 0;
+			boolean listed = item && leadIn != null;
+			String leadInOwner = listed && FIRST_PERSON_LEAD_IN.matcher(leadIn.content()).find() ? author : null;
+			Matcher sentence = SENTENCE.matcher(content).region(from, content.length());
+			while (sentence.find()) {
+				String text = sentence.group().strip();
+				Optional<Stated> stated = stated(text, author, item, note.referenceAt(line.contentStart()));
+				if (stated.isEmpty() && listed) {
+					stated = Optional.of(new Stated(leadInOwner, text));
+				}
+				if (stated.isPresent()) {
+					int start = line.contentStart() + offset + sentence.start() + leadingBlanks(sentence.group());
+					Span span = note.span(start, start + text.length());
+					actions.add(reader.action(stated.get().owner(), stated.get().task(), Side.INTERNAL, span));
+				}
+			}
+		}
+		return actions;
+	}
+
+	private static int leadingBlanks(String text) {
+		return text.length() - text.stripLeading().length();
+	}
+
+	private static boolean overlaps(Line line, List<Span> taken) {
+		int end = line.start() + line.text().length();
+		return taken.stream().anyMatch(span -> span.start() < end && line.start() < span.end());
+	}
+
+	/**
+	 * Who does what in one sentence, or empty when it states no task. A bare name heads a task only in a list
+	 * item, or when the name is an attendee's or dated ("Dana: ship the fix by Friday"); {@code written} is
+	 * what the sentence's dates count from.
+	 */
+	Optional<Stated> stated(String sentence, String author, boolean item, Dates.Reference written) {
+		String text = Outline.plain(sentence).replaceAll("[?!]+$", "").strip();
+		Matcher firstPerson = FIRST_PERSON.matcher(text);
+		if (firstPerson.find() && author != null) {
+			return Optional.of(new Stated(author, task(firstPerson.group(1))));
+		}
+		Matcher assigned = ASSIGNED.matcher(text);
+		// A bare "X to ..." heads a task only for a known person ("Damage to internal confidence" is no ask).
+		boolean bareTo = assigned.matches() && assigned.group(3).equals("to");
+		if (assigned.matches() && person(assigned.group(1), assigned.group(2) != null || item && !bareTo, text, written)) {
+			return Optional.of(new Stated(owner(assigned.group(1)), task(assigned.group(4))));
+		}
+		Matcher mentioned = MENTIONED.matcher(text);
+		if (mentioned.matches() && Dates.due(mentioned.group(2), written).isPresent()) {
+			return Optional.of(new Stated(owner(mentioned.group(1)), task(mentioned.group(2))));
+		}
+		if (!item) {
+			return Optional.empty();
+		}
+		Matcher ownerFirst = OWNER_THEN_TASK.matcher(text);
+		if (ownerFirst.matches() && person(ownerFirst.group(1), ownerFirst.group(2) != null, ownerFirst.group(3), written)) {
+			return Optional.of(new Stated(owner(ownerFirst.group(1)), task(ownerFirst.group(3))));
+		}
+		Matcher ownerLast = TASK_THEN_OWNER.matcher(text);
+		if (ownerLast.matches() && person(ownerLast.group(2), false, text, written)) {
+			String due = ownerLast.group(3) == null ? "" : " by " + ownerLast.group(3).replaceFirst("(?i)^(?:by|due)\\s+", "");
+			return Optional.of(new Stated(owner(ownerLast.group(2)), task(ownerLast.group(1)) + due));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Whether the words name a person: a mention, an attendee, or capitalised words none of which starts
+	 * sentences; one unknown word only when {@code trusted} (a list item, a role after it) or the task is dated.
+	 */
+	private boolean person(String who, boolean trusted, String task, Dates.Reference written) {
+		if (who.startsWith("@") || attendee(who)) {
+			return true;
+		}
+		String[] words = who.toLowerCase(Locale.ROOT).split(" ");
+		for (String word : words) {
+			if (NOT_PEOPLE.contains(word)) {
+				return false;
+			}
+		}
+		return words.length > 1 || trusted || Dates.due(task, written).isPresent();
+	}
+
+	private boolean attendee(String who) {
+		String lower = who.toLowerCase(Locale.ROOT);
+		for (Attendee attendee : note.attendees()) {
+			String name = attendee.name().toLowerCase(Locale.ROOT);
+			if (name.equals(lower) || name.startsWith(lower + " ")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String owner(String who) {
+		return who.startsWith("@") ? AttendeeReader.nameOf(who) : who;
+	}
+
+	/** The task up to where the sentence goes on to another subject: "send the plan by Wednesday and we will ...". */
+	private static String task(String words) {
+		String task = NEXT_CLAUSE.split(words, 2)[0];
+		return task.strip().replaceAll("[.?!,;]+$", "").strip();
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.riskdesk.intake;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static io.riskdesk.intake.IntakeTestSupport.EXTRACTOR;
+import static io.riskdesk.intake.IntakeTestSupport.assertSpansPointIntoTheDocument;
+import static io.riskdesk.intake.SeedDocumentsTest.actions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One minimal document per shape an action item is written in, and sentences that are no action item. */
+class ActionShapesTest {
+
+	private static final String DATED = "Date: 2026-03-02\n\n";
+
+	private static ExtractionDraft read(String text) {
+		byte[] content = text.getBytes(StandardCharsets.UTF_8);
+		ExtractionDraft draft = EXTRACTOR.extract(content);
+		assertSpansPointIntoTheDocument(draft, content);
+		return draft;
+	}
+
+	@Test
+	void aNameWithItsRoleToATaskByADate() {
+		assertThat(actions(read(DATED + "Dana Cole (SRE) to ship the EU cache fix by March 6.\n")))
+			.containsExactly("Dana Cole | ship the EU cache fix | 2026-03-06 | INTERNAL");
+	}
+
+	@Test
+	void aNameThatWillDoSomethingInAParagraph() {
+		assertThat(actions(read(DATED + "We discussed the backlog. Ravi Kumar will publish the incident report by Friday.\n")))
+			.containsExactly("Ravi Kumar | publish the incident report | 2026-03-06 | INTERNAL");
+	}
+
+	@Test
+	void bulletsUnderAnyLeadIn() {
+		String text = DATED + "Next, we need to:\n- refresh the renewal forecast\n- Tom Berg will confirm the budget owner by March 9\n";
+		assertThat(actions(read(text))).containsExactly("null | refresh the renewal forecast | null | INTERNAL",
+				"Tom Berg | confirm the budget owner | 2026-03-09 | INTERNAL");
+	}
+
+	@Test
+	void numberedItemsUnderAHeadingOtherThanActionItems() {
+		String text = DATED + "## Asks\n1. Send the revised SOW - Priya Shah, by March 10\n2. Dana: book the war room (due March 4)\n";
+		assertThat(actions(read(text))).containsExactly("Priya Shah | Send the revised SOW | 2026-03-10 | INTERNAL",
+				"Dana | book the war room | 2026-03-04 | INTERNAL");
+	}
+
+	@Test
+	void aTaskFollowedByItsOwnerInAnyList() {
+		assertThat(actions(read(DATED + "Notes\n\n- Escalate the Sev-1 backlog to engineering - Morgan Lee\n")))
+			.containsExactly("Morgan Lee | Escalate the Sev-1 backlog to engineering | null | INTERNAL");
+	}
+
+	@Test
+	void firstPersonCommitmentsBelongToTheSender() {
+		String text = """
+				From: Priya Shah <priya@riskdesk.example>
+				Date: Mon, 2 Mar 2026 09:12:00 +0000
+				Subject: Helix
+
+				Thanks all, the call went badly. I'll send the recovery plan by Wednesday and we will
+				review the SLA credits in two days.
+
+				Priya
+				""";
+		ExtractionDraft draft = read(text);
+		assertThat(actions(draft)).containsExactly("Priya Shah | send the recovery plan | 2026-03-04 | INTERNAL");
+		assertThat(draft.author().name()).isEqualTo("Priya Shah");
+		assertThat(draft.author().email()).isEqualTo("priya@riskdesk.example");
+	}
+
+	@Test
+	void aSignedSentenceOfItsOwnIsTheSignersCommitment() {
+		String text = """
+				From: Priya Shah <priya@riskdesk.example>
+				Date: Mon, 2 Mar 2026 09:12:00 +0000
+
+				We will review the SLA credits tomorrow.
+
+				Priya Shah
+				""";
+		assertThat(actions(read(text))).containsExactly("Priya Shah | review the SLA credits | 2026-03-03 | INTERNAL");
+	}
+
+	@Test
+	void chatMentionsAreOwnersAndOneMessageMayAssignSeveral() {
+		String text = """
+				[2026-03-02 10:40] maria.lopez: morning, the export is still broken
+				[2026-03-02 10:42] jonas.berg: @maria can you send the failing job ids by Friday? @tom please call their admin tomorrow. I'll draft the customer update
+				""";
+		ExtractionDraft draft = read(text);
+		assertThat(actions(draft)).containsExactly("Maria Lopez | send the failing job ids | 2026-03-06 | INTERNAL",
+				"Tom | call their admin | 2026-03-03 | INTERNAL", "Jonas Berg | draft the customer update | null | INTERNAL");
+		assertThat(draft.attendees()).extracting(ExtractionDraft.Attendee::name).containsExactly("Maria Lopez", "Jonas Berg");
+		assertThat(draft.author().name()).isEqualTo("Maria Lopez");
+	}
+
+	@Test
+	void tablesWithOtherColumnNames() {
+		String text = DATED + """
+				| Next step | Responsible | Deadline |
+				|---|---|---|
+				| Send pricing options | Priya Shah | 2026-03-12 |
+				| Confirm budget owner | @tom | March 9 |
+				""";
+		assertThat(actions(read(text))).containsExactly("Priya Shah | Send pricing options | 2026-03-12 | INTERNAL",
+				"tom | Confirm budget owner | 2026-03-09 | INTERNAL");
+	}
+
+	@Test
+	void factsPastActionsQuestionsAndHeadingsAreNoActionItems() {
+		String text = DATED + """
+				## Ravi will present the findings
+
+				We restarted the cluster at 02:00 and the queue drained by 03:10.
+				Renewal will be at risk if latency stays above 4 seconds.
+				The customer is unhappy with the response time.
+				Can anyone explain why the alert did not fire?
+				Priya sent the summary to the CTO yesterday.
+
+				Impact:
+				- Damage to internal stakeholder confidence
+				- 1,200 users affected - EU region
+				""";
+		assertThat(read(text).actionItems()).isEmpty();
+	}
+
+}
