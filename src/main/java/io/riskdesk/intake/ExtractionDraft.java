@@ -79,8 +79,9 @@ public record ExtractionDraft(
 	/**
 	 * A playbook signal the document states, with its figure when it carries one. {@code category},
 	 * {@code severity} and {@code explanation} are what detection finds once it is recorded (the signal module's
-	 * event rule, before the renewal modifiers); all null when the playbook would not count it (a
-	 * 10% drop, a CSAT score), and then the review page offers no box to keep it.
+	 * event rule, before the renewal modifiers). When the playbook would not count it (a 10% drop,
+	 * a CSAT score) category and severity are null, {@code explanation} says why, and the review page
+	 * offers no box to keep it.
 	 */
 	public record Signal(TextSignal signal, Integer value, Span span, RiskCategory category, Severity severity,
 			String explanation) {

@@ -32,18 +32,11 @@ public class ReportedEvents {
 	 * Records the signals in the caller's transaction.
 	 * @param source where they come from, e.g. "import 12"
 	 * @return how many events were new
-	 * @throws InvalidFieldException naming {@code signals[i].signal} or {@code signals[i].value} for a
-	 * signal detection would not count ({@link ReportedSignals#refusal}); nothing is recorded then
+	 * @throws InvalidFieldException as {@link #check}; nothing is recorded then
 	 */
 	@Transactional
 	public int record(long accountId, LocalDate day, String source, List<ReportedSignal> signals) {
-		for (int i = 0; i < signals.size(); i++) {
-			ReportedSignal signal = signals.get(i);
-			int index = i;
-			ReportedSignals.refusal(playbook.detection(), signal.signal(), signal.value()).ifPresent(refusal -> {
-				throw new InvalidFieldException("signals[" + index + "]." + refusal.field(), refusal.reason());
-			});
-		}
+		check(signals);
 		int recorded = 0;
 		for (ReportedSignal signal : signals) {
 			recorded += jdbc.sql("""
@@ -58,6 +51,24 @@ public class ReportedEvents {
 				.update();
 		}
 		return recorded;
+	}
+
+	/**
+	 * @throws InvalidFieldException naming {@code signals[i].signal} or {@code signals[i].value} for the
+	 * first signal detection would not count ({@link ReportedSignals#refusal}), or {@code signals[i].signal}
+	 * for a signal without its kind
+	 */
+	public void check(List<ReportedSignal> signals) {
+		for (int i = 0; i < signals.size(); i++) {
+			ReportedSignal signal = signals.get(i);
+			String field = "signals[" + i + "].";
+			if (signal.signal() == null) {
+				throw new InvalidFieldException(field + "signal", "is required");
+			}
+			ReportedSignals.refusal(playbook.detection(), signal.signal(), signal.value()).ifPresent(refusal -> {
+				throw new InvalidFieldException(field + refusal.field(), refusal.reason());
+			});
+		}
 	}
 
 }

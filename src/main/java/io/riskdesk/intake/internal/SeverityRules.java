@@ -68,7 +68,8 @@ final class SeverityRules {
 			return ReportedSignals.assess(detection, reported, day)
 				.map(finding -> new Signal(found.signal(), found.value(), found.span(), finding.category(), finding.severity(),
 						finding.explanation()))
-				.orElse(new Signal(found.signal(), found.value(), found.span(), null, null, null));
+				.orElseGet(() -> new Signal(found.signal(), found.value(), found.span(), null, null,
+						ReportedSignals.refusal(detection, found.signal(), found.value()).orElseThrow().reason()));
 		}).toList();
 	}
 
