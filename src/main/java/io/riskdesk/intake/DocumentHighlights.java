@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.riskdesk.intake.ExtractionDraft.Field;
 import io.riskdesk.intake.ExtractionDraft.Span;
+import io.riskdesk.signal.TextSignal;
 
 /**
  * The review page's view of the document: its text cut into segments, each carrying the ids
@@ -80,6 +81,7 @@ final class DocumentHighlights {
 		draft.actionItems().forEach(a -> mark.accept("action:" + a.task(), a.span()));
 		draft.decisions().forEach(d -> mark.accept("decision:" + d.value(), d.span()));
 		draft.followUpMeetings().forEach(m -> mark.accept("meeting:" + m.date(), m.span()));
+		draft.signals().forEach(s -> mark.accept("signal:" + s.signal(), s.span()));
 		Map<String, String> spansByField = fields.entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(" ", e.getValue())));
@@ -168,6 +170,10 @@ final class DocumentHighlights {
 
 	public String meeting(LocalDate date) {
 		return spansByField.get("meeting:" + date);
+	}
+
+	public String signal(TextSignal signal) {
+		return spansByField.get("signal:" + signal);
 	}
 
 	public String evidence(String text) {

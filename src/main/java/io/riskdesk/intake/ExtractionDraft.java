@@ -8,6 +8,7 @@ import java.util.List;
 import io.riskdesk.account.Money;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.signal.TextSignal;
 
 /**
  * What the extractor read from one escalation email or meeting note, for a person to check
@@ -32,7 +33,8 @@ public record ExtractionDraft(
 		List<ActionItem> actionItems,
 		List<Meeting> followUpMeetings,
 		List<Field<String>> customerCommitments,
-		Suggestion suggestion) {
+		Suggestion suggestion,
+		List<Signal> signals) {
 
 	/** Characters {@code [start, end)} of the normalised document (line ends as {@code \n}) and their text. */
 	public record Span(int start, int end, String text) {
@@ -108,6 +110,21 @@ public record ExtractionDraft(
 
 	/** The playbook's category and severity for what was read, with the rule that decided it. */
 	public record Suggestion(RiskCategory category, Severity severity, String reason) {
+	}
+
+	/**
+	 * A playbook signal the document states, with its figure when it carries one. {@code category},
+	 * {@code severity} and {@code explanation} are what detection finds once it is recorded (the signal module's
+	 * event rule, before the renewal modifiers). When the playbook would not count it (a 10% drop,
+	 * a CSAT score) category and severity are null, {@code explanation} says why, and the review page
+	 * offers no box to keep it.
+	 */
+	public record Signal(TextSignal signal, Integer value, Span span, RiskCategory category, Severity severity,
+			String explanation) {
+
+		public boolean counts() {
+			return severity != null;
+		}
 	}
 
 }

@@ -18,6 +18,8 @@ import io.riskdesk.account.Segment;
 import io.riskdesk.plan.MilestoneStatus;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.signal.ReportedSignal;
+import io.riskdesk.signal.TextSignal;
 import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.SaneDate;
 import io.riskdesk.core.Text;
@@ -40,7 +42,8 @@ public record ImportRequest(
 		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = 100) List<@Valid MilestonePart> actionItems,
 		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = Text.ITEMS) List<@Text(max = Text.NOTE) String> decisions,
 		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = 20) List<@Valid MeetingPart> meetings,
-		@Text(max = Text.CODE) String attachTo) {
+		@Text(max = Text.CODE) String attachTo,
+		@JsonSetter(contentNulls = Nulls.SKIP) @Size(max = 20) List<@Valid SignalPart> signals) {
 
 	public ImportRequest {
 		fileName = baseName(fileName);
@@ -48,11 +51,13 @@ public record ImportRequest(
 		actionItems = withoutGaps(actionItems);
 		decisions = withoutBlanks(decisions);
 		meetings = withoutGaps(meetings);
+		// The review form's box to keep a signal carries its kind: an unticked one comes without.
+		signals = withoutGaps(signals).stream().filter(signal -> signal.signal() != null).toList();
 	}
 
 	/** The same request with other action items (due dates moved, say). */
 	ImportRequest withActionItems(List<MilestonePart> items) {
-		return new ImportRequest(content, fileName, account, risk, items, decisions, meetings, attachTo);
+		return new ImportRequest(content, fileName, account, risk, items, decisions, meetings, attachTo, signals);
 	}
 
 	/**
@@ -136,6 +141,18 @@ public record ImportRequest(
 
 		public MilestonePart {
 			status = status == null ? MilestoneStatus.TODO : status;
+		}
+	}
+
+	/**
+	 * A signal the document states that the reviewer kept: recorded as an event of the account for
+	 * detection (docs/intake.md#signals). {@code value} is its figure (a percentage, a count, an
+	 * NPS) when it carries one; {@code quote} the words that state it.
+	 */
+	public record SignalPart(TextSignal signal, Integer value, @Text(max = Text.LINE) String quote) {
+
+		ReportedSignal reported() {
+			return new ReportedSignal(signal, value, quote);
 		}
 	}
 

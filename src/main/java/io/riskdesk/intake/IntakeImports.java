@@ -26,6 +26,9 @@ import io.riskdesk.intake.ImportRequest.AccountPart;
 import io.riskdesk.intake.ImportRequest.MeetingPart;
 import io.riskdesk.intake.ImportRequest.MilestonePart;
 import io.riskdesk.intake.ImportRequest.RiskPart;
+import io.riskdesk.intake.ImportRequest.SignalPart;
+import io.riskdesk.signal.ReportedEvents;
+import io.riskdesk.signal.ReportedSignal;
 import io.riskdesk.plan.CorrectiveActionPlans;
 import io.riskdesk.plan.Milestone;
 import io.riskdesk.plan.MilestoneStatus;
@@ -90,9 +93,11 @@ public class IntakeImports {
 
 	private final Clock clock;
 
+	private final ReportedEvents reportedEvents;
+
 	IntakeImports(NotesExtractor extractor, Proposals proposals, Accounts accounts, RiskRegister risks,
 			CorrectiveActionPlans plans, ImportPreviews previews, DocumentPeople people, SlaClocks clocks, JdbcClient jdbc,
-			TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+			TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock, ReportedEvents reportedEvents) {
 		this.extractor = extractor;
 		this.proposals = proposals;
 		this.accounts = accounts;
@@ -105,6 +110,7 @@ public class IntakeImports {
 		this.transaction = transaction;
 		this.events = events;
 		this.clock = clock;
+		this.reportedEvents = reportedEvents;
 	}
 
 	/**
@@ -177,6 +183,8 @@ public class IntakeImports {
 	public Confirmed confirm(ImportRequest request, String actor) {
 		IntakeDocument document = document(request.content());
 		String hash = hash(document.text());
+		List<ReportedSignal> signals = request.signals().stream().map(SignalPart::reported).toList();
+		reportedEvents.check(signals);
 		try {
 			return transaction.execute(tx -> {
 				// Confirmations of one document take turns, so the second finds the first's import
@@ -250,6 +258,9 @@ public class IntakeImports {
 			.param("actor", actor)
 			.query(Long.class)
 			.single();
+		// The kept signals become the account's events of the day the document was written, for detection's next pass.
+		reportedEvents.record(account.id(), part.detectedAt().toLocalDate(), "import " + id,
+				request.signals().stream().map(SignalPart::reported).toList());
 		String source = request.fileName() == null ? "a pasted document" : request.fileName();
 		// An attached document's risk had its clocks before: only a new risk's started with the import.
 		String startedBreached = attached ? null : startedBreached(key).orElse(null);

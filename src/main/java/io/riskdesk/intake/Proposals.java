@@ -24,6 +24,7 @@ import io.riskdesk.intake.ImportRequest.AccountPart;
 import io.riskdesk.intake.ImportRequest.MeetingPart;
 import io.riskdesk.intake.ImportRequest.MilestonePart;
 import io.riskdesk.intake.ImportRequest.RiskPart;
+import io.riskdesk.intake.ImportRequest.SignalPart;
 import io.riskdesk.playbook.TeamRole;
 
 import org.springframework.stereotype.Component;
@@ -77,7 +78,10 @@ class Proposals {
 			.limit(20)
 			.toList();
 		return new ImportRequest(document.text(), fileName, account, risk, milestones.stream().limit(100).toList(),
-				draft.decisions().stream().map(d -> cut(d.value(), 5000)).limit(50).toList(), meetings, null);
+				draft.decisions().stream().map(d -> cut(d.value(), 5000)).limit(50).toList(), meetings, null,
+				draft.signals().stream().filter(ExtractionDraft.Signal::counts)
+					.map(signal -> new SignalPart(signal.signal(), signal.value(), cut(signal.span().text(), 500)))
+					.toList());
 	}
 
 	private AccountPart account(ExtractionDraft draft, Optional<AccountDetails> existing) {

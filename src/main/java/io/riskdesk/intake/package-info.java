@@ -4,7 +4,7 @@
  * which clocks and milestones an old document would start already breached.
  */
 @ApplicationModule(displayName = "Notes intake",
-		allowedDependencies = { "account", "plan", "playbook", "risk", "sla", "timeline" })
+		allowedDependencies = { "account", "plan", "playbook", "risk", "signal", "sla", "timeline" })
 package io.riskdesk.intake;
 
 import org.springframework.modulith.ApplicationModule;

@@ -74,7 +74,6 @@ class RuleEvents implements RuleFamily {
 				LocalDate day = rs.getObject("occurred_on", LocalDate.class);
 				long age = ChronoUnit.DAYS.between(day, rs.getObject("as_of", LocalDate.class));
 				String note = rs.getString("note");
-				List<String> clearedBy = events.rules().get(type).clearedBy();
 				Map<String, Object> measured = new LinkedHashMap<>();
 				measured.put("event", type);
 				measured.put("occurredOn", day.toString());
@@ -82,13 +81,21 @@ class RuleEvents implements RuleFamily {
 				if (note != null) {
 					measured.put("note", note);
 				}
-				String explanation = type + " on " + day + (note == null || note.isBlank() ? "" : " (" + note.strip() + ")")
-						+ ", " + (age == 0 ? "today" : FindingText.days(age) + " ago") + ": within " + events.windowDays()
-						+ " days" + (clearedBy.isEmpty() ? "" : ", no later " + String.join(" or ", clearedBy));
 				return Finding.of(rs.getLong("account_id"), policy.rule(DetectionPolicy.eventRuleId(type)), day, measured,
-						explanation, List.of("event " + day + " " + type));
+						explanation(events, type, day, note, age), List.of("event " + day + " " + type));
 			})
 			.list();
+	}
+
+	/**
+	 * "SPONSOR_LEFT on 2026-11-20 (Dana left), 3 days ago: within 30 days, no later …"; without
+	 * {@code age} (a document not yet confirmed) the part saying how long ago is left out.
+	 */
+	static String explanation(DetectionPolicy.Events events, String type, LocalDate day, String note, Long age) {
+		List<String> clearedBy = events.rules().get(type).clearedBy();
+		return type + (day == null ? "" : " on " + day) + (note == null || note.isBlank() ? "" : " (" + note.strip() + ")")
+				+ (age == null ? "" : ", " + (age == 0 ? "today" : FindingText.days(age) + " ago")) + ": within "
+				+ events.windowDays() + " days" + (clearedBy.isEmpty() ? "" : ", no later " + String.join(" or ", clearedBy));
 	}
 
 }

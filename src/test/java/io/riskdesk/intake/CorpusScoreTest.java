@@ -160,7 +160,7 @@ class CorpusScoreTest {
 		Scorecard card = new Scorecard();
 		ExtractionDraft draft = new ExtractionDraft(null, null, List.of(), null, null, null, null, List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of(), List.of(extracted), List.of(), List.of(),
-				new ExtractionDraft.Suggestion(null, Severity.S3, ""));
+				new ExtractionDraft.Suggestion(null, Severity.S3, ""), List.of());
 		card.score("doc.md", new Expected(null, null, null, null, Severity.S3, List.of(expected)), draft);
 		return card.tally(Scored.ACTION_ITEMS);
 	}
@@ -168,7 +168,7 @@ class CorpusScoreTest {
 	private static ExtractionDraft draft(Field<String> account, Field<LocalDate> date) {
 		return new ExtractionDraft(account, date, List.of(), null, null, null, null, List.of(), List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-				new ExtractionDraft.Suggestion(null, Severity.S3, ""));
+				new ExtractionDraft.Suggestion(null, Severity.S3, ""), List.of());
 	}
 
 	static List<Document> corpus() {

@@ -71,6 +71,7 @@ final class IntakeTestSupport {
 		draft.followUpMeetings().forEach(m -> spans.add(m.span()));
 		draft.concessions().forEach(c -> spans.add(c.span()));
 		draft.impact().forEach(i -> spans.add(i.span()));
+		draft.signals().forEach(s -> spans.add(s.span()));
 		Stream.of(draft.concerns(), draft.rootCauses(), draft.resolutionOptions(), draft.decisions(),
 					draft.customerCommitments())
 			.flatMap(List::stream)

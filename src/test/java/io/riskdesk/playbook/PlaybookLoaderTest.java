@@ -89,13 +89,16 @@ class PlaybookLoaderTest {
 					tuple("repeated-workarounds", RiskCategory.SUPPORT, Severity.S2),
 					tuple("invoice-overdue", RiskCategory.COMMERCIAL, Severity.S2),
 					tuple("nps-detractor", RiskCategory.SENTIMENT, Severity.S2),
+					tuple("adoption-collapse-reported", RiskCategory.ADOPTION, Severity.S1),
 					tuple("budget-freeze", RiskCategory.COMMERCIAL, Severity.S2),
 					tuple("change-freeze", RiskCategory.PEOPLE, Severity.S3),
 					tuple("competing-priorities", RiskCategory.PEOPLE, Severity.S3),
 					tuple("health-red", RiskCategory.SENTIMENT, Severity.S2),
 					tuple("health-yellow", RiskCategory.SENTIMENT, Severity.S3),
+					tuple("invoice-overdue-reported", RiskCategory.COMMERCIAL, Severity.S2),
 					tuple("missing-capability", RiskCategory.PRODUCT_FIT, Severity.S2),
 					tuple("negative-exec-feedback", RiskCategory.SENTIMENT, Severity.S1),
+					tuple("nps-detractor-reported", RiskCategory.SENTIMENT, Severity.S2),
 					tuple("outage-all-users", RiskCategory.INCIDENT, Severity.S0),
 					tuple("outage-partial", RiskCategory.INCIDENT, Severity.S2),
 					tuple("poc-left", RiskCategory.PEOPLE, Severity.S2),
@@ -103,7 +106,10 @@ class PlaybookLoaderTest {
 					tuple("reorg", RiskCategory.PEOPLE, Severity.S2),
 					tuple("roadmap-dependency", RiskCategory.PRODUCT_FIT, Severity.S2),
 					tuple("security-incident", RiskCategory.INCIDENT, Severity.S0),
-					tuple("sponsor-left", RiskCategory.PEOPLE, Severity.S1));
+					tuple("sev1-tickets-reported", RiskCategory.SUPPORT, Severity.S1),
+					tuple("sev1-unresolved-reported", RiskCategory.SUPPORT, Severity.S1),
+					tuple("sponsor-left", RiskCategory.PEOPLE, Severity.S1),
+					tuple("usage-drop-reported", RiskCategory.ADOPTION, Severity.S2));
 		assertThat(detection.rule("health-red").threshold())
 			.isEqualTo("a HEALTH_RED event within 30 days, unless a later HEALTH_GREEN or HEALTH_YELLOW");
 		assertThat(detection.rule("usage-drop").threshold()).isEqualTo(
@@ -171,7 +177,7 @@ class PlaybookLoaderTest {
 			horizon-days: 90                     | horizon-days: 20                    | detection.renewal.blocker-days: must be less than horizon-days
 			sev1-unresolved: { days: 7, severity: S1 } | sev1-unresolved: { days: 7, severity: S5 } | detection.support.sev1-unresolved.severity: Cannot deserialize value of type `io.riskdesk.playbook.Severity` from String "S5"
 			SPONSOR_LEFT: { category: PEOPLE, severity: S1 } | SPONSOR_LEFT: { category: PEOPLE } | detection.events.rules.SPONSOR_LEFT.severity: is required
-			SPONSOR_LEFT: { category: PEOPLE     | SPONSR_LEFT: { category: PEOPLE     | detection.events.rules.SPONSR_LEFT: unknown event type (known: BUDGET_FREEZE, CHANGE_FREEZE
+			SPONSOR_LEFT: { category: PEOPLE     | SPONSR_LEFT: { category: PEOPLE     | detection.events.rules.SPONSR_LEFT: unknown event type (known: ADOPTION_COLLAPSE_REPORTED, BUDGET_FREEZE, CHANGE_FREEZE
 			cleared-by: [HEALTH_GREEN, HEALTH_YELLOW] | cleared-by: [HEALTH_BLUE]  | detection.events.rules.HEALTH_RED.cleared-by: unknown event type HEALTH_BLUE
 			category: PRODUCT_FIT, severity: S2 } | category: FIT, severity: S2 }      | detection.events.rules.MISSING_CAPABILITY.category: Cannot deserialize value of type `io.riskdesk.playbook.RiskCategory` from String "FIT"
 			targets: []                          | targets: [{ feature: reports, persona: analyst, weekly-users: 0 }] | detection.adoption.persona-underuse.targets.0.weekly-users: must be greater than 0

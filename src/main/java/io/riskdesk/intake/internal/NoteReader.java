@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.riskdesk.intake.ExtractionDraft;
 import io.riskdesk.intake.ExtractionDraft.Field;
 import io.riskdesk.intake.ExtractionDraft.Impact;
+import io.riskdesk.intake.ExtractionDraft.Signal;
 import io.riskdesk.intake.internal.Outline.Line;
 import io.riskdesk.intake.internal.Outline.Section;
 
@@ -51,11 +52,13 @@ final class NoteReader {
 		Field<LocalDate> renewal = figures.renewalDate();
 		List<Impact> impact = figures.impact();
 		List<Field<String>> decisions = decisionReader.decisions();
+		List<Signal> signals = rules.signals(text, note.reference());
 		return new ExtractionDraft(accountName(note, people.organisations()), note.date(), note.attendees(), authors.document(),
 				figures.contractValue(), renewal, cancellation, impact, sections.concerns(), sections.rootCauses(),
 				sections.resolutionOptions(), decisions, decisionReader.concessions(decisions),
 				new ActionItemReader(note, authors).actionItems(), new MeetingReader(note).meetings(),
-				sections.customerCommitments(), rules.suggest(text, impact, cancellation, renewal, note.reference()));
+				sections.customerCommitments(), rules.suggest(text, impact, cancellation, renewal, note.reference(), signals),
+				signals);
 	}
 
 	private Field<LocalDate> documentDate() {

@@ -14,16 +14,21 @@ import java.util.regex.Pattern;
 import io.riskdesk.intake.ExtractionDraft.Field;
 import io.riskdesk.intake.ExtractionDraft.Impact;
 import io.riskdesk.intake.ExtractionDraft.ImpactKind;
+import io.riskdesk.intake.ExtractionDraft.Signal;
 import io.riskdesk.intake.ExtractionDraft.Suggestion;
 import io.riskdesk.playbook.DetectionPolicy;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.signal.ReportedSignal;
+import io.riskdesk.signal.ReportedSignals;
 
 /**
  * The playbook's severity table applied to what a note says. Thresholds the playbook names
- * (renewal windows, adoption drops, NPS) come from it; the most severe rule that fires wins,
- * the first listed on a tie.
+ * (renewal windows) come from it; the signals the text states (a sponsor who left, a usage drop,
+ * a security incident, an NPS…) are weighed by the signal module's own event rules
+ * ({@link ReportedSignals}), so the draft suggests what detection will find. The most severe rule
+ * that fires wins, the first listed on a tie.
  */
 final class SeverityRules {
 
@@ -41,19 +46,14 @@ final class SeverityRules {
 
 	private static final Pattern PRODUCTION = Pattern.compile("(?i)\\bproduction\\b");
 
-	private static final Pattern SECURITY = Pattern.compile("(?i)security incident|data breach|breach of|ransomware");
 
 	private static final Pattern RENEWAL_THREAT = Pattern.compile(
 			"(?i)threaten\\w* (?:the )?(?:contract )?renewal|renewal (?:is )?at risk|vendor evaluation|contract review|explore competitive|competitive solutions|evaluating (?:other vendors|competitors)");
 
 	private static final Pattern PERFORMANCE = Pattern.compile("(?i)performance|degradation|latency|slow|hotfix|bug|reliability");
 
-	private static final Pattern SPONSOR_LEFT = Pattern.compile("(?i)(sponsor|champion)\\b[^.\\n]{0,40}\\b(left|leaving|departed|resigned|departure)");
 
-	private static final Pattern ADOPTION_DROP = Pattern.compile(
-			"(?i)(?:usage|adoption|WAU|MAU|active users|logins)[^.\\n]{0,40}?\\b(\\d{1,3})\\s?% (?:drop|decline|decrease)|\\b(\\d{1,3})\\s?% (?:drop|decline|decrease) in (?:usage|adoption|WAU|MAU|active users|logins)");
 
-	private static final Pattern NPS = Pattern.compile("(?i)\\bNPS(?: score)?(?: of| is|:)?\\s*(\\d{1,2})\\b");
 
 	private final DetectionPolicy detection;
 
@@ -61,15 +61,24 @@ final class SeverityRules {
 		this.detection = playbook.detection();
 	}
 
+	/** The signals the text states, each as detection would weigh it once recorded on {@code day} (null: undated). */
+	List<Signal> signals(String text, LocalDate day) {
+		return new SignalReader(text).signals().stream().map(found -> {
+			ReportedSignal reported = new ReportedSignal(found.signal(), found.value(), found.span().text());
+			return ReportedSignals.assess(detection, reported, day)
+				.map(finding -> new Signal(found.signal(), found.value(), found.span(), finding.category(), finding.severity(),
+						finding.explanation()))
+				.orElseGet(() -> new Signal(found.signal(), found.value(), found.span(), null, null,
+						ReportedSignals.refusal(detection, found.signal(), found.value()).orElseThrow().reason()));
+		}).toList();
+	}
+
 	Suggestion suggest(String text, List<Impact> impact, Field<LocalDate> cancellation, Field<LocalDate> renewal,
-			LocalDate reference) {
+			LocalDate reference, List<Signal> signals) {
 		List<Suggestion> fired = new ArrayList<>();
 		if (CANCELLATION.matcher(text).find() || cancellation != null) {
 			fired.add(new Suggestion(RiskCategory.COMMERCIAL, Severity.S0,
 					"formal cancellation notice, revenue at immediate risk -> S0"));
-		}
-		if (SECURITY.matcher(text).find()) {
-			fired.add(new Suggestion(RiskCategory.INCIDENT, Severity.S0, "security incident -> S0"));
 		}
 		if (OUTAGE.matcher(text).find()) {
 			fired.add(outage(text, impact));
@@ -90,15 +99,11 @@ final class SeverityRules {
 			fired.add(new Suggestion(product ? RiskCategory.SUPPORT : RiskCategory.COMMERCIAL, Severity.S1,
 					product ? "performance degradation threatening renewal -> S1" : "renewal or contract under threat -> S1"));
 		}
-		if (SPONSOR_LEFT.matcher(text).find()) {
-			fired.add(new Suggestion(RiskCategory.PEOPLE, Severity.S1, "sponsor departure -> S1"));
-		}
-		adoption(text).ifPresent(fired::add);
-		Matcher nps = NPS.matcher(text);
-		if (nps.find() && Integer.parseInt(nps.group(1)) <= detection.sentiment().nps().atOrBelow()) {
-			fired.add(new Suggestion(RiskCategory.SENTIMENT, Severity.S2,
-					"NPS " + nps.group(1) + " at or below " + detection.sentiment().nps().atOrBelow() + " (detractor) -> S2"));
-		}
+		// Signals the text states weigh as detection weighs them once recorded: its rule, its explanation.
+		signals.stream()
+			.filter(Signal::counts)
+			.forEach(signal -> fired.add(new Suggestion(signal.category(), signal.severity(),
+					signal.explanation() + " -> " + signal.severity())));
 		return fired.stream()
 			.min(Comparator.comparing(Suggestion::severity))
 			.orElse(new Suggestion(RiskCategory.SENTIMENT, Severity.S3, "no playbook rule matched: early signal -> S3"));
@@ -126,21 +131,5 @@ final class SeverityRules {
 		return new Suggestion(RiskCategory.INCIDENT, Severity.S1, outage + ", no executive named -> S1");
 	}
 
-	private Optional<Suggestion> adoption(String text) {
-		Matcher m = ADOPTION_DROP.matcher(text);
-		if (!m.find()) {
-			return Optional.empty();
-		}
-		int drop = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-		if (drop > detection.adoption().collapse().percent()) {
-			return Optional.of(new Suggestion(RiskCategory.ADOPTION, Severity.S1,
-					"adoption collapse (" + drop + "% drop, over " + detection.adoption().collapse().percent() + "%) -> S1"));
-		}
-		if (drop > detection.adoption().usageDrop().percent()) {
-			return Optional.of(new Suggestion(RiskCategory.ADOPTION, Severity.S2,
-					"usage drop of " + drop + "% (over " + detection.adoption().usageDrop().percent() + "%) -> S2"));
-		}
-		return Optional.empty();
-	}
 
 }
