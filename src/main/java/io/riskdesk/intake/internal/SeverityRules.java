@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +22,7 @@ import io.riskdesk.playbook.DetectionPolicy;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.playbook.SignalEventType;
 
 /**
  * The playbook's severity table applied to what a note says. Thresholds the playbook names
@@ -33,7 +37,17 @@ final class SeverityRules {
 	private static final Pattern CANCELLATION = Pattern.compile(
 			"(?i)cancell?ation notice|intent to cancel|notice to cancel|termination notice|intent to terminate|will not renew|decided not to renew");
 
-	private static final Pattern OUTAGE = Pattern.compile("(?i)\\boutage\\b|\\bdowntime\\b|service disruption|\\bwas down\\b");
+	/** "no outage" says there was none; "users are down 35%" is a number going down, not a service. */
+	private static final Pattern OUTAGE = Pattern.compile(
+			"(?i)(?<!\\bno )(?<!\\bnot an )(?<!\\bwithout an )\\boutage\\b|\\bdowntime\\b|service disruption|\\b(?:is|are|was|were|went) down\\b(?!\\s*(?:by\\s*)?\\d)");
+
+	/** The playbook's OUTAGE_ALL_USERS and S0 example "Outage impacting all users". */
+	private static final Pattern ALL_USERS = Pattern
+		.compile("(?i)\\ball (?:\\d[\\d,]* )?(?:users|operators|staff|employees|agents)\\b|\\bevery user\\b|\\bentire\\b");
+
+	/** The playbook's OUTAGE_PARTIAL. */
+	private static final Pattern PARTIAL = Pattern
+		.compile("(?i)partial outage|partially (?:down|unavailable)|\\boutage\\b[^.\\n]{0,40}\\b(?:one|a single) region");
 
 	/** Whole words only: "strategic-level" names no executive. */
 	private static final Pattern EXEC_ATTENTION = Pattern
@@ -44,14 +58,48 @@ final class SeverityRules {
 	private static final Pattern SECURITY = Pattern.compile("(?i)security incident|data breach|breach of|ransomware");
 
 	private static final Pattern RENEWAL_THREAT = Pattern.compile(
-			"(?i)threaten\\w* (?:the )?(?:contract )?renewal|renewal (?:is )?at risk|vendor evaluation|contract review|explore competitive|competitive solutions|evaluating (?:other vendors|competitors)");
+			"(?i)threaten\\w* (?:the )?(?:contract )?renewal|renewal (?:is )?at risk|vendor evaluation|contract review|explore competitive|competitive solutions|evaluating (?:other vendors|competitors)|before (?:they|the customer) (?:sign|renew)");
 
 	private static final Pattern PERFORMANCE = Pattern.compile("(?i)performance|degradation|latency|slow|hotfix|bug|reliability");
 
 	private static final Pattern SPONSOR_LEFT = Pattern.compile("(?i)(sponsor|champion)\\b[^.\\n]{0,40}\\b(left|leaving|departed|resigned|departure)");
 
 	private static final Pattern ADOPTION_DROP = Pattern.compile(
-			"(?i)(?:usage|adoption|WAU|MAU|active users|logins)[^.\\n]{0,40}?\\b(\\d{1,3})\\s?% (?:drop|decline|decrease)|\\b(\\d{1,3})\\s?% (?:drop|decline|decrease) in (?:usage|adoption|WAU|MAU|active users|logins)");
+			"(?i)(?:usage|adoption|WAU|MAU|active users|logins)[^.\\n]{0,40}?\\b(\\d{1,3})\\s?% (?:drop|decline|decrease)"
+					+ "|(?:usage|adoption|WAU|MAU|active users|logins)[^.\\n%]{0,20}?\\b(?:dropped|fell|declined|decreased|(?:is|are) down)(?: by)?\\s+(\\d{1,3})\\s?%"
+					+ "|\\b(\\d{1,3})\\s?% (?:drop|decline|decrease) in (?:usage|adoption|WAU|MAU|active users|logins)");
+
+	private static final String COUNT = "(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|multiple)";
+
+	private static final List<String> COUNT_WORDS = List.of("two", "three", "four", "five", "six", "seven", "eight", "nine",
+			"ten");
+
+	private static final Pattern SEV1_TICKETS = Pattern
+		.compile("(?i)\\b" + COUNT + " (?:open |unresolved |new |more )?Sev[- ]?1 (?:tickets|issues|cases|incidents)\\b");
+
+	private static final Pattern INVOICE_OVERDUE = Pattern
+		.compile("(?i)(?:invoice|payment|unpaid|not paid)[^.\\n]{0,80}?\\b(\\d{1,3}) days (?:overdue|past due|late)");
+
+	/** The playbook's S2 example "Integration delay". */
+	private static final Pattern INTEGRATION_DELAY = Pattern.compile(
+			"(?i)\\bintegration\\b[^.\\n]{0,60}?\\b(?:behind|delayed|stalled|blocked|still fails|fails|failing)\\b");
+
+	/** A defect the customer works around: meaningful impact, manageable with a plan (the S2 definition). */
+	private static final Pattern WORKAROUND = Pattern.compile("(?i)\\bworkarounds?\\b|\\bfall(?:s|ing)? back (?:on|to)\\b");
+
+	private static final Pattern MISSED_SLA = Pattern.compile("(?i)\\bmissed\\b[^.\\n]{0,30}?\\bSLAs?\\b|\\bSLA breach|\\bbreached (?:the |our )?SLA");
+
+	/** Account events the playbook names, as a note writes them; their category and severity come from the playbook. */
+	private static final Map<SignalEventType, Pattern> EVENTS = new EnumMap<>(Map.of(
+			SignalEventType.REORG, Pattern.compile("(?i)\\breorgani[sz]ation\\b|\\breorg\\b|\\brestructuring\\b"),
+			SignalEventType.BUDGET_FREEZE, Pattern
+				.compile("(?i)budget freeze|budgets? (?:is |are |has been |have been )?frozen|freez\\w* (?:on )?(?:all )?(?:new )?spend"),
+			SignalEventType.PROCUREMENT_DELAY, Pattern.compile(
+					"(?i)\\bprocurement\\b[^.\\n]{0,60}?\\b(?:paused|delay\\w*|on hold|stalled|blocked|blocker)\\b|\\b(?:PO|purchase order)\\b[^.\\n]{0,30}?\\b(?:delayed|on hold|stuck)\\b"),
+			SignalEventType.MISSING_CAPABILITY, Pattern.compile(
+					"(?i)\\bwe do(?:es)? not support\\b|\\bwe don'?t support\\b|missing capability|capability gap|feature gap|feature request"),
+			SignalEventType.ROADMAP_DEPENDENCY, Pattern
+				.compile("(?i)\\bbuilt\\b[^.\\n]{0,60}?\\baround it\\b|\\bdepend\\w* on\\b[^.\\n]{0,40}?\\broadmap\\b")));
 
 	private static final Pattern NPS = Pattern.compile("(?i)\\bNPS(?: score)?(?: of| is|:)?\\s*(\\d{1,2})\\b");
 
@@ -94,6 +142,27 @@ final class SeverityRules {
 			fired.add(new Suggestion(RiskCategory.PEOPLE, Severity.S1, "sponsor departure -> S1"));
 		}
 		adoption(text).ifPresent(fired::add);
+		sev1Tickets(text).ifPresent(fired::add);
+		invoiceOverdue(text).ifPresent(fired::add);
+		EVENTS.forEach((type, pattern) -> {
+			DetectionPolicy.EventRule rule = detection.events().rules().get(type.name());
+			Matcher m = pattern.matcher(text);
+			if (rule != null && m.find()) {
+				fired.add(new Suggestion(rule.category(), rule.severity(),
+						"\"" + m.group() + "\": the playbook's " + type + " event -> " + rule.severity()));
+			}
+		});
+		if (INTEGRATION_DELAY.matcher(text).find()) {
+			fired.add(new Suggestion(RiskCategory.ADOPTION, Severity.S2, "integration delay (the playbook's S2 example) -> S2"));
+		}
+		if (WORKAROUND.matcher(text).find()) {
+			fired.add(new Suggestion(RiskCategory.SUPPORT, Severity.S2,
+					"a problem the customer works around: meaningful impact, manageable with a plan -> S2"));
+		}
+		if (MISSED_SLA.matcher(text).find()) {
+			fired.add(new Suggestion(RiskCategory.SUPPORT, Severity.S2,
+					"missed support SLAs: meaningful impact, manageable with a plan -> S2"));
+		}
 		Matcher nps = NPS.matcher(text);
 		if (nps.find() && Integer.parseInt(nps.group(1)) <= detection.sentiment().nps().atOrBelow()) {
 			fired.add(new Suggestion(RiskCategory.SENTIMENT, Severity.S2,
@@ -120,10 +189,40 @@ final class SeverityRules {
 		if (EXEC_ATTENTION.matcher(text).find()) {
 			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + " with exec attention -> S0");
 		}
+		if (PARTIAL.matcher(text).find()) {
+			return new Suggestion(RiskCategory.INCIDENT, Severity.S2, "partial outage (the playbook's OUTAGE_PARTIAL) -> S2");
+		}
+		if (ALL_USERS.matcher(text).find()) {
+			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + " impacting all users -> S0");
+		}
 		if (hours.compareTo(MAJOR_OUTAGE_HOURS) >= 0) {
 			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + ", a day or more -> S0");
 		}
 		return new Suggestion(RiskCategory.INCIDENT, Severity.S1, outage + ", no executive named -> S1");
+	}
+
+	/** "3 Sev-1 tickets open", "Two Sev-1 tickets opened this month": the playbook's count of Sev-1 tickets. */
+	private Optional<Suggestion> sev1Tickets(String text) {
+		Matcher m = SEV1_TICKETS.matcher(text);
+		if (!m.find()) {
+			return Optional.empty();
+		}
+		String written = m.group(1).toLowerCase(Locale.ROOT);
+		int count = written.chars().allMatch(Character::isDigit) ? Integer.parseInt(written)
+				: COUNT_WORDS.contains(written) ? COUNT_WORDS.indexOf(written) + 2 : detection.support().sev1Tickets().count();
+		DetectionPolicy.Count rule = detection.support().sev1Tickets();
+		return count >= rule.count() ? Optional.of(new Suggestion(RiskCategory.SUPPORT, rule.severity(),
+				m.group() + ": " + rule.count() + " or more Sev-1 tickets -> " + rule.severity())) : Optional.empty();
+	}
+
+	private Optional<Suggestion> invoiceOverdue(String text) {
+		Matcher m = INVOICE_OVERDUE.matcher(text);
+		DetectionPolicy.Age rule = detection.commercial().invoiceOverdue();
+		if (!m.find() || Integer.parseInt(m.group(1)) <= rule.days()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Suggestion(RiskCategory.COMMERCIAL, rule.severity(), "invoice " + m.group(1)
+				+ " days overdue, more than the playbook's " + rule.days() + " -> " + rule.severity()));
 	}
 
 	private Optional<Suggestion> adoption(String text) {
@@ -131,7 +230,7 @@ final class SeverityRules {
 		if (!m.find()) {
 			return Optional.empty();
 		}
-		int drop = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+		int drop = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
 		if (drop > detection.adoption().collapse().percent()) {
 			return Optional.of(new Suggestion(RiskCategory.ADOPTION, Severity.S1,
 					"adoption collapse (" + drop + "% drop, over " + detection.adoption().collapse().percent() + "%) -> S1"));
