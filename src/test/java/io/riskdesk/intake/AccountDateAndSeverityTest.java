@@ -98,9 +98,10 @@ class AccountDateAndSeverityTest {
 			Integration with their ERP is three weeks behind plan.           | S2 | ADOPTION    | integration delay
 			The app crashes; supervisors fall back to paper forms.           | S2 | SUPPORT     | works around
 			They are frustrated with the four missed response SLAs in March. | S2 | SUPPORT     | missed support SLAs
-			Confirmed, partial outage on the EU media relay.                 | S2 | INCIDENT    | OUTAGE_PARTIAL
+			Confirmed, partial outage on the EU media relay.                 | S2 | INCIDENT    | OUTAGE_PARTIAL event
 			Their dashboards are down for all operators since 14:00.         | S0 | INCIDENT    | all users
 			The portal was slow on Thursday; no outage.                      | S3 | SENTIMENT   | no playbook rule
+			We read the entire backlog after the 3-hour outage.              | S1 | INCIDENT    | no executive named
 			Monthly active users are down 35% compared with 30 days ago.     | S2 | ADOPTION    | usage drop of 35%
 			Weekly active users dropped 45% over the last two weeks.         | S1 | ADOPTION    | adoption collapse
 			The findings must be closed before they sign.                    | S1 | COMMERCIAL  | renewal or contract under threat

@@ -43,7 +43,7 @@ final class SeverityRules {
 
 	/** The playbook's OUTAGE_ALL_USERS and S0 example "Outage impacting all users". */
 	private static final Pattern ALL_USERS = Pattern
-		.compile("(?i)\\ball (?:\\d[\\d,]* )?(?:users|operators|staff|employees|agents)\\b|\\bevery user\\b|\\bentire\\b");
+		.compile("(?i)\\ball (?:\\d[\\d,]* )?(?:users|operators|staff|employees|agents)\\b|\\bevery user\\b|\\bentire (?:\\w+ )?(?:floor|company|organi[sz]ation|user base|workforce)\\b");
 
 	/** The playbook's OUTAGE_PARTIAL. */
 	private static final Pattern PARTIAL = Pattern
@@ -69,7 +69,7 @@ final class SeverityRules {
 					+ "|(?:usage|adoption|WAU|MAU|active users|logins)[^.\\n%]{0,20}?\\b(?:dropped|fell|declined|decreased|(?:is|are) down)(?: by)?\\s+(\\d{1,3})\\s?%"
 					+ "|\\b(\\d{1,3})\\s?% (?:drop|decline|decrease) in (?:usage|adoption|WAU|MAU|active users|logins)");
 
-	private static final String COUNT = "(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|multiple)";
+	private static final String COUNT = "(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)";
 
 	private static final List<String> COUNT_WORDS = List.of("two", "three", "four", "five", "six", "seven", "eight", "nine",
 			"ten");
@@ -189,8 +189,10 @@ final class SeverityRules {
 		if (EXEC_ATTENTION.matcher(text).find()) {
 			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + " with exec attention -> S0");
 		}
-		if (PARTIAL.matcher(text).find()) {
-			return new Suggestion(RiskCategory.INCIDENT, Severity.S2, "partial outage (the playbook's OUTAGE_PARTIAL) -> S2");
+		DetectionPolicy.EventRule partial = detection.events().rules().get(SignalEventType.OUTAGE_PARTIAL.name());
+		if (partial != null && PARTIAL.matcher(text).find()) {
+			return new Suggestion(partial.category(), partial.severity(),
+					"partial outage, the playbook's OUTAGE_PARTIAL event -> " + partial.severity());
 		}
 		if (ALL_USERS.matcher(text).find()) {
 			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + " impacting all users -> S0");
@@ -208,8 +210,7 @@ final class SeverityRules {
 			return Optional.empty();
 		}
 		String written = m.group(1).toLowerCase(Locale.ROOT);
-		int count = written.chars().allMatch(Character::isDigit) ? Integer.parseInt(written)
-				: COUNT_WORDS.contains(written) ? COUNT_WORDS.indexOf(written) + 2 : detection.support().sev1Tickets().count();
+		int count = written.chars().allMatch(Character::isDigit) ? Integer.parseInt(written) : COUNT_WORDS.indexOf(written) + 2;
 		DetectionPolicy.Count rule = detection.support().sev1Tickets();
 		return count >= rule.count() ? Optional.of(new Suggestion(RiskCategory.SUPPORT, rule.severity(),
 				m.group() + ": " + rule.count() + " or more Sev-1 tickets -> " + rule.severity())) : Optional.empty();
