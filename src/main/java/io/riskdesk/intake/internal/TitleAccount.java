@@ -26,7 +26,7 @@ final class TitleAccount {
 	private static final Pattern CHANNEL = Pattern.compile("^#([a-z0-9]+(?:-[a-z0-9]+)+)\\b");
 
 	/** Capitalised words, "&" between them: "Harrow & Finch Insurance", "Alpenbank Zürich AG". */
-	static final Pattern NAME_RUN = Pattern
+	private static final Pattern NAME_RUN = Pattern
 		.compile("\\p{Lu}[\\p{L}\\p{N}'’]*(?:-\\p{L}+)*(?:[ \\t]+(?:&[ \\t]+)?\\p{Lu}[\\p{L}\\p{N}'’]*(?:-\\p{L}+)*)*");
 
 	private TitleAccount() {
