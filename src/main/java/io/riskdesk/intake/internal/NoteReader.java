@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.riskdesk.intake.ExtractionDraft;
+import io.riskdesk.intake.ExtractionDraft.Attendee;
 import io.riskdesk.intake.ExtractionDraft.Field;
 import io.riskdesk.intake.ExtractionDraft.Impact;
 import io.riskdesk.intake.ExtractionDraft.Signal;
@@ -19,12 +20,15 @@ import io.riskdesk.intake.internal.Outline.Section;
  */
 final class NoteReader {
 
-	private static final Pattern DATE_LINE = Pattern.compile("^(?:\\*\\*)?Date:(?:\\*\\*)?\\s*(.+)$");
+	private static final Pattern DATE_LINE = Pattern.compile("^(?:\\*\\*)?(?:Date|Sent):(?:\\*\\*)?\\s*(.+)$");
+
+	/** A date in a title that is a deadline or a renewal, not the day the document was written. */
+	private static final Pattern DEADLINE_BEFORE = Pattern.compile("(?i)\\b(?:by|until|before|due|deadline|renew\\w*)\\s*:?\\s*$");
 
 	private static final Pattern TIMESTAMP = Pattern.compile("^\\[?(\\d{4}-\\d{2}-\\d{2})[ T]\\d{1,2}:\\d{2}");
 
 	private static final Pattern ACCOUNT_LINE = Pattern
-		.compile("^(?:Customer|Account|Client|Company)(?: name)?:\\s*([A-Z][\\w&.' -]{1,60}?)\\s*$");
+		.compile("^(?:Customer|Account|Client|Company)(?: name)?:\\s*(\\p{Lu}[\\p{L}\\p{N}&.' -]{1,60}?)\\s*$");
 
 	private static final Pattern NAMED_COMPANY = Pattern.compile(
 			"(?:complaint|escalation|escalated complaint|Client|issue) from ([A-Z][\\w&]*(?: [A-Z][\\w&]*){0,3})|\\bClient ([A-Z][\\w&]*(?: [A-Z][\\w&]*){0,3})");
@@ -83,7 +87,21 @@ final class NoteReader {
 				}
 			}
 		}
-		return null;
+		return titleDate(order);
+	}
+
+	/** "Notes from today's call with Oakridge (2026-02-24)", "#acct-polaris (Slack export, 2025-12-30)". */
+	private Field<LocalDate> titleDate(Dates.Reference order) {
+		Line title = outline.lines.stream().filter(line -> !line.content().isBlank()).findFirst().orElse(null);
+		if (title == null) {
+			return null;
+		}
+		Optional<Dates.Found> found = Dates.absolute(title.content(), order);
+		if (found.isEmpty() || DEADLINE_BEFORE.matcher(title.content().substring(0, found.get().start())).find()) {
+			return null;
+		}
+		int at = title.contentStart();
+		return new Field<>(found.get().date(), outline.span(at + found.get().start(), at + found.get().end()));
 	}
 
 	private Field<String> accountName(Note note, List<String> organisations) {
@@ -112,7 +130,8 @@ final class NoteReader {
 			int group = m.group(1) != null ? 1 : 2;
 			return new Field<>(m.group(group), outline.span(m.start(group), m.end(group)));
 		}
-		return null;
+		List<String> people = note.attendees().stream().map(Attendee::name).toList();
+		return TitleAccount.in(text, people).map(name -> note.located(name, null)).orElse(null);
 	}
 
 }

@@ -7,8 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.riskdesk.intake.ExtractionDraft.Field;
@@ -22,6 +20,7 @@ import io.riskdesk.playbook.RiskCategory;
 import io.riskdesk.playbook.Severity;
 import io.riskdesk.signal.ReportedSignal;
 import io.riskdesk.signal.ReportedSignals;
+import io.riskdesk.playbook.SignalEventType;
 
 /**
  * The playbook's severity table applied to what a note says. Thresholds the playbook names
@@ -38,7 +37,17 @@ final class SeverityRules {
 	private static final Pattern CANCELLATION = Pattern.compile(
 			"(?i)cancell?ation notice|intent to cancel|notice to cancel|termination notice|intent to terminate|will not renew|decided not to renew");
 
-	private static final Pattern OUTAGE = Pattern.compile("(?i)\\boutage\\b|\\bdowntime\\b|service disruption|\\bwas down\\b");
+	/** "no outage" says there was none; "users are down 35%" is a number going down, not a service. */
+	private static final Pattern OUTAGE = Pattern.compile(
+			"(?i)(?<!\\bno )(?<!\\bnot an )(?<!\\bwithout an )\\boutage\\b|\\bdowntime\\b|service disruption|\\b(?:is|are|was|were|went) down\\b(?!\\s*(?:by\\s*)?\\d)");
+
+	/** The playbook's OUTAGE_ALL_USERS and S0 example "Outage impacting all users". */
+	private static final Pattern ALL_USERS = Pattern
+		.compile("(?i)\\ball (?:\\d[\\d,]* )?(?:users|operators|staff|employees|agents)\\b|\\bevery user\\b|\\bentire (?:\\w+ )?(?:floor|company|organi[sz]ation|user base|workforce)\\b");
+
+	/** The playbook's OUTAGE_PARTIAL. */
+	private static final Pattern PARTIAL = Pattern
+		.compile("(?i)partial outage|partially (?:down|unavailable)|\\boutage\\b[^.\\n]{0,40}\\b(?:one|a single) region");
 
 	/** Whole words only: "strategic-level" names no executive. */
 	private static final Pattern EXEC_ATTENTION = Pattern
@@ -48,10 +57,19 @@ final class SeverityRules {
 
 
 	private static final Pattern RENEWAL_THREAT = Pattern.compile(
-			"(?i)threaten\\w* (?:the )?(?:contract )?renewal|renewal (?:is )?at risk|vendor evaluation|contract review|explore competitive|competitive solutions|evaluating (?:other vendors|competitors)");
+			"(?i)threaten\\w* (?:the )?(?:contract )?renewal|renewal (?:is )?at risk|vendor evaluation|contract review|explore competitive|competitive solutions|evaluating (?:other vendors|competitors)|before (?:they|the customer) (?:sign|renew)");
 
 	private static final Pattern PERFORMANCE = Pattern.compile("(?i)performance|degradation|latency|slow|hotfix|bug|reliability");
 
+
+	/** The playbook's S2 example "Integration delay". */
+	private static final Pattern INTEGRATION_DELAY = Pattern.compile(
+			"(?i)\\bintegration\\b[^.\\n]{0,60}?\\b(?:behind|delayed|stalled|blocked|still fails|fails|failing)\\b");
+
+	/** A defect the customer works around: meaningful impact, manageable with a plan (the S2 definition). */
+	private static final Pattern WORKAROUND = Pattern.compile("(?i)\\bworkarounds?\\b|\\bfall(?:s|ing)? back (?:on|to)\\b");
+
+	private static final Pattern MISSED_SLA = Pattern.compile("(?i)\\bmissed\\b[^.\\n]{0,30}?\\bSLAs?\\b|\\bSLA breach|\\bbreached (?:the |our )?SLA");
 
 
 
@@ -104,6 +122,17 @@ final class SeverityRules {
 			.filter(Signal::counts)
 			.forEach(signal -> fired.add(new Suggestion(signal.category(), signal.severity(),
 					signal.explanation() + " -> " + signal.severity())));
+		if (INTEGRATION_DELAY.matcher(text).find()) {
+			fired.add(new Suggestion(RiskCategory.ADOPTION, Severity.S2, "integration delay (the playbook's S2 example) -> S2"));
+		}
+		if (WORKAROUND.matcher(text).find()) {
+			fired.add(new Suggestion(RiskCategory.SUPPORT, Severity.S2,
+					"a problem the customer works around: meaningful impact, manageable with a plan -> S2"));
+		}
+		if (MISSED_SLA.matcher(text).find()) {
+			fired.add(new Suggestion(RiskCategory.SUPPORT, Severity.S2,
+					"missed support SLAs: meaningful impact, manageable with a plan -> S2"));
+		}
 		return fired.stream()
 			.min(Comparator.comparing(Suggestion::severity))
 			.orElse(new Suggestion(RiskCategory.SENTIMENT, Severity.S3, "no playbook rule matched: early signal -> S3"));
@@ -124,6 +153,14 @@ final class SeverityRules {
 				+ (PRODUCTION.matcher(text).find() ? "production " : "") + "outage";
 		if (EXEC_ATTENTION.matcher(text).find()) {
 			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + " with exec attention -> S0");
+		}
+		DetectionPolicy.EventRule partial = detection.events().rules().get(SignalEventType.OUTAGE_PARTIAL.name());
+		if (partial != null && PARTIAL.matcher(text).find()) {
+			return new Suggestion(partial.category(), partial.severity(),
+					"partial outage, the playbook's OUTAGE_PARTIAL event -> " + partial.severity());
+		}
+		if (ALL_USERS.matcher(text).find()) {
+			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + " impacting all users -> S0");
 		}
 		if (hours.compareTo(MAJOR_OUTAGE_HOURS) >= 0) {
 			return new Suggestion(RiskCategory.INCIDENT, Severity.S0, outage + ", a day or more -> S0");
