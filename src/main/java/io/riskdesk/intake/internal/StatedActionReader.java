@@ -126,7 +126,14 @@ final class StatedActionReader {
 	List<ActionItem> actionItems(List<Span> taken) {
 		List<ActionItem> actions = new ArrayList<>();
 		Line leadIn = null;
-		for (Line line : note.lines()) {
+		List<Line> lines = note.lines();
+		String carried = null;
+		int carriedStart = 0;
+		for (int index = 0; index < lines.size(); index++) {
+			Line line = lines.get(index);
+			// The start of a sentence the line before wrapped onto this one.
+			String carry = carried;
+			carried = null;
 			String content = QUOTE.matcher(line.content()).replaceFirst("");
 			Matcher marker = LIST_MARKER.matcher(content);
 			boolean item = line.item() || marker.find();
@@ -152,10 +159,22 @@ final class StatedActionReader {
 			int from = speaker.find() ? speaker.end() : 0;
 			boolean listed = item && leadIn != null;
 			String leadInOwner = listed && FIRST_PERSON_LEAD_IN.matcher(leadIn.content()).find() ? author : null;
+			boolean wraps = !item && index + 1 < lines.size() && wrapsOnto(line, lines.get(index + 1), taken);
 			Matcher sentence = SENTENCE.matcher(content).region(from, content.length());
 			while (sentence.find()) {
 				String text = sentence.group().strip();
 				int start = line.contentStart() + offset + sentence.start() + leadingBlanks(sentence.group());
+				int end = start + text.length();
+				if (carry != null) {
+					text = carry + " " + text;
+					start = carriedStart;
+					carry = null;
+				}
+				if (wraps && sentence.end() == content.length() && !text.matches(".*[.!?]$")) {
+					carried = text;
+					carriedStart = start;
+					continue;
+				}
 				List<String> assignments = assignments(text);
 				if (assignments.size() > 1) {
 					for (String assignment : assignments) {
@@ -173,12 +192,25 @@ final class StatedActionReader {
 					stated = Optional.of(new Stated(leadInOwner, text));
 				}
 				if (stated.isPresent()) {
-					Span span = note.span(start, start + text.length());
+					Span span = note.span(start, end);
 					actions.add(reader.action(stated.get().owner(), stated.get().task(), Side.INTERNAL, span));
 				}
 			}
 		}
 		return actions;
+	}
+
+	/** Whether {@code next} goes on with the prose of {@code line}: same message, quote depth and kind of line. */
+	private static boolean wrapsOnto(Line line, Line next, List<Span> taken) {
+		Matcher quote = QUOTE.matcher(line.content());
+		Matcher nextQuote = QUOTE.matcher(next.content());
+		String depth = quote.lookingAt() ? quote.group().strip() : "";
+		String nextDepth = nextQuote.lookingAt() ? nextQuote.group().strip() : "";
+		String content = next.content().substring(nextQuote.lookingAt() ? nextQuote.end() : 0);
+		return !next.blank() && !next.heading() && !next.item() && next.message() == line.message()
+				&& next.section() == line.section() && depth.equals(nextDepth) && !content.isBlank()
+				&& !LIST_MARKER.matcher(content).find() && !HEADER.matcher(content).find()
+				&& !AttendeeReader.CHAT_SPEAKER.matcher(content).find() && !overlaps(next, taken);
 	}
 
 	/** The clauses of a sentence when every one of them opens with a mention, else the sentence alone. */
