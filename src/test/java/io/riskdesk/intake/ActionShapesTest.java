@@ -190,4 +190,18 @@ class ActionShapesTest {
 		assertThat(draft.attendees()).extracting(ExtractionDraft.Attendee::name).containsExactly("Zoë Müller", "Jürg Bänziger");
 	}
 
+
+	@Test
+	void aMentionWithPleaseIsAnAsk() {
+		String text = "[2026-03-02 16:05] derek.olsen: incident bridge open. @hana.kobayashi customer comms every 30 min please\n";
+		assertThat(actions(read(text))).containsExactly("Hana Kobayashi | customer comms every 30 min | null | INTERNAL");
+	}
+
+	@Test
+	void aSentenceWrappedOverTwoLinesIsOwnedByThePersonItOpensWith() {
+		String text = DATED + "Engineering has a fix candidate. Wei Zhang will deploy it to their\n"
+				+ "staging tenant tomorrow, and I'll confirm the production date with you.\n";
+		assertThat(actions(read(text))).containsExactly("Wei Zhang | deploy it to their staging tenant | 2026-03-03 | INTERNAL");
+	}
+
 }

@@ -58,6 +58,8 @@ final class StatedActionReader {
 	/** One chat message assigning several: "@rahul post the status, @chen open the ticket". */
 	private static final Pattern NEXT_MENTION = Pattern.compile("(?:,|;|\\s+and)\\s+(?=@[A-Za-z])");
 
+	private static final Pattern PLEASE = Pattern.compile("(?i),?\\s*\\b(?:please|pls|plz)\\b,?");
+
 	/** "(me)", "(CSM)" after a mention: who, not what. */
 	private static final Pattern BRACKETED = Pattern.compile("^\\([^)]{1,60}\\)\\s*");
 
@@ -235,19 +237,23 @@ final class StatedActionReader {
 	 */
 	Optional<Stated> stated(String sentence, String author, boolean item, Dates.Reference written) {
 		String text = Outline.plain(sentence).replaceAll("[?!]+$", "").strip();
-		Matcher firstPerson = FIRST_PERSON.matcher(text);
-		if (firstPerson.find() && author != null) {
-			return Optional.of(new Stated(author, task(firstPerson.group(1))));
-		}
+		// The person the sentence opens with owns it: in "Wei will deploy it, and I'll confirm the date" the
+		// writer's part is another clause.
 		Matcher assigned = ASSIGNED.matcher(text);
 		// A bare "X to ..." heads a task only for a known person ("Damage to internal confidence" is no ask).
 		boolean bareTo = assigned.matches() && assigned.group(3).equals("to");
 		if (assigned.matches() && person(assigned.group(1), assigned.group(2) != null || item && !bareTo, text, written)) {
 			return Optional.of(new Stated(owner(assigned.group(1)), task(assigned.group(4))));
 		}
+		Matcher firstPerson = FIRST_PERSON.matcher(text);
+		if (firstPerson.find() && author != null) {
+			return Optional.of(new Stated(author, task(firstPerson.group(1))));
+		}
 		Matcher mentioned = MENTIONED.matcher(text);
-		if (mentioned.matches() && Dates.due(mentioned.group(2), written).isPresent()) {
-			return Optional.of(new Stated(owner(mentioned.group(1)), task(mentioned.group(2))));
+		// "@maria send the logs by Friday", "@hana customer comms every 30 min please": dated or asked.
+		if (mentioned.matches() && (Dates.due(mentioned.group(2), written).isPresent() || PLEASE.matcher(mentioned.group(2)).find())) {
+			return Optional.of(new Stated(owner(mentioned.group(1)),
+					task(PLEASE.matcher(mentioned.group(2)).replaceAll(" ").strip())));
 		}
 		if (!item) {
 			return Optional.empty();
