@@ -204,4 +204,18 @@ class ActionShapesTest {
 		assertThat(actions(read(text))).containsExactly("Wei Zhang | deploy it to their staging tenant | 2026-03-03 | INTERNAL");
 	}
 
+
+	@Test
+	void aFirstNameIsTheAddresseeItFits() {
+		String text = """
+				From: Zoë Müller <zoe.mueller@riskdesk.example>
+				To: Escalations <escalations@riskdesk.example>
+				Cc: Daniel Price <daniel.price@riskdesk.example>
+				Date: Mon, 2 Mar 2026 08:15:00 +0100
+
+				Daniel, please arrange an executive call by Wednesday.
+				""";
+		assertThat(actions(read(text))).containsExactly("Daniel Price | arrange an executive call | 2026-03-04 | INTERNAL");
+	}
+
 }

@@ -48,6 +48,10 @@ final class ActionItemReader {
 	private static final Pattern BLOCK_FIELD = Pattern
 		.compile("(?i)^(?:\\*\\*)?(owner|assignee|assigned to|who|task|action|what|due|due date|deadline|when)(?:\\*\\*)?:(?:\\*\\*)?\\s*(.+)$");
 
+	private static final Pattern ADDRESS_LINE = Pattern.compile("(?i)^(?:\\*\\*)?(?:to|cc):");
+
+	private static final Pattern NAMED_ADDRESS = Pattern.compile("([\\p{L}][\\p{L}'’. -]*?)\\s*<[^>]+>");
+
 	private static final Pattern SAME_DAY = Pattern.compile("(?i)\\b(?:today|tonight|immediately)\\b");
 
 	private static final Pattern BOLD_ITEM = Pattern.compile("^\\*\\*([^*]+?):?\\*\\*:?\\s*(.+)$");
@@ -197,13 +201,35 @@ final class ActionItemReader {
 				found.map(Dates.Found::alternatives).orElse(List.of()));
 	}
 
-	/** A first name that fits exactly one attendee becomes that attendee's full name. */
+	/** A first name that fits exactly one attendee (or, else, one addressee of an email) becomes that full name. */
 	private String resolveOwner(String owner) {
-		List<Attendee> matches = note.attendees().stream()
-			.filter(a -> a.name().equalsIgnoreCase(owner) || a.name().toLowerCase(Locale.ROOT)
-				.startsWith(owner.toLowerCase(Locale.ROOT) + " "))
+		List<String> matches = fitting(owner, note.attendees().stream().map(Attendee::name).toList());
+		if (matches.isEmpty()) {
+			matches = fitting(owner, addressees());
+		}
+		return matches.size() == 1 ? matches.get(0) : owner;
+	}
+
+	private static List<String> fitting(String owner, List<String> names) {
+		String first = owner.toLowerCase(Locale.ROOT) + " ";
+		return names.stream()
+			.filter(name -> name.equalsIgnoreCase(owner) || name.toLowerCase(Locale.ROOT).startsWith(first))
+			.distinct()
 			.toList();
-		return matches.size() == 1 ? matches.get(0).name() : owner;
+	}
+
+	/** The names in the To: and Cc: lines: "Daniel Price <daniel.price@example.com>". */
+	private List<String> addressees() {
+		List<String> names = new ArrayList<>();
+		for (Line line : note.lines()) {
+			if (ADDRESS_LINE.matcher(line.content()).find()) {
+				Matcher named = NAMED_ADDRESS.matcher(line.content());
+				while (named.find()) {
+					names.add(named.group(1).strip());
+				}
+			}
+		}
+		return names;
 	}
 
 	/**
