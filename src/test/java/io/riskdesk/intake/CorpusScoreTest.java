@@ -66,7 +66,7 @@ class CorpusScoreTest {
 			Scored.CONTRACT_VALUE, new Floor(0.95, 0.55),
 			Scored.RENEWAL_DATE, new Floor(0.95, 0.75),
 			Scored.SEVERITY, new Floor(0.40, 0.40),
-			Scored.ACTION_ITEMS, new Floor(0.70, 0.15)));
+			Scored.ACTION_ITEMS, new Floor(0.85, 0.78)));
 
 	private static final String CORPUS = "classpath:intake/corpus/";
 
