@@ -127,4 +127,95 @@ class ActionShapesTest {
 		assertThat(read(text).actionItems()).isEmpty();
 	}
 
+
+	@Test
+	void anOwnerThenADashOrAnArrowThenTheTask() {
+		String text = DATED + "Next steps\n1. Oliver Grant - book a performance review by March 9\n"
+				+ "2. Chloé Lefèvre - propose a web-client pilot - by 2026-03-20\n3. Owen Park -> review the detractor comments, due March 12\n";
+		assertThat(actions(read(text))).containsExactly("Oliver Grant | book a performance review | 2026-03-09 | INTERNAL",
+				"Chloé Lefèvre | propose a web-client pilot | 2026-03-20 | INTERNAL",
+				"Owen Park | review the detractor comments | 2026-03-12 | INTERNAL");
+	}
+
+	@Test
+	void aRoleWithItsPersonInBracketsThenTheTask() {
+		String text = DATED + "Asks:\n1. Legal (Sara Lindgren) - assess breach notification obligations by March 9\n";
+		assertThat(actions(read(text))).containsExactly("Sara Lindgren | assess breach notification obligations | 2026-03-09 | INTERNAL");
+	}
+
+	@Test
+	void aPlanListedAsWhoDoesWhat() {
+		String text = DATED + "## Plan\n1. Ama Boateng restores the tablet sync configuration within 48 hours.\n"
+				+ "2. API issues resolved by March 6\n";
+		// "API issues" is no one doing anything: an acronym does not name a person.
+		assertThat(actions(read(text))).containsExactly(
+				"Ama Boateng | restores the tablet sync configuration | 2026-03-04 | INTERNAL");
+	}
+
+	@Test
+	void blocksOfOwnerTaskAndDueLines() {
+		String text = DATED + "Owner: Tariq Aziz\nTask: meet the new executive sponsor\nDue: 2026-03-13\n\n"
+				+ "Owner: Lucy Chambers\nTask: send the renewal proposal\n";
+		assertThat(actions(read(text))).containsExactly("Tariq Aziz | meet the new executive sponsor | 2026-03-13 | INTERNAL",
+				"Lucy Chambers | send the renewal proposal | null | INTERNAL");
+	}
+
+	@Test
+	void aChecklistWithOwnerAndDueFields() {
+		String text = DATED + "## Corrective actions\n- [ ] Add lock_timeout to all migrations - Owner: Viktor Petrov - Due: 2026-03-09\n"
+				+ "- [x] Share the post-mortem - Owner: Liam O'Connor - Due: 2026-03-04\n";
+		assertThat(actions(read(text))).containsExactly("Viktor Petrov | Add lock_timeout to all migrations | 2026-03-09 | INTERNAL",
+				"Liam O'Connor | Share the post-mortem | 2026-03-04 | INTERNAL");
+	}
+
+	@Test
+	void oneMessageMentioningSeveralOwnersInOneSentence() {
+		String text = "[2026-03-02 14:06] mia.hoffmann: @rahul.mehta post hourly status, @chen.yu open the carrier ticket, "
+				+ "@mia.hoffmann (me) calls their medical director today\n[2026-03-02 14:15] rahul.mehta: I'll have the RCA draft by Wednesday\n";
+		assertThat(actions(read(text))).containsExactly("Rahul Mehta | post hourly status | null | INTERNAL",
+				"Chen Yu | open the carrier ticket | null | INTERNAL",
+				"Mia Hoffmann | calls their medical director today | 2026-03-02 | INTERNAL",
+				"Rahul Mehta | have the RCA draft | 2026-03-04 | INTERNAL");
+	}
+
+	@Test
+	void namesWithLettersBeyondAsciiOrWithoutCase() {
+		String text = DATED + "Participants: Zoë Müller (CSM), Jürg Bänziger (Alpenbank, CIO)\n\nAgreed:\n"
+				+ "- Søren Ødegaard to prepare a value summary by March 20\n- 田中 太郎: confirm the pilot lines by 2026-03-15\n"
+				+ "- Zoë Müller: send Jürg a daily status e-mail\n";
+		ExtractionDraft draft = read(text);
+		assertThat(actions(draft)).containsExactly("Søren Ødegaard | prepare a value summary | 2026-03-20 | INTERNAL",
+				"田中 太郎 | confirm the pilot lines | 2026-03-15 | INTERNAL",
+				"Zoë Müller | send Jürg a daily status e-mail | null | INTERNAL");
+		assertThat(draft.attendees()).extracting(ExtractionDraft.Attendee::name).containsExactly("Zoë Müller", "Jürg Bänziger");
+	}
+
+
+	@Test
+	void aMentionWithPleaseIsAnAsk() {
+		String text = "[2026-03-02 16:05] derek.olsen: incident bridge open. @hana.kobayashi customer comms every 30 min please\n";
+		assertThat(actions(read(text))).containsExactly("Hana Kobayashi | customer comms every 30 min | null | INTERNAL");
+	}
+
+	@Test
+	void aSentenceWrappedOverTwoLinesIsOwnedByThePersonItOpensWith() {
+		String text = DATED + "Engineering has a fix candidate. Wei Zhang will deploy it to their\n"
+				+ "staging tenant tomorrow, and I'll confirm the production date with you.\n";
+		assertThat(actions(read(text))).containsExactly("Wei Zhang | deploy it to their staging tenant | 2026-03-03 | INTERNAL");
+	}
+
+
+	@Test
+	void aFirstNameIsTheAddresseeItFits() {
+		String text = """
+				From: Zoë Müller <zoe.mueller@riskdesk.example>
+				To: Escalations <escalations@riskdesk.example>
+				Cc: Daniel Price <daniel.price@riskdesk.example>
+				Date: Mon, 2 Mar 2026 08:15:00 +0100
+
+				Daniel, please arrange an executive call by Wednesday.
+				""";
+		assertThat(actions(read(text))).containsExactly("Daniel Price | arrange an executive call | 2026-03-04 | INTERNAL");
+	}
+
 }

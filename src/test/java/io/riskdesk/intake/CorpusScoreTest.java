@@ -63,10 +63,10 @@ class CorpusScoreTest {
 	private static final Map<Scored, Floor> FLOORS = new EnumMap<>(Map.of(
 			Scored.ACCOUNT, new Floor(0.97, 0.95),
 			Scored.DOCUMENT_DATE, new Floor(0.97, 0.97),
-			Scored.CONTRACT_VALUE, new Floor(0.95, 0.55),
-			Scored.RENEWAL_DATE, new Floor(0.95, 0.75),
-			Scored.SEVERITY, new Floor(0.97, 0.97),
-			Scored.ACTION_ITEMS, new Floor(0.70, 0.15)));
+			Scored.CONTRACT_VALUE, new Floor(0.97, 0.94),
+			Scored.RENEWAL_DATE, new Floor(0.97, 0.88),
+			Scored.SEVERITY, new Floor(0.95, 0.95),
+			Scored.ACTION_ITEMS, new Floor(0.90, 0.83)));
 
 	private static final String CORPUS = "classpath:intake/corpus/";
 

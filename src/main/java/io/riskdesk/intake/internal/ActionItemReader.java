@@ -3,8 +3,10 @@ package io.riskdesk.intake.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,20 @@ final class ActionItemReader {
 
 	private static final Pattern DUE_KEYWORD = Pattern
 		.compile("(?i)[\\s,;(-]*\\b(?:by|within|starting|before|due|on|in|to|until|no later than)\\s*$");
+
+	/** A task list's box: "[ ] Add the timeout", "[x] Fix the routing". */
+	private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX]?\\]\\s*");
+
+	/** The separators left at a task's end once its owner and due fields are cut: "Add the timeout - - ". */
+	private static final Pattern LEFT_OVER = Pattern.compile("(?:\\s*[-–—|,;])+\\s*$");
+
+	/** One line of an "Owner: / Task: / Due:" block. */
+	private static final Pattern BLOCK_FIELD = Pattern
+		.compile("(?i)^(?:\\*\\*)?(owner|assignee|assigned to|who|task|action|what|due|due date|deadline|when)(?:\\*\\*)?:(?:\\*\\*)?\\s*(.+)$");
+
+	private static final Pattern ADDRESS_LINE = Pattern.compile("(?i)^(?:\\*\\*)?(?:to|cc):");
+
+	private static final Pattern NAMED_ADDRESS = Pattern.compile("([\\p{L}][\\p{L}'’. -]*?)\\s*<[^>]+>");
 
 	private static final Pattern SAME_DAY = Pattern.compile("(?i)\\b(?:today|tonight|immediately)\\b");
 
@@ -76,9 +92,12 @@ final class ActionItemReader {
 			}
 		}
 		actions.addAll(tableActions());
+		List<ActionItem> blocks = fieldBlocks();
+		actions.addAll(blocks);
 		for (Line line : note.lines()) {
 			Matcher flagged = FLAGGED_ACTION.matcher(line.content());
-			if (!line.heading() && line.section() != Section.ACTIONS && flagged.find()) {
+			boolean inBlock = blocks.stream().anyMatch(block -> block.span().start() <= line.start() && line.start() < block.span().end());
+			if (!line.heading() && line.section() != Section.ACTIONS && !inBlock && flagged.find()) {
 				actions.add(parseAction(new Item(line, List.of()), Outline.plain(flagged.group(1)), Side.INTERNAL,
 						null));
 			}
@@ -141,7 +160,7 @@ final class ActionItemReader {
 		}
 		Matcher dueField = DUE_FIELD.matcher(all);
 		String dueText = dueField.find() ? dueField.group(1) : task;
-		task = DUE_FIELD.matcher(task).replaceAll("");
+		task = LEFT_OVER.matcher(CHECKBOX.matcher(DUE_FIELD.matcher(task).replaceAll("")).replaceFirst("")).replaceAll("");
 		ActionItem draft = action(owner, task, side, note.span(item));
 		if (draft.due() == null && !dueText.equals(task)) {
 			Optional<Dates.Found> due = Dates.due(dueText, note.referenceAt(item.line().start()));
@@ -170,7 +189,8 @@ final class ActionItemReader {
 				cleaned = before.strip();
 			}
 		}
-		String resolved = owner == null ? null : resolveOwner(owner.strip());
+		// "Paul Verdier (Verdant IT)": the brackets say where the owner works, not who it is.
+		String resolved = owner == null ? null : resolveOwner(owner.replaceFirst("\\s*\\([^)]*\\)\\s*$", "").strip());
 		Side ownerSide = side;
 		for (Attendee attendee : note.attendees()) {
 			if (attendee.name().equals(resolved) && attendee.side() == Side.CUSTOMER) {
@@ -181,13 +201,78 @@ final class ActionItemReader {
 				found.map(Dates.Found::alternatives).orElse(List.of()));
 	}
 
-	/** A first name that fits exactly one attendee becomes that attendee's full name. */
+	/** A first name that fits exactly one attendee (or, else, one addressee of an email) becomes that full name. */
 	private String resolveOwner(String owner) {
-		List<Attendee> matches = note.attendees().stream()
-			.filter(a -> a.name().equalsIgnoreCase(owner) || a.name().toLowerCase(Locale.ROOT)
-				.startsWith(owner.toLowerCase(Locale.ROOT) + " "))
+		List<String> matches = fitting(owner, note.attendees().stream().map(Attendee::name).toList());
+		if (matches.isEmpty()) {
+			matches = fitting(owner, addressees());
+		}
+		return matches.size() == 1 ? matches.get(0) : owner;
+	}
+
+	private static List<String> fitting(String owner, List<String> names) {
+		String first = owner.toLowerCase(Locale.ROOT) + " ";
+		return names.stream()
+			.filter(name -> name.equalsIgnoreCase(owner) || name.toLowerCase(Locale.ROOT).startsWith(first))
+			.distinct()
 			.toList();
-		return matches.size() == 1 ? matches.get(0).name() : owner;
+	}
+
+	/** The names in the To: and Cc: lines: "Daniel Price <daniel.price@example.com>". */
+	private List<String> addressees() {
+		List<String> names = new ArrayList<>();
+		for (Line line : note.lines()) {
+			if (ADDRESS_LINE.matcher(line.content()).find()) {
+				Matcher named = NAMED_ADDRESS.matcher(line.content());
+				while (named.find()) {
+					names.add(named.group(1).strip());
+				}
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * Blocks of labelled lines, one field a line: "Owner: Tariq Aziz", "Task: meet the new sponsor", "Due:
+	 * 2026-01-23". A block is an action item when it names an owner and a task.
+	 */
+	private List<ActionItem> fieldBlocks() {
+		List<ActionItem> actions = new ArrayList<>();
+		Map<String, String> fields = new HashMap<>();
+		Line first = null;
+		Line last = null;
+		for (Line line : note.lines()) {
+			Matcher field = BLOCK_FIELD.matcher(line.content().strip());
+			String name = field.matches() ? blockField(field.group(1)) : null;
+			if (name == null || fields.containsKey(name)) {
+				addBlock(fields, first, last, actions);
+				fields.clear();
+				first = null;
+			}
+			if (name != null) {
+				fields.put(name, Outline.plain(field.group(2)));
+				first = first == null ? line : first;
+				last = line;
+			}
+		}
+		addBlock(fields, first, last, actions);
+		return actions;
+	}
+
+	private void addBlock(Map<String, String> fields, Line first, Line last, List<ActionItem> actions) {
+		if (fields.containsKey("owner") && fields.containsKey("task")) {
+			String task = fields.get("task") + (fields.containsKey("due") ? " by " + fields.get("due") : "");
+			actions.add(action(fields.get("owner").replace("@", ""), task, Side.INTERNAL,
+					note.span(first.start(), last.start() + last.text().length())));
+		}
+	}
+
+	private static String blockField(String label) {
+		String lower = label.toLowerCase(Locale.ROOT);
+		if (lower.matches("owner|assignee|assigned to|who")) {
+			return "owner";
+		}
+		return lower.matches("task|action|what") ? "task" : "due";
 	}
 
 	/** Rows of a Markdown table whose header names an owner and a task. */

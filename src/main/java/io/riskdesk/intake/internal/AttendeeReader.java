@@ -25,7 +25,7 @@ final class AttendeeReader {
 	private static final Pattern TITLE_WORDS = Pattern.compile(
 			"(?i)\\b(manager|executive|engineer|lead|director|officer|vp|president|counsel|cto|ceo|cfo|coo|cio|ciso|head|advocate|representative|architect|analyst|specialist|consultant|sponsor|admin|owner|success|csm|ae|tam|se|pm)\\b");
 
-	private static final Pattern PERSON = Pattern.compile("[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}");
+	private static final Pattern PERSON = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}[\\p{Ll}'’-]+){0,2}");
 
 	private static final Pattern INLINE_ATTENDEES = Pattern
 		.compile("^(?:\\*\\*)?(?:Attendees|Participants)(?:\\*\\*)?:(?:\\*\\*)?\\s*(.+)$");

@@ -72,7 +72,7 @@ final class Outline {
 
 		CUSTOMER_COMMITMENTS("customer commitments?"),
 		ACTIONS("action items?|follow-up actions|next steps|commitments|actions i'?m taking|to-?dos?|tasks"
-				+ "|^(?:agreed |open |next |our )?actions?$|^asks\\b|open items|who does what|assignments|^owners$|^follow-?ups$"),
+				+ "|^(?:agreed |open |next |our |corrective )?actions?$|^asks\\b|open items|who does what|assignments|^owners$|^follow-?ups$"),
 		FOLLOW_UP("^follow-?up$"),
 		ATTENDEES("\\battendees\\b|\\bparticipants\\b|^present$"),
 		CONCERNS("concerns|key issues|issues raised|customer requirements|pain points"),

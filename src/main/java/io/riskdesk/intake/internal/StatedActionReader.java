@@ -25,11 +25,14 @@ import io.riskdesk.intake.internal.Outline.Section;
  */
 final class StatedActionReader {
 
+	/** A name of one to three words, each capitalised or in a script without case: "Søren Ødegaard", "田中 太郎". */
+	private static final String NAME = "(?:\\p{Lu}[\\p{L}'’-]+|\\p{Lo}+)(?: (?:\\p{Lu}[\\p{L}'’-]+|\\p{Lo}+)){0,2}";
+
 	/** A person as written: a name of one to three capitalised words, or a chat mention. */
-	private static final String WHO = "(@[A-Za-z][\\w.-]*[A-Za-z0-9]|[A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+){0,2})";
+	private static final String WHO = "(@[A-Za-z][\\w.-]*[A-Za-z0-9]|" + NAME + ")";
 
 	/** What follows "will" or "to" in a prediction or a state rather than a task. */
-	private static final String NO_TASK = "(?!(?:be|have|not|never|probably|likely|need|lose|miss|see|try|get back)\\b)";
+	private static final String NO_TASK = "(?!(?:be|not|never|probably|likely|need|lose|miss|see|try|get back)\\b|have (?:to|been|had)\\b)";
 
 	private static final Pattern FIRST_PERSON = Pattern.compile("(?i)(?:^|[,;:]\\s*|\\b(?:and|so|then|ok|okay|sure|also)\\s+)"
 			+ "(?:I[’']ll|I will|I[’']m going to|I am going to|I can|we[’']ll|we will|we[’']re going to|we are going to|let me)\\s+"
@@ -43,6 +46,27 @@ final class StatedActionReader {
 
 	private static final Pattern TASK_THEN_OWNER = Pattern
 		.compile("^(.{3,}?)\\s+[-–—]\\s+" + WHO + "(?:\\s*(?:[,(]|\\bby\\b)\\s*(.+?)\\)?)?[.]?$");
+
+	/** "Oliver Grant - book the review", "Owen Park -> review the comments": a person, a dash or an arrow, the task. */
+	private static final Pattern OWNER_DASH_TASK = Pattern
+		.compile("^" + WHO + "(?:\\s*\\(([^)]{1,60})\\))?\\s+(?:[-–—]|->|→)\\s+(.+)$");
+
+	/** "Security on-call (Kwame Asante) - rotate the tokens": a role, the person in brackets, the task. */
+	private static final Pattern ROLE_THEN_OWNER = Pattern
+		.compile("^[\\p{L} /&'-]{2,40}?\\s*\\((" + NAME + ")\\)\\s*(?:[-–—:]|->|→)\\s+(.+)$");
+
+	/** One chat message assigning several: "@rahul post the status, @chen open the ticket". */
+	private static final Pattern NEXT_MENTION = Pattern.compile("(?:,|;|\\s+and)\\s+(?=@[A-Za-z])");
+
+	private static final Pattern PLEASE = Pattern.compile("(?i),?\\s*\\b(?:please|pls|plz)\\b,?");
+
+	/** "(me)", "(CSM)" after a mention: who, not what. */
+	private static final Pattern BRACKETED = Pattern.compile("^\\([^)]{1,60}\\)\\s*");
+
+	/** "Ama Boateng restores the sync within 48 hours" in a plan's list: a person and what they do, in the present. */
+	private static final Pattern OWNER_DOES = Pattern.compile("^" + WHO
+			+ "\\s+(?!(?:is|was|has|does|says|seems|feels|thinks|wants|needs|remains|reports|looks|agrees|uses|loves|hates)\\b)"
+			+ "([a-z]{2,}s)\\s+(.+)$");
 
 	private static final Pattern OWNER_THEN_TASK = Pattern.compile("^" + WHO + "(?:\\s*\\(([^)]{1,60})\\))?:\\s+(.+)$");
 
@@ -58,7 +82,8 @@ final class StatedActionReader {
 
 	private static final Pattern QUOTE = Pattern.compile("^(?:>\\s?)+");
 
-	private static final Pattern SENTENCE = Pattern.compile("[^.!?]+(?:[.!?]+(?=\\s|$)|$)");
+	/** A sentence ends at a stop before a blank; "rahul.mehta" and "v2.1" go on. */
+	private static final Pattern SENTENCE = Pattern.compile("(?:[^.!?]|[.!?]+(?![\\s.!?]|$))+(?:[.!?]+(?=\\s|$)|$)");
 
 	private static final Pattern NEXT_CLAUSE = Pattern
 		.compile("(?i)(?:,|;|\\s+(?:and|but|then|while))\\s+(?=(?:I|we|you|he|she|they|@\\w+)\\b)");
@@ -103,7 +128,14 @@ final class StatedActionReader {
 	List<ActionItem> actionItems(List<Span> taken) {
 		List<ActionItem> actions = new ArrayList<>();
 		Line leadIn = null;
-		for (Line line : note.lines()) {
+		List<Line> lines = note.lines();
+		String carried = null;
+		int carriedStart = 0;
+		for (int index = 0; index < lines.size(); index++) {
+			Line line = lines.get(index);
+			// The start of a sentence the line before wrapped onto this one.
+			String carry = carried;
+			carried = null;
 			String content = QUOTE.matcher(line.content()).replaceFirst("");
 			Matcher marker = LIST_MARKER.matcher(content);
 			boolean item = line.item() || marker.find();
@@ -129,21 +161,64 @@ final class StatedActionReader {
 			int from = speaker.find() ? speaker.end() : 0;
 			boolean listed = item && leadIn != null;
 			String leadInOwner = listed && FIRST_PERSON_LEAD_IN.matcher(leadIn.content()).find() ? author : null;
+			boolean wraps = !item && index + 1 < lines.size() && wrapsOnto(line, lines.get(index + 1), taken);
 			Matcher sentence = SENTENCE.matcher(content).region(from, content.length());
 			while (sentence.find()) {
 				String text = sentence.group().strip();
+				int start = line.contentStart() + offset + sentence.start() + leadingBlanks(sentence.group());
+				int end = start + text.length();
+				if (carry != null) {
+					text = carry + " " + text;
+					start = carriedStart;
+					carry = null;
+				}
+				if (wraps && sentence.end() == content.length() && !text.matches(".*[.!?]$")) {
+					carried = text;
+					carriedStart = start;
+					continue;
+				}
+				List<String> assignments = assignments(text);
+				if (assignments.size() > 1) {
+					for (String assignment : assignments) {
+						Matcher mentioned = MENTIONED.matcher(assignment);
+						mentioned.matches();
+						int at = start + text.indexOf(assignment);
+						actions.add(reader.action(owner(mentioned.group(1)),
+								task(BRACKETED.matcher(mentioned.group(2)).replaceFirst("")), Side.INTERNAL,
+								note.span(at, at + assignment.length())));
+					}
+					continue;
+				}
 				Optional<Stated> stated = stated(text, author, item, note.referenceAt(line.contentStart()));
 				if (stated.isEmpty() && listed) {
 					stated = Optional.of(new Stated(leadInOwner, text));
 				}
 				if (stated.isPresent()) {
-					int start = line.contentStart() + offset + sentence.start() + leadingBlanks(sentence.group());
-					Span span = note.span(start, start + text.length());
+					Span span = note.span(start, end);
 					actions.add(reader.action(stated.get().owner(), stated.get().task(), Side.INTERNAL, span));
 				}
 			}
 		}
 		return actions;
+	}
+
+	/** Whether {@code next} goes on with the prose of {@code line}: same message, quote depth and kind of line. */
+	private static boolean wrapsOnto(Line line, Line next, List<Span> taken) {
+		Matcher quote = QUOTE.matcher(line.content());
+		Matcher nextQuote = QUOTE.matcher(next.content());
+		String depth = quote.lookingAt() ? quote.group().strip() : "";
+		String nextDepth = nextQuote.lookingAt() ? nextQuote.group().strip() : "";
+		String content = next.content().substring(nextQuote.lookingAt() ? nextQuote.end() : 0);
+		return !next.blank() && !next.heading() && !next.item() && next.message() == line.message()
+				&& next.section() == line.section() && depth.equals(nextDepth) && !content.isBlank()
+				&& !LIST_MARKER.matcher(content).find() && !HEADER.matcher(content).find()
+				&& !AttendeeReader.CHAT_SPEAKER.matcher(content).find() && !overlaps(next, taken);
+	}
+
+	/** The clauses of a sentence when every one of them opens with a mention, else the sentence alone. */
+	private static List<String> assignments(String sentence) {
+		List<String> clauses = List.of(NEXT_MENTION.split(sentence.replaceAll("[.!]+$", "")));
+		return clauses.stream().allMatch(clause -> MENTIONED.matcher(clause).matches()) ? clauses : List.of(sentence);
 	}
 
 	private static int leadingBlanks(String text) {
@@ -162,19 +237,23 @@ final class StatedActionReader {
 	 */
 	Optional<Stated> stated(String sentence, String author, boolean item, Dates.Reference written) {
 		String text = Outline.plain(sentence).replaceAll("[?!]+$", "").strip();
-		Matcher firstPerson = FIRST_PERSON.matcher(text);
-		if (firstPerson.find() && author != null) {
-			return Optional.of(new Stated(author, task(firstPerson.group(1))));
-		}
+		// The person the sentence opens with owns it: in "Wei will deploy it, and I'll confirm the date" the
+		// writer's part is another clause.
 		Matcher assigned = ASSIGNED.matcher(text);
 		// A bare "X to ..." heads a task only for a known person ("Damage to internal confidence" is no ask).
 		boolean bareTo = assigned.matches() && assigned.group(3).equals("to");
 		if (assigned.matches() && person(assigned.group(1), assigned.group(2) != null || item && !bareTo, text, written)) {
 			return Optional.of(new Stated(owner(assigned.group(1)), task(assigned.group(4))));
 		}
+		Matcher firstPerson = FIRST_PERSON.matcher(text);
+		if (firstPerson.find() && author != null) {
+			return Optional.of(new Stated(author, task(firstPerson.group(1))));
+		}
 		Matcher mentioned = MENTIONED.matcher(text);
-		if (mentioned.matches() && Dates.due(mentioned.group(2), written).isPresent()) {
-			return Optional.of(new Stated(owner(mentioned.group(1)), task(mentioned.group(2))));
+		// "@maria send the logs by Friday", "@hana customer comms every 30 min please": dated or asked.
+		if (mentioned.matches() && (Dates.due(mentioned.group(2), written).isPresent() || PLEASE.matcher(mentioned.group(2)).find())) {
+			return Optional.of(new Stated(owner(mentioned.group(1)),
+					task(PLEASE.matcher(mentioned.group(2)).replaceAll(" ").strip())));
 		}
 		if (!item) {
 			return Optional.empty();
@@ -187,6 +266,20 @@ final class StatedActionReader {
 		if (ownerLast.matches() && person(ownerLast.group(2), false, text, written)) {
 			String due = ownerLast.group(3) == null ? "" : " by " + ownerLast.group(3).replaceFirst("(?i)^(?:by|due)\\s+", "");
 			return Optional.of(new Stated(owner(ownerLast.group(2)), task(ownerLast.group(1)) + due));
+		}
+		Matcher dashed = OWNER_DASH_TASK.matcher(text);
+		if (dashed.matches() && person(dashed.group(1), dashed.group(2) != null, dashed.group(3), written)) {
+			return Optional.of(new Stated(owner(dashed.group(1)), task(dashed.group(3))));
+		}
+		Matcher does = OWNER_DOES.matcher(text);
+		// Only a full name or an attendee's: "API issues resolved by Friday" is no one doing anything.
+		if (does.matches() && (does.group(1).contains(" ") || attendee(does.group(1))) && !does.group(1).matches(".*\\p{Lu}{2}.*")
+				&& person(does.group(1), false, does.group(3), written)) {
+			return Optional.of(new Stated(owner(does.group(1)), task(does.group(2) + " " + does.group(3))));
+		}
+		Matcher role = ROLE_THEN_OWNER.matcher(text);
+		if (role.matches() && person(role.group(1), false, role.group(2), written)) {
+			return Optional.of(new Stated(role.group(1), task(role.group(2))));
 		}
 		return Optional.empty();
 	}
