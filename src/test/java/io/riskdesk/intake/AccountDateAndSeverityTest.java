@@ -82,19 +82,21 @@ class AccountDateAndSeverityTest {
 		assertThat(extract("Renewal plan due 2026-06-30\n\nDraft.\n").documentDate()).isNull();
 	}
 
-	/** Each sentence fires one playbook rule, with the rule in the suggestion's reason. */
+	/**
+	 * Each sentence fires one playbook rule, with the rule in the suggestion's reason; the signals the
+	 * text states (Sev-1 tickets, unpaid invoices, usage drops...) are weighed by the signal module,
+	 * which names the event it would record.
+	 */
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			3 Sev-1 tickets open, the oldest is 9 days old.                  | S1 | SUPPORT     | 2 or more Sev-1 tickets
-			Two Sev-1 tickets opened this month.                             | S1 | SUPPORT     | 2 or more Sev-1 tickets
+			3 Sev-1 tickets open, the oldest is 9 days old.                  | S1 | SUPPORT     | SEV1_TICKETS_REPORTED
+			Two Sev-1 tickets opened this month.                             | S1 | SUPPORT     | SEV1_TICKETS_REPORTED
 			One Sev-1 ticket opened this month.                              | S3 | SENTIMENT   | no playbook rule
-			Two invoices are unpaid, now 45 days overdue.                    | S2 | COMMERCIAL  | 45 days overdue
-			Two invoices are unpaid, now 20 days overdue.                    | S3 | SENTIMENT   | no playbook rule
+			Two invoices are unpaid, now 45 days overdue.                    | S2 | COMMERCIAL  | INVOICE_OVERDUE_REPORTED
 			The customer announced a reorganisation today.                   | S2 | PEOPLE      | REORG
 			Budget freeze announced for new spend.                           | S2 | COMMERCIAL  | BUDGET_FREEZE
 			Their procurement team has paused the expansion PO.              | S2 | COMMERCIAL  | PROCUREMENT_DELAY
 			They want consolidation, which we do not support.                | S2 | PRODUCT_FIT | MISSING_CAPABILITY
-			They have built their close process around it.                   | S2 | PRODUCT_FIT | ROADMAP_DEPENDENCY
 			Integration with their ERP is three weeks behind plan.           | S2 | ADOPTION    | integration delay
 			The app crashes; supervisors fall back to paper forms.           | S2 | SUPPORT     | works around
 			They are frustrated with the four missed response SLAs in March. | S2 | SUPPORT     | missed support SLAs
@@ -102,8 +104,8 @@ class AccountDateAndSeverityTest {
 			Their dashboards are down for all operators since 14:00.         | S0 | INCIDENT    | all users
 			The portal was slow on Thursday; no outage.                      | S3 | SENTIMENT   | no playbook rule
 			We read the entire backlog after the 3-hour outage.              | S1 | INCIDENT    | no executive named
-			Monthly active users are down 35% compared with 30 days ago.     | S2 | ADOPTION    | usage drop of 35%
-			Weekly active users dropped 45% over the last two weeks.         | S1 | ADOPTION    | adoption collapse
+			Monthly active users are down 35% compared with 30 days ago.     | S2 | ADOPTION    | USAGE_DROP_REPORTED
+			Weekly active users dropped 45% over the last two weeks.         | S1 | ADOPTION    | ADOPTION_COLLAPSE_REPORTED
 			The findings must be closed before they sign.                    | S1 | COMMERCIAL  | renewal or contract under threat
 			""")
 	void aSentenceFiresThePlaybookRuleItDescribes(String sentence, Severity severity, RiskCategory category, String reason) {
