@@ -69,6 +69,19 @@ class MessageDatesTest {
 	}
 
 	@Test
+	void aDateEndingAWrappedSentenceIsNoDaySeparator() {
+		ExtractionDraft draft = read("""
+				Date: 2026-03-18
+
+				Their Head of Operations asked for a fix timeline. ARR 640K USD, renewal
+				2026-10-01.
+
+				Rita Alvarez will ship the Android hotfix by March 25.
+				""");
+		assertThat(dueOf(draft, "Android hotfix")).isEqualTo("2026-03-25");
+	}
+
+	@Test
 	void anAmbiguousDateIsProposedWithItsOtherReadingNotGuessed() {
 		ExtractionDraft draft = read("""
 				Date: 2026-02-20

@@ -30,6 +30,15 @@ final class MessageDates {
 	/** What decorates a chat day separator: "--- Monday, 3 March 2026 ---", "## Tue 4 Mar". */
 	private static final Pattern DECORATION = Pattern.compile("[-=*#_~\\s,.]|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\b");
 
+	/**
+	 * What marks a bare date line as a day separator rather than the end of a wrapped sentence
+	 * ("... renewal\n2026-10-01."): rules, hashes, stars or a weekday around it.
+	 */
+	private static final Pattern SEPARATOR_MARK = Pattern.compile("[-=*#_~]");
+
+	private static final Pattern WEEKDAY = Pattern
+		.compile("\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\b");
+
 	/** From line {@code line} on (at quote depth {@code depth} or deeper) the text counts from {@code reference}. */
 	private record Stamp(int line, int depth, Reference reference) {
 	}
@@ -79,12 +88,17 @@ final class MessageDates {
 			Optional<Dates.Found> day = Dates.absolute(content, last == null ? null : last.withOrder(order));
 			if (day.isPresent()) {
 				String rest = content.substring(0, day.get().start()) + content.substring(day.get().end());
-				if (DECORATION.matcher(rest).replaceAll("").isEmpty()) {
+				if (DECORATION.matcher(rest).replaceAll("").isEmpty() && (SEPARATOR_MARK.matcher(rest).find() || WEEKDAY.matcher(content).find() || standsAlone(line))) {
 					return new Stamp(line.index(), depth, new Reference(day.get().date(), null, null, order));
 				}
 			}
 		}
 		return null;
+	}
+
+	/** A line with no text right above it: not the wrapped end of a paragraph. */
+	private boolean standsAlone(Line line) {
+		return line.index() == 0 || outline.lines.get(line.index() - 1).blank();
 	}
 
 	private int quotedDepthAfter(Line line) {
