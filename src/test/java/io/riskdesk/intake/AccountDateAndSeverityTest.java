@@ -68,6 +68,15 @@ class AccountDateAndSeverityTest {
 	}
 
 	@Test
+	void aRenewalDateWrappedOntoTheNextLineIsRead() {
+		assertThat(extract("Date: 2026-03-18\n\nARR 640K USD, renewal\n2026-10-01.\n").renewalDate().value())
+			.isEqualTo(LocalDate.of(2026, 10, 1));
+		// Not a date somewhere later in the next line: only one that opens it.
+		assertThat(extract("Date: 2026-03-18\n\nWe discussed the renewal\nplan we sent on 2026-02-01.\n").renewalDate())
+			.isNull();
+	}
+
+	@Test
 	void aSentLineDatesTheDocument() {
 		assertThat(extract("Re: missed SLAs\n\nSent: Wednesday, April 1, 2026\n\nHi,\n").documentDate().value())
 			.isEqualTo(LocalDate.of(2026, 4, 1));

@@ -64,9 +64,9 @@ class CorpusScoreTest {
 			Scored.ACCOUNT, new Floor(0.97, 0.95),
 			Scored.DOCUMENT_DATE, new Floor(0.97, 0.97),
 			Scored.CONTRACT_VALUE, new Floor(0.97, 0.94),
-			Scored.RENEWAL_DATE, new Floor(0.97, 0.88),
+			Scored.RENEWAL_DATE, new Floor(0.97, 0.93),
 			Scored.SEVERITY, new Floor(0.95, 0.95),
-			Scored.ACTION_ITEMS, new Floor(0.90, 0.83)));
+			Scored.ACTION_ITEMS, new Floor(0.93, 0.85)));
 
 	private static final String CORPUS = "classpath:intake/corpus/";
 

@@ -90,6 +90,9 @@ final class FigureReader {
 		return Amounts.first(note.text()).map(found -> found.money().currency()).orElse(Currency.getInstance("USD"));
 	}
 
+	/** At most this much text after "renewal" at a line's end for the date to be looked for on the next line. */
+	private static final int WRAPPED_TAIL = 15;
+
 	Field<LocalDate> renewalDate() {
 		return dateAfter(RENEW);
 	}
@@ -98,21 +101,34 @@ final class FigureReader {
 		return dateAfter(CANCEL);
 	}
 
-	/** The first absolute date after a word (cancel, renew) on the same line. */
+	/**
+	 * The first absolute date after a word (cancel, renew) on the same line, or opening the next
+	 * line when the word ends a line its sentence wraps from ("... renewal\n2026-10-01.").
+	 */
 	private Field<LocalDate> dateAfter(Pattern word) {
-		for (Line line : note.lines()) {
+		List<Line> lines = note.lines();
+		for (Line line : lines) {
 			Matcher m = word.matcher(line.content());
 			if (m.find()) {
 				String rest = line.content().substring(m.end());
-				Optional<Dates.Found> found = Dates.absolute(rest, note.referenceAt(line.start()));
-				if (found.isPresent()) {
-					int at = line.contentStart() + m.end();
-					return new Field<>(found.get().date(), note.span(at + found.get().start(), at + found.get().end()),
-							found.get().alternatives(), null);
+				Field<LocalDate> date = dateIn(rest, line.contentStart() + m.end(), line, false);
+				if (date == null && rest.strip().length() <= WRAPPED_TAIL && line.index() + 1 < lines.size()) {
+					Line next = lines.get(line.index() + 1);
+					date = next.blank() ? null : dateIn(next.content(), next.contentStart(), next, true);
+				}
+				if (date != null) {
+					return date;
 				}
 			}
 		}
 		return null;
+	}
+
+	private Field<LocalDate> dateIn(String text, int at, Line line, boolean opening) {
+		Optional<Dates.Found> found = Dates.absolute(text, note.referenceAt(line.start()))
+			.filter(date -> !opening || text.substring(0, date.start()).isBlank());
+		return found.map(date -> new Field<>(date.date(), note.span(at + date.start(), at + date.end()),
+				date.alternatives(), null)).orElse(null);
 	}
 
 	List<Impact> impact() {
