@@ -7,6 +7,7 @@ import java.time.temporal.IsoFields;
 
 import io.riskdesk.notification.Mailings;
 import io.riskdesk.playbook.NotificationTrigger;
+import io.riskdesk.risk.DashboardQuery;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public class ExecutiveDigests {
 		String text = """
 				The portfolio of the week %s is attached (PDF): ARR at risk by severity, the S0 and S1 risks with their \
 				owners and next steps, SLA compliance, and the renewals at risk in the next %d days.
-				""".formatted(week, PortfolioReport.RENEWAL_DAYS);
+				""".formatted(week, DashboardQuery.RENEWAL_DAYS);
 		int queued = 0;
 		for (String address : properties.recipients()) {
 			if (mailings.queue(new Mailings.Mailing(NotificationTrigger.EXECUTIVE_DIGEST, week, address, address, TEMPLATE,

@@ -5,13 +5,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +16,11 @@ import io.riskdesk.account.Money;
 import io.riskdesk.plan.CorrectiveActionPlans;
 import io.riskdesk.plan.Milestone;
 import io.riskdesk.playbook.Severity;
+import io.riskdesk.risk.DashboardQuery;
 import io.riskdesk.risk.ReportingMoney;
 import io.riskdesk.risk.RiskQuery;
 import io.riskdesk.risk.RiskRegister;
 import io.riskdesk.risk.RiskStatus;
-import io.riskdesk.risk.RiskSummary;
 import io.riskdesk.sla.SlaCompliance;
 import io.riskdesk.sla.SlaCompliance.KindCompliance;
 import io.riskdesk.web.Labels;
@@ -36,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The portfolio PDF: ARR at risk by severity in the reporting currency, the unresolved S0 and S1
  * risks with their owners and next steps, SLA compliance per clock kind over the last
- * {@value #SLA_DAYS} days, and the accounts renewing within {@value #RENEWAL_DAYS} days with
+ * {@value #SLA_DAYS} days, and the accounts renewing within {@value DashboardQuery#RENEWAL_DAYS} days with
  * unresolved risks. An account counts once per severity it has an unresolved risk of, and once in
  * the total; an account in a currency without a rate is counted apart, never added.
  */
@@ -47,14 +43,14 @@ public class PortfolioReport {
 
 	static final int SLA_DAYS = 90;
 
-	static final int RENEWAL_DAYS = 90;
-
 	private static final int BATCH = 500;
 
 	// An EnumSet: an untriaged risk has no severity, and it answers false for null where Set.of throws.
 	private static final Set<Severity> URGENT = EnumSet.of(Severity.S0, Severity.S1);
 
 	private final RiskRegister risks;
+
+	private final DashboardQuery dashboard;
 
 	private final CorrectiveActionPlans plans;
 
@@ -70,9 +66,10 @@ public class PortfolioReport {
 
 	private final Clock clock;
 
-	PortfolioReport(RiskRegister risks, CorrectiveActionPlans plans, SlaCompliance sla, ReportingMoney money,
+	PortfolioReport(RiskRegister risks, DashboardQuery dashboard, CorrectiveActionPlans plans, SlaCompliance sla, ReportingMoney money,
 			ReportFonts fonts, PdfDocuments pdf, ExecutiveDigestProperties digest, Clock clock) {
 		this.risks = risks;
+		this.dashboard = dashboard;
 		this.plans = plans;
 		this.sla = sla;
 		this.money = money;
@@ -91,53 +88,56 @@ public class PortfolioReport {
 			Money arrAtRisk, Milestone nextStep) {
 	}
 
-	/** An account renewing soon with unresolved risks, its highest severity among them. */
-	public record RenewalAtRisk(String account, LocalDate renewalDate, long daysToRenewal, Money arr, int risks,
-			Severity highestSeverity) {
-	}
-
 	public record Portfolio(Instant generatedAt, String reportingCurrency, List<SeverityArr> arrBySeverity, Money totalArr,
 			int totalAccounts, int accountsWithoutRate, String arrChart, List<UrgentRisk> urgent, Instant slaFrom,
-			List<KindCompliance> slaCompliance, String slaChart, List<RenewalAtRisk> renewals, int renewalDays) {
+			List<KindCompliance> slaCompliance, String slaChart, List<DashboardQuery.Renewal> renewals, int renewalDays) {
 	}
 
 	@Transactional(readOnly = true)
 	public Portfolio build() {
 		Instant now = clock.instant();
-		List<RiskSummary> unresolved = new ArrayList<>();
-		risks.forEach(new RiskQuery(null, RiskStatus.UNRESOLVED, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null), Sort.by("severity", "detectedAt"), BATCH, unresolved::add);
+		List<SeverityArr> bySeverity = bySeverity(dashboard.arrAtRisk());
+		DashboardQuery.ArrTotal total = dashboard.arrAtRiskTotal();
 
-		// Per severity, each account's ARR once; the total counts each account once across severities.
-		Map<Severity, Map<Long, Money>> accountsBySeverity = new EnumMap<>(Severity.class);
-		Map<Long, Money> allAccounts = new HashMap<>();
-		for (RiskSummary risk : unresolved) {
-			if (risk.severity() != null && risk.arrAtRisk() != null) {
-				accountsBySeverity.computeIfAbsent(risk.severity(), s -> new HashMap<>())
-					.put(risk.account().id(), risk.arrAtRisk());
-				allAccounts.put(risk.account().id(), risk.arrAtRisk());
-			}
-		}
-		List<SeverityArr> bySeverity = new ArrayList<>();
-		for (Severity severity : Severity.values()) {
-			Map<Long, Money> accounts = accountsBySeverity.getOrDefault(severity, Map.of());
-			bySeverity.add(new SeverityArr(severity, converted(accounts.values()), accounts.size(),
-					withoutRate(accounts.values())));
-		}
-		Money total = converted(allAccounts.values());
-
-		List<UrgentRisk> urgent = unresolved.stream()
-			.filter(risk -> URGENT.contains(risk.severity()))
-			.map(risk -> new UrgentRisk(risk.key(), risk.title(), risk.account().name(), risk.severity(), risk.status(),
-					risk.owner() == null ? null : risk.owner().name(), risk.arrAtRisk(), nextStep(risk.key())))
-			.toList();
+		List<UrgentRisk> urgent = new ArrayList<>();
+		risks.forEach(new RiskQuery(URGENT, RiskStatus.UNRESOLVED, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null), Sort.by("severity", "detectedAt"), BATCH,
+				risk -> urgent.add(new UrgentRisk(risk.key(), risk.title(), risk.account().name(), risk.severity(),
+						risk.status(), risk.owner() == null ? null : risk.owner().name(), risk.arrAtRisk(),
+						nextStep(risk.key()))));
 
 		Instant slaFrom = now.minus(Duration.ofDays(SLA_DAYS));
 		List<KindCompliance> compliance = sla.byKind(slaFrom, now);
 
-		return new Portfolio(now, money.reportingCurrency(), bySeverity, total, allAccounts.size(),
-				withoutRate(allAccounts.values()), arrChart(bySeverity), urgent, slaFrom, compliance,
-				slaChart(compliance), renewals(unresolved), RENEWAL_DAYS);
+		return new Portfolio(now, money.reportingCurrency(), bySeverity, total.converted(), total.accounts(),
+				total.withoutRate(), arrChart(bySeverity), urgent, slaFrom, compliance, slaChart(compliance),
+				dashboard.renewalsWithUnresolvedRisks(), DashboardQuery.RENEWAL_DAYS);
+	}
+
+	/** The dashboard's ARR at risk (per severity and currency) converted per severity; every severity, zero when none. */
+	private List<SeverityArr> bySeverity(List<DashboardQuery.ArrAtRisk> rows) {
+		List<SeverityArr> bySeverity = new ArrayList<>();
+		for (Severity severity : Severity.values()) {
+			BigDecimal sum = BigDecimal.ZERO;
+			int accounts = 0;
+			int withoutRate = 0;
+			for (DashboardQuery.ArrAtRisk row : rows) {
+				if (row.severity() != severity) {
+					continue;
+				}
+				accounts += row.accounts();
+				BigDecimal rate = money.rates().get(row.arr().currency().getCurrencyCode());
+				if (rate == null) {
+					withoutRate += row.accounts();
+				}
+				else {
+					sum = sum.add(row.arr().amount().multiply(rate));
+				}
+			}
+			bySeverity.add(new SeverityArr(severity, new Money(sum.setScale(2, RoundingMode.HALF_UP), money.currency()),
+					accounts, withoutRate));
+		}
+		return bySeverity;
 	}
 
 	/** The portfolio as a PDF, times in the executive digest's zone; read in one transaction like {@link #build}. */
@@ -157,49 +157,6 @@ public class PortfolioReport {
 			.min(Comparator.comparing(Milestone::due, Comparator.nullsLast(Comparator.naturalOrder()))
 				.thenComparing(Milestone::position))
 			.orElse(null);
-	}
-
-	private List<RenewalAtRisk> renewals(List<RiskSummary> unresolved) {
-		Map<Long, List<RiskSummary>> byAccount = new LinkedHashMap<>();
-		unresolved.stream()
-			.filter(risk -> risk.daysToRenewal() != null && risk.daysToRenewal() >= 0
-					&& risk.daysToRenewal() <= RENEWAL_DAYS)
-			.forEach(risk -> byAccount.computeIfAbsent(risk.account().id(), id -> new ArrayList<>()).add(risk));
-		return byAccount.values()
-			.stream()
-			.map(risksOfAccount -> {
-				RiskSummary first = risksOfAccount.get(0);
-				Severity highest = risksOfAccount.stream()
-					.map(RiskSummary::severity)
-					.filter(severity -> severity != null)
-					.min(Comparator.naturalOrder())
-					.orElse(null);
-				return new RenewalAtRisk(first.account().name(), first.renewalDate(), first.daysToRenewal(),
-						first.arrAtRisk(), risksOfAccount.size(), highest);
-			})
-			.sorted(Comparator.comparing(RenewalAtRisk::renewalDate).thenComparing(RenewalAtRisk::account))
-			.toList();
-	}
-
-	private Money converted(Iterable<Money> amounts) {
-		BigDecimal sum = BigDecimal.ZERO;
-		for (Money amount : amounts) {
-			BigDecimal rate = money.rates().get(amount.currency().getCurrencyCode());
-			if (rate != null) {
-				sum = sum.add(amount.amount().multiply(rate));
-			}
-		}
-		return new Money(sum.setScale(2, RoundingMode.HALF_UP), money.currency());
-	}
-
-	private int withoutRate(Iterable<Money> amounts) {
-		int count = 0;
-		for (Money amount : amounts) {
-			if (!money.hasRate(amount.currency())) {
-				count++;
-			}
-		}
-		return count;
 	}
 
 	private String arrChart(List<SeverityArr> bySeverity) {

@@ -27,35 +27,35 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dashboard's figures, read-only, in a few aggregate queries over the register and the
+ * The dashboard's figures (the portfolio PDF reads its ARR at risk and renewals too), read-only, in a few aggregate queries over the register and the
  * account module's published views. Weeks run Monday to Sunday in UTC.
  */
 @Component
 @Transactional(readOnly = true)
-class DashboardQuery {
+public class DashboardQuery {
 
 	static final int WEEKS = 12;
 
-	static final int RENEWAL_DAYS = 90;
+	public static final int RENEWAL_DAYS = 90;
 
 	/**
 	 * ARR of the accounts with at least one unresolved risk of this severity, in one currency.
 	 * An account with risks of two severities counts in both.
 	 */
-	record ArrAtRisk(Severity severity, Money arr, int accounts) {
+	public record ArrAtRisk(Severity severity, Money arr, int accounts) {
 	}
 
 	/**
 	 * The ARR of every account with an unresolved rated risk, each once, converted into the
 	 * reporting currency; accounts in a currency without a rate are counted apart, not added.
 	 */
-	record ArrTotal(Money converted, int accounts, int withoutRate) {
+	public record ArrTotal(Money converted, int accounts, int withoutRate) {
 	}
 
 	record Count<T>(T value, long count) {
 	}
 
-	record Renewal(long accountId, String account, LocalDate renewalDate, long daysToRenewal, Money arr,
+	public record Renewal(long accountId, String account, LocalDate renewalDate, long daysToRenewal, Money arr,
 			long unresolvedRisks, Severity highestSeverity) {
 	}
 
@@ -99,7 +99,7 @@ class DashboardQuery {
 		return counts;
 	}
 
-	List<ArrAtRisk> arrAtRisk() {
+	public List<ArrAtRisk> arrAtRisk() {
 		return jdbc.sql("""
 				select severity, arr_currency, sum(arr_amount) as arr, count(*) as accounts
 				from (""" + ACCOUNTS_AT_RISK + """
@@ -113,7 +113,7 @@ class DashboardQuery {
 			.list();
 	}
 
-	ArrTotal arrAtRiskTotal() {
+	public ArrTotal arrAtRiskTotal() {
 		return jdbc.sql("""
 				select coalesce(sum(per_account.arr_amount * fx.rate), 0) as total, count(*) as accounts,
 				       count(*) - count(fx.rate) as without_rate
@@ -145,7 +145,7 @@ class DashboardQuery {
 	}
 
 	/** Accounts renewing within {@link #RENEWAL_DAYS} days that have unresolved risks, soonest first. */
-	List<Renewal> renewalsWithUnresolvedRisks() {
+	public List<Renewal> renewalsWithUnresolvedRisks() {
 		LocalDate today = LocalDate.now(clock);
 		return jdbc.sql("""
 				select a.id, a.name, a.renewal_date, a.time_zone, a.arr_amount, a.arr_currency,
