@@ -145,6 +145,31 @@ class SimilarPastRisksTest {
 	}
 
 	@Test
+	void risksSharingMoreOfTheTitlesWordsAreRankedAloneWhenThereAreEnoughOfThem() throws Exception {
+		String asked = risk("SUPPORT", TITLE, DESCRIPTION);
+		// Three of the title's five words, the same category and description: a candidate only while fewer
+		// than SimilarRiskRanking.ENOUGH past risks share more of the title.
+		String threeWords = past("SUPPORT", "Zorblax quindle sync", DESCRIPTION);
+		List<String> allWords = new java.util.ArrayList<>();
+		for (int i = 1; i < SimilarRiskRanking.ENOUGH; i++) {
+			allWords.add(past("COMMERCIAL", TITLE + " again " + i, "Other words"));
+		}
+		assertThat(keys(asked)).contains(threeWords);
+
+		allWords.add(past("COMMERCIAL", TITLE + " once more", "Other words"));
+
+		assertThat(keys(asked)).hasSize(SimilarPastRisks.LIMIT).doesNotContain(threeWords).isSubsetOf(allWords);
+	}
+
+	@Test
+	void tiersAreEveryChoiceOfTheTitlesWords() {
+		assertThat(SimilarRiskRanking.combinations(List.of("'a'", "'b'", "'c'"), 2))
+			.containsExactly("('a' & 'b')", "('a' & 'c')", "('b' & 'c')");
+		assertThat(SimilarRiskRanking.combinations(List.of("'a'", "'b'"), 2)).containsExactly("('a' & 'b')");
+		assertThat(SimilarRiskRanking.combinations(List.of("'a'"), 1)).containsExactly("('a')");
+	}
+
+	@Test
 	void evidenceAndRootCauseAreSearchedAndTheResolutionComesAlong() throws Exception {
 		// Only made-up words: no demo risk shares one, and none of the titles are alike, so only the text can match.
 		String asked = risk("SUPPORT", "Flibbertron snarfle", "Zentrix snarfle", "Flibbertron zentrix");
