@@ -36,7 +36,24 @@ final class StatedActionReader {
 
 	private static final Pattern FIRST_PERSON = Pattern.compile("(?i)(?:^|[,;:]\\s*|\\b(?:and|so|then|ok|okay|sure|also)\\s+)"
 			+ "(?:I[’']ll|I will|I[’']m going to|I am going to|I can|we[’']ll|we will|we[’']re going to|we are going to|let me)\\s+"
-			+ NO_TASK + "(.+)$");
+			+ "(?:also\\s+)?" + NO_TASK + "(.+)$");
+
+	/** A later clause where the writer takes something on: "..., and I'll confirm the date". */
+	private static final Pattern WRITER_CLAUSE = Pattern
+		.compile("(?i)^(?:I[’']ll|I will|I[’']m going to|I am going to)\\s+(?:also\\s+)?" + NO_TASK + "(.+)$");
+
+	/** An offer on a condition the reader sets is no commitment: "If you want to discuss it, I can take a call". */
+	private static final Pattern CONDITIONAL = Pattern
+		.compile("(?i)^(?:if|in case|should)\\s+(?:you|they|anyone|needed|helpful|useful|required|necessary)\\b");
+
+	/** An ask to whoever the message greets: "Please send us a plan", "On your side, could you send the list". */
+	private static final Pattern ASK = Pattern.compile("(?i)^(?:[\\p{L} ]{1,30},\\s*)?(?:please|kindly|could you|can you|would you|will you)"
+			+ "\\s+(?:please\\s+)?(?!(?:treat|note|find|see|be|let|feel|accept|consider|bear|excuse|forgive|do not|don[’']t"
+			+ "|keep|understand|ignore|disregard)\\b)(.+)$");
+
+	/** A message's greeting naming one person: "Hi Jamal,", "Dear Ms Chen,", "Ella,". */
+	private static final Pattern GREETING = Pattern.compile("^(?:(?:Hi|Hello|Hey|Dear)\\s+)?(?!(?:Best|Regards|Cheers|Thanks|Sincerely"
+			+ "|Team|All|Everyone|Folks|Colleagues)\\b)(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+)?)\\s*[,:!]$");
 
 	private static final Pattern ASSIGNED = Pattern.compile("^(?:(?:ok|okay|so|and|also|then)[, ]+)?" + WHO
 			+ "(?:\\s*\\(([^)]{1,60})\\))?,?\\s+(to|will|is to|agreed to|committed to|promised to|is going to|needs to|has to"
@@ -189,17 +206,75 @@ final class StatedActionReader {
 					}
 					continue;
 				}
-				Optional<Stated> stated = stated(text, author, item, note.referenceAt(line.contentStart()));
+				Dates.Reference written = note.referenceAt(line.contentStart());
+				Optional<Stated> stated = stated(text, author, item, written);
 				if (stated.isEmpty() && listed) {
 					stated = Optional.of(new Stated(leadInOwner, text));
+				}
+				if (stated.isEmpty() && !item) {
+					stated = asked(text, line, written);
 				}
 				if (stated.isPresent()) {
 					Span span = note.span(start, end);
 					actions.add(reader.action(stated.get().owner(), stated.get().task(), Side.INTERNAL, span));
+					for (String task : writerClauses(text, author, stated.get().task())) {
+						actions.add(reader.action(author, task, Side.INTERNAL, span));
+					}
 				}
 			}
 		}
 		return actions;
+	}
+
+	/** "Please send us a written plan by Friday" in a message greeting one person: a dated ask to that person. */
+	private Optional<Stated> asked(String sentence, Line line, Dates.Reference written) {
+		Matcher ask = ASK.matcher(Outline.plain(sentence).replaceAll("[?!.]+$", "").strip());
+		if (!ask.matches() || Dates.due(ask.group(1), written).isEmpty()) {
+			return Optional.empty();
+		}
+		String greeted = greeted(line);
+		return greeted == null ? Optional.empty() : Optional.of(new Stated(greeted, task(ask.group(1))));
+	}
+
+	/** The person the greeting of the (quoted) message holding the line names, or null. */
+	private String greeted(Line line) {
+		int depth = depth(line);
+		for (int i = line.index() - 1; i >= 0; i--) {
+			Line above = note.lines().get(i);
+			String content = QUOTE.matcher(above.content()).replaceFirst("").strip();
+			if (above.message() != line.message() || depth(above) != depth && !above.blank() || HEADER.matcher(content).find()) {
+				return null;
+			}
+			Matcher greeting = GREETING.matcher(content);
+			if (greeting.matches()) {
+				return greeting.group(1);
+			}
+		}
+		return null;
+	}
+
+	private static int depth(Line line) {
+		Matcher quote = QUOTE.matcher(line.content());
+		return quote.lookingAt() ? quote.group().replaceAll("\\s", "").length() : 0;
+	}
+
+	/**
+	 * The tasks the writer takes on in the sentence's later clauses ("Wei will deploy it, and I'll confirm the date",
+	 * "I'll send the credits and I will also set up a review"), other than {@code first}, the one already read.
+	 */
+	private static List<String> writerClauses(String sentence, String author, String first) {
+		if (author == null) {
+			return List.of();
+		}
+		String[] clauses = NEXT_CLAUSE.split(Outline.plain(sentence).replaceAll("[?!]+$", "").strip());
+		List<String> tasks = new ArrayList<>();
+		for (int i = 1; i < clauses.length; i++) {
+			Matcher writer = WRITER_CLAUSE.matcher(clauses[i].strip());
+			if (writer.matches() && !task(writer.group(1)).equals(first)) {
+				tasks.add(task(writer.group(1)));
+			}
+		}
+		return tasks;
 	}
 
 	/** Whether {@code next} goes on with the prose of {@code line}: same message, quote depth and kind of line. */
@@ -237,6 +312,9 @@ final class StatedActionReader {
 	 */
 	Optional<Stated> stated(String sentence, String author, boolean item, Dates.Reference written) {
 		String text = Outline.plain(sentence).replaceAll("[?!]+$", "").strip();
+		if (CONDITIONAL.matcher(text).find()) {
+			return Optional.empty();
+		}
 		// The person the sentence opens with owns it: in "Wei will deploy it, and I'll confirm the date" the
 		// writer's part is another clause.
 		Matcher assigned = ASSIGNED.matcher(text);
