@@ -66,7 +66,7 @@ class CorpusScoreTest {
 			Scored.CONTRACT_VALUE, new Floor(0.97, 0.94),
 			Scored.RENEWAL_DATE, new Floor(0.97, 0.93),
 			Scored.SEVERITY, new Floor(0.95, 0.95),
-			Scored.ACTION_ITEMS, new Floor(0.93, 0.85)));
+			Scored.ACTION_ITEMS, new Floor(0.97, 0.97)));
 
 	private static final String CORPUS = "classpath:intake/corpus/";
 

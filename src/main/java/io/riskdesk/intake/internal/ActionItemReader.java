@@ -215,8 +215,8 @@ final class ActionItemReader {
 	}
 
 	/**
-	 * A first name that fits exactly one attendee (or, else, one addressee of an email, or else one writer of the
-	 * document's messages) becomes that full name.
+	 * A first name that fits exactly one attendee (or, else, one addressee of an email, one writer of the
+	 * document's messages, or one full name the text writes it in) becomes that full name.
 	 */
 	private String resolveOwner(String owner) {
 		List<String> matches = fitting(owner, note.attendees().stream().map(Attendee::name).toList());
@@ -225,6 +225,9 @@ final class ActionItemReader {
 		}
 		if (matches.isEmpty()) {
 			matches = fitting(owner, authors.writers());
+		}
+		if (matches.isEmpty() && !owner.contains(" ")) {
+			matches = fitting(owner, fullNamesWritten(owner));
 		}
 		return matches.size() == 1 ? matches.get(0) : owner;
 	}
@@ -235,6 +238,19 @@ final class ActionItemReader {
 			.filter(name -> name.equalsIgnoreCase(owner) || name.toLowerCase(Locale.ROOT).startsWith(first))
 			.distinct()
 			.toList();
+	}
+
+	/** "Peter Haines" for "Peter": the first name followed by a capitalised word that names someone. */
+	private List<String> fullNamesWritten(String first) {
+		Matcher written = Pattern.compile("(?<![\\p{L}'’-])" + Pattern.quote(first) + " (\\p{Lu}[\\p{L}'’-]+)(?![\\p{L}'’-])")
+			.matcher(note.text());
+		List<String> names = new ArrayList<>();
+		while (written.find()) {
+			if (!StatedActionReader.namesNobody(written.group(1))) {
+				names.add(written.group());
+			}
+		}
+		return names;
 	}
 
 	/** The names in the To: and Cc: lines: "Daniel Price <daniel.price@example.com>". */

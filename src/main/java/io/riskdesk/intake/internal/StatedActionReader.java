@@ -32,7 +32,8 @@ final class StatedActionReader {
 	private static final String WHO = "(@[A-Za-z][\\w.-]*[A-Za-z0-9]|" + NAME + ")";
 
 	/** What follows "will" or "to" in a prediction or a state rather than a task. */
-	private static final String NO_TASK = "(?!(?:be|not|never|probably|likely|need|lose|miss|see|try|get back)\\b|have (?:to|been|had)\\b)";
+	private static final String NO_TASK = "(?!(?:(?<!(?:agreed|committed|promised) to )be|not|never|probably|likely|need|lose|miss|see|try"
+			+ "|get back)\\b|have (?:to|been|had)\\b)";
 
 	private static final Pattern FIRST_PERSON = Pattern.compile("(?i)(?:^|[,;:]\\s*|\\b(?:and|so|then|ok|okay|sure|also)\\s+)"
 			+ "(?:I[’']ll|I will|I[’']m going to|I am going to|I can|we[’']ll|we will|we[’']re going to|we are going to|let me)\\s+"
@@ -56,8 +57,15 @@ final class StatedActionReader {
 			+ "|Team|All|Everyone|Folks|Colleagues)\\b)(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+)?)\\s*[,:!]$");
 
 	private static final Pattern ASSIGNED = Pattern.compile("^(?:(?:ok|okay|so|and|also|then)[, ]+)?" + WHO
-			+ "(?:\\s*\\(([^)]{1,60})\\))?,?\\s+(to|will|is to|agreed to|committed to|promised to|is going to|needs to|has to"
+			+ "(?:\\s*\\(([^)]{1,60})\\))?(?:\\s+(?:from|on) (?:our|their|your) side)?,?\\s+(to|will|is to|agreed to|committed to"
+			+ "|promised to|is going to|needs to|has to|said (?:he|she|they) (?:would|will)"
 			+ "|owns|can you|could you|would you|please|pls)\\s+" + NO_TASK + "(.+)$");
+
+	/** "We asked Peter to send the export, and he promised it by Wednesday": the ask, and the date its owner promised. */
+	private static final Pattern ASKED = Pattern.compile("^(?:[Ww]e|I)\\s+(?:asked|told|requested)\\s+" + WHO + "\\s+to\\s+" + NO_TASK + "(.+)$");
+
+	private static final Pattern PROMISED = Pattern
+		.compile("(?i)^[\\s,;]*(?:and|but)?\\s*(?:he|she|they)\\s+(?:promised|agreed|committed|confirmed)\\b(.*)$");
 
 	private static final Pattern MENTIONED = Pattern.compile("^(@[A-Za-z][\\w.-]*[A-Za-z0-9])[,:]?\\s+(.+)$");
 
@@ -214,16 +222,46 @@ final class StatedActionReader {
 				if (stated.isEmpty() && !item) {
 					stated = asked(text, line, written);
 				}
+				Span span = note.span(start, end);
 				if (stated.isPresent()) {
-					Span span = note.span(start, end);
 					actions.add(reader.action(stated.get().owner(), stated.get().task(), Side.INTERNAL, span));
 					for (String task : writerClauses(text, author, stated.get().task())) {
 						actions.add(reader.action(author, task, Side.INTERNAL, span));
 					}
 				}
+				else if (!item) {
+					// "He asked for an engineer on site; Fatima Noor agreed to be on site on March 2."
+					for (Stated clause : statedClauses(text, author, written)) {
+						actions.add(reader.action(clause.owner(), clause.task(), Side.INTERNAL, span));
+					}
+				}
 			}
 		}
 		return actions;
+	}
+
+	/** Who does what in each clause of a sentence whose clauses a semicolon joins. */
+	private List<Stated> statedClauses(String sentence, String author, Dates.Reference written) {
+		String[] clauses = sentence.split(";");
+		List<Stated> found = new ArrayList<>();
+		for (int i = 0; clauses.length > 1 && i < clauses.length; i++) {
+			stated(clauses[i].strip(), author, false, written).ifPresent(found::add);
+		}
+		return found;
+	}
+
+	/** " by Wednesday" when the words after the task are its owner's promise of a date ("and he promised it by Wednesday"). */
+	private static String promisedDate(String rest, Dates.Reference written) {
+		Matcher promised = PROMISED.matcher(rest);
+		if (!promised.matches()) {
+			return "";
+		}
+		Optional<Dates.Found> due = Dates.due(promised.group(1), written);
+		if (due.isEmpty()) {
+			return "";
+		}
+		String phrase = promised.group(1).substring(due.get().start(), due.get().end());
+		return Dates.opensWithin(phrase) ? " " + phrase : " by " + phrase;
 	}
 
 	/** "Please send us a written plan by Friday" in a message greeting one person: a dated ask to that person. */
@@ -323,6 +361,12 @@ final class StatedActionReader {
 		if (assigned.matches() && person(assigned.group(1), assigned.group(2) != null || item && !bareTo, text, written)) {
 			return Optional.of(new Stated(owner(assigned.group(1)), task(assigned.group(4))));
 		}
+		Matcher asked = ASKED.matcher(text);
+		if (asked.matches() && person(asked.group(1), true, asked.group(2), written)) {
+			String task = task(asked.group(2));
+			String rest = asked.group(2).substring(NEXT_CLAUSE.split(asked.group(2), 2)[0].length());
+			return Optional.of(new Stated(owner(asked.group(1)), task + promisedDate(rest, written)));
+		}
 		Matcher firstPerson = FIRST_PERSON.matcher(text);
 		if (firstPerson.find() && author != null) {
 			return Optional.of(new Stated(author, task(firstPerson.group(1))));
@@ -377,6 +421,11 @@ final class StatedActionReader {
 			}
 		}
 		return words.length > 1 || trusted || Dates.due(task, written).isPresent();
+	}
+
+	/** Whether a capitalised word is one that opens sentences rather than names someone ("Friday", "The"). */
+	static boolean namesNobody(String word) {
+		return NOT_PEOPLE.contains(word.toLowerCase(Locale.ROOT));
 	}
 
 	private boolean attendee(String who) {
