@@ -23,9 +23,6 @@ final class Authors {
 
 	private static final Pattern QUOTE = Pattern.compile("^(?:\\s*>)+");
 
-	/** The line above a quoted message: "On Wed, 4 Mar 2026 at 11:02, Tom Reyes <tom@example.com> wrote:". */
-	private static final Pattern WROTE = Pattern.compile("^(?:On|Am|Le)\\s+(.+?)\\s+(?:wrote|schrieb|a écrit)\\s*:\\s*$");
-
 	private static final Pattern SIGN_OFF = Pattern.compile(
 			"(?i)^(?:best(?: regards| wishes)?|(?:kind|warm|many)? ?regards|(?:many )?thanks|thank you|cheers|sincerely|yours(?: truly| sincerely)?|all the best)[,.!]?$");
 
@@ -52,7 +49,7 @@ final class Authors {
 		if (speaker.find()) {
 			return AttendeeReader.nameOf(speaker.group(1));
 		}
-		int depth = depth(line);
+		int depth = line.quoteDepth();
 		String quoted = depth == 0 ? null : quotedWriter(line, depth);
 		if (quoted != null) {
 			return quoted;
@@ -86,7 +83,7 @@ final class Authors {
 	private String quotedWriter(Line line, int depth) {
 		for (int i = line.index() - 1; i >= 0; i--) {
 			Line above = outline.lines.get(i);
-			int aboveDepth = depth(above);
+			int aboveDepth = above.quoteDepth();
 			if (aboveDepth < depth - 1) {
 				return null;
 			}
@@ -102,7 +99,7 @@ final class Authors {
 
 	/** "On Wed, 4 Mar 2026 at 11:02, Tom Reyes <tom@example.com> wrote:": the name after the date, else the address's. */
 	private static String writerIn(String content) {
-		Matcher wrote = WROTE.matcher(content);
+		Matcher wrote = MessageDates.WROTE.matcher(content);
 		if (!wrote.matches()) {
 			return null;
 		}
@@ -114,11 +111,6 @@ final class Authors {
 		}
 		Matcher email = EMAIL.matcher(value);
 		return email.find() ? AttendeeReader.nameOf(email.group().substring(0, email.group().indexOf('@'))) : null;
-	}
-
-	private static int depth(Line line) {
-		Matcher quote = QUOTE.matcher(line.text());
-		return quote.find() ? quote.group().replaceAll("\\s", "").length() : 0;
 	}
 
 	private Author find() {

@@ -52,7 +52,7 @@ final class StatedActionReader {
 			+ "\\s+(?:please\\s+)?(?!(?:treat|note|find|see|be|let|feel|accept|consider|bear|excuse|forgive|do not|don[’']t"
 			+ "|keep|understand|ignore|disregard)\\b)(.+)$");
 
-	/** A message's greeting naming one person: "Hi Jamal,", "Dear Ms Chen,", "Ella,". */
+	/** A message's greeting naming one person: "Hi Jamal,", "Dear Dana Cole,", "Ella,". */
 	private static final Pattern GREETING = Pattern.compile("^(?:(?:Hi|Hello|Hey|Dear)\\s+)?(?!(?:Best|Regards|Cheers|Thanks|Sincerely"
 			+ "|Team|All|Everyone|Folks|Colleagues)\\b)(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+)?)\\s*[,:!]$");
 
@@ -276,11 +276,11 @@ final class StatedActionReader {
 
 	/** The person the greeting of the (quoted) message holding the line names, or null. */
 	private String greeted(Line line) {
-		int depth = depth(line);
+		int depth = line.quoteDepth();
 		for (int i = line.index() - 1; i >= 0; i--) {
 			Line above = note.lines().get(i);
 			String content = QUOTE.matcher(above.content()).replaceFirst("").strip();
-			if (above.message() != line.message() || depth(above) != depth && !above.blank() || HEADER.matcher(content).find()) {
+			if (above.message() != line.message() || above.quoteDepth() != depth && !above.blank() || HEADER.matcher(content).find()) {
 				return null;
 			}
 			Matcher greeting = GREETING.matcher(content);
@@ -289,11 +289,6 @@ final class StatedActionReader {
 			}
 		}
 		return null;
-	}
-
-	private static int depth(Line line) {
-		Matcher quote = QUOTE.matcher(line.content());
-		return quote.lookingAt() ? quote.group().replaceAll("\\s", "").length() : 0;
 	}
 
 	/**
