@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -43,8 +44,8 @@ class DocumentPeople {
 		this.accounts = accounts;
 	}
 
-	/** Someone a name may stand for: a person of the directory or a contact of the account. */
-	private record Known(String name, String email, String handle, boolean onAccount) {
+	/** Someone a name may stand for: a person of the directory ({@code id} set) or a contact of the account. */
+	private record Known(Long id, String name, String email, String handle, boolean onAccount) {
 	}
 
 	/** @param accountId the account the import goes to, or null for a new one (no team, no contacts) */
@@ -65,6 +66,26 @@ class DocumentPeople {
 		return mentions.values().stream().map(m -> m.matched(known)).toList();
 	}
 
+	/**
+	 * The directory person each action owner's name stands for, matched as the review matches names (so
+	 * "Priya" is the account team's Priya Raman); empty for a name that matches nobody of the directory, or
+	 * several people of the same name, none of them or several on the account's team.
+	 * @param accountId the account the import goes to
+	 */
+	Function<String, Optional<Long>> directoryIds(Long accountId) {
+		List<Known> known = known(accountId);
+		return owner -> {
+			NamedPerson person = new Mention(owner, owner, new ArrayList<>()).matched(known);
+			if (!person.matched()) {
+				return Optional.empty();
+			}
+			List<Known> named = known.stream().filter(k -> k.id() != null && k.name().equals(person.match())).toList();
+			List<Known> onAccount = named.stream().filter(Known::onAccount).toList();
+			List<Known> candidates = onAccount.isEmpty() ? named : onAccount;
+			return candidates.size() == 1 ? Optional.of(candidates.get(0).id()) : Optional.empty();
+		};
+	}
+
 	private static void mention(Map<String, Mention> mentions, String name, String written, String email, String part) {
 		Mention mention = mentions.computeIfAbsent(normal(name), key -> new Mention(name, written, new ArrayList<>()));
 		if (email != null && mention.email == null) {
@@ -80,8 +101,8 @@ class DocumentPeople {
 		Optional<AccountDetails> account = accountId == null ? Optional.empty() : accounts.find(accountId);
 		List<String> team = account.stream().flatMap(a -> a.team().stream()).map(m -> m.person().name()).toList();
 		directory.list(Pageable.unpaged())
-			.forEach(p -> known.add(new Known(p.name(), p.email(), p.slackHandle(), team.contains(p.name()))));
-		account.stream().flatMap(a -> a.contacts().stream()).forEach(c -> known.add(new Known(c.name(), c.email(), null, true)));
+			.forEach(p -> known.add(new Known(p.id(), p.name(), p.email(), p.slackHandle(), team.contains(p.name()))));
+		account.stream().flatMap(a -> a.contacts().stream()).forEach(c -> known.add(new Known(null, c.name(), c.email(), null, true)));
 		return known;
 	}
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.riskdesk.account.AccountDetails;
@@ -234,8 +235,9 @@ public class IntakeImports {
 		for (String decision : request.decisions()) {
 			risks.addDecision(key, null, decision, actor);
 		}
+		Function<String, Optional<Long>> directoryIds = people.directoryIds(account.id());
 		for (MilestonePart item : request.actionItems()) {
-			addMilestone(key, item, actor);
+			addMilestone(key, item, directoryIds.apply(item.owner()).orElse(null), actor);
 		}
 		// The plan's first milestones recorded CREATE_CAP; an existing risk keeps the rest of its triage as it was.
 		if (!attached) {
@@ -383,8 +385,9 @@ public class IntakeImports {
 		}
 	}
 
-	private void addMilestone(String key, MilestonePart item, String actor) {
-		Milestone milestone = plans.add(key, new NewMilestone(item.title(), item.owner(), item.due()), actor);
+	/** @param ownerId the directory person the owner's name stands for, or null to keep it as written */
+	private void addMilestone(String key, MilestonePart item, Long ownerId, String actor) {
+		Milestone milestone = plans.add(key, new NewMilestone(item.title(), item.owner(), ownerId, item.due(), null), actor);
 		if (item.status() != MilestoneStatus.TODO) {
 			plans.changeStatus(key, milestone.id(), null, item.status(),
 					item.status() == MilestoneStatus.DROPPED ? "Dropped in the imported document" : null, actor);

@@ -218,4 +218,99 @@ class ActionShapesTest {
 		assertThat(actions(read(text))).containsExactly("Daniel Price | arrange an executive call | 2026-03-04 | INTERNAL");
 	}
 
+	@Test
+	void nowEndingATaskIsTheMessagesDayButNowInAStatementDatesNothing() {
+		String text = DATED + "The outage is now blocking their filing.\nAsks:\n1. Security on-call (Kwame Asante) - rotate the integration tokens now\n";
+		assertThat(actions(read(text))).containsExactly("Kwame Asante | rotate the integration tokens | 2026-03-02 | INTERNAL");
+	}
+
+	@Test
+	void byTheRenewalDateIsTheRenewalTheDocumentStates() {
+		String text = DATED + "Harrow & Finch renew on 2026-04-30.\n\nNext steps\n1. Oliver Grant - prepare a renewal options paper by the renewal date\n";
+		assertThat(actions(read(text))).containsExactly("Oliver Grant | prepare a renewal options paper | 2026-04-30 | INTERNAL");
+	}
+
+	@Test
+	void aLetterWithoutAFromLineIsItsSignersAndItsAsksGoToWhomItGreets() {
+		String text = """
+				Sent: Wednesday, April 1, 2026
+
+				Hi Jamal,
+
+				Thanks for the call. I'll prepare the service credit calculation by Monday and I will also set up
+				a monthly service review with your team.
+
+				On your side, could you send me the list of breached tickets by Friday?
+
+				Best,
+				Ana Costa
+				""";
+		ExtractionDraft draft = read(text);
+		assertThat(actions(draft)).containsExactly("Ana Costa | prepare the service credit calculation | 2026-04-06 | INTERNAL",
+				"Ana Costa | set up a monthly service review with your team | null | INTERNAL",
+				"Jamal | send me the list of breached tickets | 2026-04-03 | INTERNAL");
+		assertThat(draft.author().name()).isEqualTo("Ana Costa");
+	}
+
+	@Test
+	void aQuotedMessageIsItsWritersAndAGreetedFirstNameIsTheWriterItFits() {
+		String text = """
+				From: Priya Natarajan <priya@riskdesk.example>
+				Date: Thu, 5 Mar 2026 16:20:00 -0500
+				Subject: Fwd: Kestrel Bank
+
+				FYI.
+
+				On Wed, 4 Mar 2026 at 11:02, Tom Reyes <tom.reyes@riskdesk.example> wrote:
+				> Wei Zhang will deploy it tomorrow, and I'll confirm the production date within 48 hours.
+				>
+				> On Mon, 2 Mar 2026 at 09:30, Anna Kowalski <anna@kestrel.example> wrote:
+				>> Hi Tom,
+				>> Please send us a written plan by Friday.
+				""";
+		assertThat(actions(read(text))).containsExactly("Wei Zhang | deploy it | 2026-03-05 | INTERNAL",
+				"Tom Reyes | confirm the production date | 2026-03-06 | INTERNAL",
+				"Tom Reyes | send us a written plan | 2026-03-06 | INTERNAL");
+	}
+
+	@Test
+	void courtesiesAndOffersOnTheReadersConditionAreNoActionItems() {
+		String text = """
+				From: Hollis Grant <hollis@marlow.example>
+				Date: Tue, 10 Feb 2026 10:00:00 -0600
+
+				Ella,
+
+				Please treat this email as our formal notice that we will not renew on 2026-04-30.
+
+				If you want to discuss it, I can take a call next week.
+
+				Hollis Grant
+				""";
+		assertThat(read(text).actionItems()).isEmpty();
+	}
+
+	@Test
+	void asksInRunningProseJoinedBySemicolonsOrPromisedInTheNextClause() {
+		String text = """
+				Notes from the call with Oakridge (2026-02-24)
+
+				Their IT director, Peter Haines, was frustrated. He asked for an engineer on site; Fatima Noor from our
+				side agreed to be on site on March 2. He wants weekly updates; Daniel Kim said he would send the first
+				weekly update this Friday. We asked Peter to send us the directory schema export, and he promised it by
+				Wednesday.
+				""";
+		assertThat(actions(read(text))).containsExactly("Fatima Noor | be on site | 2026-03-02 | INTERNAL",
+				"Daniel Kim | send the first weekly update | 2026-02-27 | INTERNAL",
+				"Peter Haines | send us the directory schema export | 2026-02-25 | INTERNAL");
+	}
+
+	@Test
+	void aFirstNameIsTheOneFullNameTheTextWritesItIn() {
+		String text = DATED + "Peter Haines joined late. Peter Friday was not a name.\nWe asked Peter to send the export by March 4.\n"
+				+ "We asked Maya to send the logs by March 5. Maya Chen and Maya Ortiz were both there.\n";
+		assertThat(actions(read(text))).containsExactly("Peter Haines | send the export | 2026-03-04 | INTERNAL",
+				"Maya | send the logs | 2026-03-05 | INTERNAL");
+	}
+
 }

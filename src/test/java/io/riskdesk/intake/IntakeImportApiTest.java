@@ -173,6 +173,27 @@ class IntakeImportApiTest {
 	}
 
 	@Test
+	void anOwnerMatchedToTheDirectoryOwnsTheMilestoneAsThatPerson() throws Exception {
+		ApiFixtures fixtures = new ApiFixtures(mvc);
+		long csm = fixtures.person("Ines Okonkwo");
+		long accountId = fixtures.account("Litware", csm);
+		String name = read(get("/api/accounts/" + accountId)).get("name").asString();
+		JsonNode proposal = notes(("Date: 2026-03-02\nCustomer: " + name + "\nAction items:\n- Ines: send the RCA by Friday\n"
+				+ "- Dana: confirm the budget by Friday\n- Morgan: book the war room by Friday\n").getBytes(StandardCharsets.UTF_8),
+				null).get("proposal");
+
+		String key = json.readTree(confirm(proposal).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+			.get("riskKey").asString();
+
+		// Ines is the account's CSM in the directory; Dana Fox is the customer's contact and Morgan nobody: as written.
+		List<String> owners = new ArrayList<>();
+		read(get("/api/risks/" + key + "/milestones")).forEach(m -> owners.add(m.get("title").asString() + " | "
+				+ m.get("owner").asString() + " | " + (m.get("ownerId").isNull() ? null : m.get("ownerId").asLong())));
+		assertThat(owners).containsExactly("send the RCA | Ines Okonkwo | " + csm, "confirm the budget | Dana | null",
+				"book the war room | Morgan | null");
+	}
+
+	@Test
 	void anUnchangedArrLeavesTheAccountAlone() throws Exception {
 		ApiFixtures fixtures = new ApiFixtures(mvc);
 		long accountId = fixtures.account("Adatum", fixtures.person("Lena Park"));

@@ -58,15 +58,23 @@ final class ActionItemReader {
 
 	private static final Pattern OWNER_BLOCK = Pattern.compile("^\\*\\*[^*]+?:?\\*\\*:?\\s*$");
 
+	/** "... by the renewal date", "before renewal": due when the contract renews. */
+	private static final Pattern BY_RENEWAL = Pattern.compile(
+			"(?i)[\\s,;(-]*\\b(?:by|before|ahead of|prior to|until)\\s+(?:the\\s+)?(?:contract\\s+)?renewal(?:\\s+date)?\\b[\\s.;,)]*$");
+
 	private final Note note;
 
 	private final Authors authors;
 
 	private final StatedActionReader stated;
 
-	ActionItemReader(Note note, Authors authors) {
+	private final LocalDate renewal;
+
+	/** @param renewal the renewal date the document states, or null */
+	ActionItemReader(Note note, Authors authors, LocalDate renewal) {
 		this.note = note;
 		this.authors = authors;
+		this.renewal = renewal;
 		this.stated = new StatedActionReader(note, authors, this);
 	}
 
@@ -175,6 +183,11 @@ final class ActionItemReader {
 		String cleaned = task.strip();
 		Optional<Dates.Found> found = Dates.due(cleaned, note.referenceAt(span.start()));
 		LocalDate due = found.map(Dates.Found::date).orElse(null);
+		Matcher byRenewal = BY_RENEWAL.matcher(cleaned);
+		if (due == null && renewal != null && byRenewal.find()) {
+			due = renewal;
+			cleaned = cleaned.substring(0, byRenewal.start()).strip();
+		}
 		// A due phrase that ends the task ("... by November 30", "... within 24 hours") is cut from it.
 		if (found.isPresent() && cleaned.substring(found.get().end()).matches("[\\s.;,)]*")) {
 			String before = cleaned.substring(0, found.get().start());
@@ -201,11 +214,20 @@ final class ActionItemReader {
 				found.map(Dates.Found::alternatives).orElse(List.of()));
 	}
 
-	/** A first name that fits exactly one attendee (or, else, one addressee of an email) becomes that full name. */
+	/**
+	 * A first name that fits exactly one attendee (or, else, one addressee of an email, one writer of the
+	 * document's messages, or one full name the text writes it in) becomes that full name.
+	 */
 	private String resolveOwner(String owner) {
 		List<String> matches = fitting(owner, note.attendees().stream().map(Attendee::name).toList());
 		if (matches.isEmpty()) {
 			matches = fitting(owner, addressees());
+		}
+		if (matches.isEmpty()) {
+			matches = fitting(owner, authors.writers());
+		}
+		if (matches.isEmpty() && !owner.contains(" ")) {
+			matches = fitting(owner, fullNamesWritten(owner));
 		}
 		return matches.size() == 1 ? matches.get(0) : owner;
 	}
@@ -216,6 +238,19 @@ final class ActionItemReader {
 			.filter(name -> name.equalsIgnoreCase(owner) || name.toLowerCase(Locale.ROOT).startsWith(first))
 			.distinct()
 			.toList();
+	}
+
+	/** "Peter Haines" for "Peter": the first name followed by a capitalised word that names someone. */
+	private List<String> fullNamesWritten(String first) {
+		Matcher written = Pattern.compile("(?<![\\p{L}'’-])" + Pattern.quote(first) + " (\\p{Lu}[\\p{L}'’-]+)(?![\\p{L}'’-])")
+			.matcher(note.text());
+		List<String> names = new ArrayList<>();
+		while (written.find()) {
+			if (!StatedActionReader.namesNobody(written.group(1))) {
+				names.add(written.group());
+			}
+		}
+		return names;
 	}
 
 	/** The names in the To: and Cc: lines: "Daniel Price <daniel.price@example.com>". */

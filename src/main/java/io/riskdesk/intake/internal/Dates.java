@@ -85,8 +85,9 @@ final class Dates {
 	private static final Pattern WITHIN = Pattern.compile("(?i)\\b(?:within|in)\\s+(?:the\\s+next\\s+)?" + COUNT
 			+ "\\s*[- ]?(hours?|hrs?|days?|business days?|working days?|weeks?|months?)\\b");
 
+	/** "now" dates a task only when it ends it ("rotate the tokens now"); "it is now blocking" is no deadline. */
 	private static final Pattern DAY_WORD = Pattern
-		.compile("(?i)\\b(?:(?:EOD|COB|end of (?:the )?day)\\s+)?(today|tonight|tomorrow|immediately)\\b");
+		.compile("(?i)\\b(?:(?:EOD|COB|end of (?:the )?day)\\s+)?(today|tonight|tomorrow|immediately|(?:right )?now(?=[\\s.!;,)]*$))\\b");
 
 	private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri";
 

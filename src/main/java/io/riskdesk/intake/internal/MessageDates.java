@@ -22,7 +22,8 @@ final class MessageDates {
 
 	private static final Pattern HEADER = Pattern.compile("^(?:\\*\\*)?(?:Date|Sent):(?:\\*\\*)?\\s*(.+)$");
 
-	private static final Pattern WROTE = Pattern.compile("^(?:On|Am|Le)\\s+(.+)\\s+(?:wrote|schrieb|a écrit)\\s*:\\s*$");
+	/** The line above a quoted message: "On Wed, 4 Mar 2026 at 11:02, Tom Reyes wrote:". */
+	static final Pattern WROTE = Pattern.compile("^(?:On|Am|Le)\\s+(.+)\\s+(?:wrote|schrieb|a écrit)\\s*:\\s*$");
 
 	/** A chat line opening with its timestamp: "[2026-03-03 10:02]", "3/3/26, 10:02 -". */
 	private static final Pattern STAMPED = Pattern.compile("^\\[?([^\\]\\-–—]{6,30}?\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?)\\]?");
@@ -56,7 +57,7 @@ final class MessageDates {
 		Reference last = document;
 		List<Line> lines = outline.lines;
 		for (Line line : lines) {
-			int depth = depth(line);
+			int depth = line.quoteDepth();
 			String content = Outline.plain(QUOTE.matcher(line.text()).replaceFirst(""));
 			Stamp stamp = stamp(line, depth, content, last, order);
 			if (stamp != null) {
@@ -104,15 +105,10 @@ final class MessageDates {
 	private int quotedDepthAfter(Line line) {
 		for (int i = line.index() + 1; i < outline.lines.size(); i++) {
 			if (!outline.lines.get(i).blank()) {
-				return depth(outline.lines.get(i));
+				return outline.lines.get(i).quoteDepth();
 			}
 		}
 		return 0;
-	}
-
-	private static int depth(Line line) {
-		Matcher quote = QUOTE.matcher(line.text());
-		return quote.find() ? quote.group().replaceAll("\\s", "").length() : 0;
 	}
 
 	/** The date, time and zone a header or timestamp states; null when it states no date. */
@@ -127,7 +123,7 @@ final class MessageDates {
 	/** The reference of the message that holds character {@code offset}; null when the document states no date. */
 	Reference at(int offset) {
 		Line line = lineAt(offset);
-		int depth = depth(line);
+		int depth = line.quoteDepth();
 		for (int i = stamps.size() - 1; i >= 0; i--) {
 			Stamp stamp = stamps.get(i);
 			if (stamp.line() <= line.index() && stamp.depth() <= depth) {

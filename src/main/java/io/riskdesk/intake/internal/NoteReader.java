@@ -60,9 +60,13 @@ final class NoteReader {
 		return new ExtractionDraft(accountName(note, people.organisations()), note.date(), note.attendees(), authors.document(),
 				figures.contractValue(), renewal, cancellation, impact, sections.concerns(), sections.rootCauses(),
 				sections.resolutionOptions(), decisions, decisionReader.concessions(decisions),
-				new ActionItemReader(note, authors).actionItems(), new MeetingReader(note).meetings(),
+				new ActionItemReader(note, authors, valueOf(renewal)).actionItems(), new MeetingReader(note).meetings(),
 				sections.customerCommitments(), rules.suggest(text, impact, cancellation, renewal, note.reference(), signals),
 				signals);
+	}
+
+	private static <T> T valueOf(Field<T> field) {
+		return field == null ? null : field.value();
 	}
 
 	private Field<LocalDate> documentDate() {

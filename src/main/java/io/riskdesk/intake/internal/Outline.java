@@ -39,6 +39,8 @@ final class Outline {
 
 	private static final Pattern PLAIN_LABEL = Pattern.compile("^([A-Z][A-Za-z0-9'’ /&()-]{2,50}):\\s*$");
 
+	private static final Pattern QUOTE_MARKS = Pattern.compile("^(?:\\s*>)+");
+
 	private static final Pattern FROM = Pattern.compile("^(?:\\*\\*)?From:(?:\\*\\*)?\\s*(.+)$");
 
 	/** One line of the note; {@code content} is the text after indentation and list marker. */
@@ -51,6 +53,12 @@ final class Outline {
 
 		boolean heading() {
 			return label != null;
+		}
+
+		/** How deep the line stands in quoted replies: 2 for {@code >> text}, 0 for a line of its own. */
+		int quoteDepth() {
+			Matcher quote = QUOTE_MARKS.matcher(text);
+			return quote.lookingAt() ? quote.group().replaceAll("\\s", "").length() : 0;
 		}
 
 	}

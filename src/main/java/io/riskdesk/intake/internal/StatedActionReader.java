@@ -32,15 +32,40 @@ final class StatedActionReader {
 	private static final String WHO = "(@[A-Za-z][\\w.-]*[A-Za-z0-9]|" + NAME + ")";
 
 	/** What follows "will" or "to" in a prediction or a state rather than a task. */
-	private static final String NO_TASK = "(?!(?:be|not|never|probably|likely|need|lose|miss|see|try|get back)\\b|have (?:to|been|had)\\b)";
+	private static final String NO_TASK = "(?!(?:(?<!(?:agreed|committed|promised) to )be|not|never|probably|likely|need|lose|miss|see|try"
+			+ "|get back)\\b|have (?:to|been|had)\\b)";
 
 	private static final Pattern FIRST_PERSON = Pattern.compile("(?i)(?:^|[,;:]\\s*|\\b(?:and|so|then|ok|okay|sure|also)\\s+)"
 			+ "(?:I[’']ll|I will|I[’']m going to|I am going to|I can|we[’']ll|we will|we[’']re going to|we are going to|let me)\\s+"
-			+ NO_TASK + "(.+)$");
+			+ "(?:also\\s+)?" + NO_TASK + "(.+)$");
+
+	/** A later clause where the writer takes something on: "..., and I'll confirm the date". */
+	private static final Pattern WRITER_CLAUSE = Pattern
+		.compile("(?i)^(?:I[’']ll|I will|I[’']m going to|I am going to)\\s+(?:also\\s+)?" + NO_TASK + "(.+)$");
+
+	/** An offer on a condition the reader sets is no commitment: "If you want to discuss it, I can take a call". */
+	private static final Pattern CONDITIONAL = Pattern
+		.compile("(?i)^(?:if|in case|should)\\s+(?:you|they|anyone|needed|helpful|useful|required|necessary)\\b");
+
+	/** An ask to whoever the message greets: "Please send us a plan", "On your side, could you send the list". */
+	private static final Pattern ASK = Pattern.compile("(?i)^(?:[\\p{L} ]{1,30},\\s*)?(?:please|kindly|could you|can you|would you|will you)"
+			+ "\\s+(?:please\\s+)?(?!(?:treat|note|find|see|be|let|feel|accept|consider|bear|excuse|forgive|do not|don[’']t"
+			+ "|keep|understand|ignore|disregard)\\b)(.+)$");
+
+	/** A message's greeting naming one person: "Hi Jamal,", "Dear Dana Cole,", "Ella,". */
+	private static final Pattern GREETING = Pattern.compile("^(?:(?:Hi|Hello|Hey|Dear)\\s+)?(?!(?:Best|Regards|Cheers|Thanks|Sincerely"
+			+ "|Team|All|Everyone|Folks|Colleagues)\\b)(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+)?)\\s*[,:!]$");
 
 	private static final Pattern ASSIGNED = Pattern.compile("^(?:(?:ok|okay|so|and|also|then)[, ]+)?" + WHO
-			+ "(?:\\s*\\(([^)]{1,60})\\))?,?\\s+(to|will|is to|agreed to|committed to|promised to|is going to|needs to|has to"
+			+ "(?:\\s*\\(([^)]{1,60})\\))?(?:\\s+(?:from|on) (?:our|their|your) side)?,?\\s+(to|will|is to|agreed to|committed to"
+			+ "|promised to|is going to|needs to|has to|said (?:he|she|they) (?:would|will)"
 			+ "|owns|can you|could you|would you|please|pls)\\s+" + NO_TASK + "(.+)$");
+
+	/** "We asked Peter to send the export, and he promised it by Wednesday": the ask, and the date its owner promised. */
+	private static final Pattern ASKED = Pattern.compile("^(?:[Ww]e|I)\\s+(?:asked|told|requested)\\s+" + WHO + "\\s+to\\s+" + NO_TASK + "(.+)$");
+
+	private static final Pattern PROMISED = Pattern
+		.compile("(?i)^[\\s,;]*(?:and|but)?\\s*(?:he|she|they)\\s+(?:promised|agreed|committed|confirmed)\\b(.*)$");
 
 	private static final Pattern MENTIONED = Pattern.compile("^(@[A-Za-z][\\w.-]*[A-Za-z0-9])[,:]?\\s+(.+)$");
 
@@ -189,17 +214,100 @@ final class StatedActionReader {
 					}
 					continue;
 				}
-				Optional<Stated> stated = stated(text, author, item, note.referenceAt(line.contentStart()));
+				Dates.Reference written = note.referenceAt(line.contentStart());
+				Optional<Stated> stated = stated(text, author, item, written);
 				if (stated.isEmpty() && listed) {
 					stated = Optional.of(new Stated(leadInOwner, text));
 				}
+				if (stated.isEmpty() && !item) {
+					stated = asked(text, line, written);
+				}
+				Span span = note.span(start, end);
 				if (stated.isPresent()) {
-					Span span = note.span(start, end);
 					actions.add(reader.action(stated.get().owner(), stated.get().task(), Side.INTERNAL, span));
+					for (String task : writerClauses(text, author, stated.get().task())) {
+						actions.add(reader.action(author, task, Side.INTERNAL, span));
+					}
+				}
+				else if (!item) {
+					// "He asked for an engineer on site; Fatima Noor agreed to be on site on March 2."
+					for (Stated clause : statedClauses(text, author, written)) {
+						actions.add(reader.action(clause.owner(), clause.task(), Side.INTERNAL, span));
+					}
 				}
 			}
 		}
 		return actions;
+	}
+
+	/** Who does what in each clause of a sentence whose clauses a semicolon joins. */
+	private List<Stated> statedClauses(String sentence, String author, Dates.Reference written) {
+		String[] clauses = sentence.split(";");
+		List<Stated> found = new ArrayList<>();
+		for (int i = 0; clauses.length > 1 && i < clauses.length; i++) {
+			stated(clauses[i].strip(), author, false, written).ifPresent(found::add);
+		}
+		return found;
+	}
+
+	/** " by Wednesday" when the words after the task are its owner's promise of a date ("and he promised it by Wednesday"). */
+	private static String promisedDate(String rest, Dates.Reference written) {
+		Matcher promised = PROMISED.matcher(rest);
+		if (!promised.matches()) {
+			return "";
+		}
+		Optional<Dates.Found> due = Dates.due(promised.group(1), written);
+		if (due.isEmpty()) {
+			return "";
+		}
+		String phrase = promised.group(1).substring(due.get().start(), due.get().end());
+		return Dates.opensWithin(phrase) ? " " + phrase : " by " + phrase;
+	}
+
+	/** "Please send us a written plan by Friday" in a message greeting one person: a dated ask to that person. */
+	private Optional<Stated> asked(String sentence, Line line, Dates.Reference written) {
+		Matcher ask = ASK.matcher(Outline.plain(sentence).replaceAll("[?!.]+$", "").strip());
+		if (!ask.matches() || Dates.due(ask.group(1), written).isEmpty()) {
+			return Optional.empty();
+		}
+		String greeted = greeted(line);
+		return greeted == null ? Optional.empty() : Optional.of(new Stated(greeted, task(ask.group(1))));
+	}
+
+	/** The person the greeting of the (quoted) message holding the line names, or null. */
+	private String greeted(Line line) {
+		int depth = line.quoteDepth();
+		for (int i = line.index() - 1; i >= 0; i--) {
+			Line above = note.lines().get(i);
+			String content = QUOTE.matcher(above.content()).replaceFirst("").strip();
+			if (above.message() != line.message() || above.quoteDepth() != depth && !above.blank() || HEADER.matcher(content).find()) {
+				return null;
+			}
+			Matcher greeting = GREETING.matcher(content);
+			if (greeting.matches()) {
+				return greeting.group(1);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The tasks the writer takes on in the sentence's later clauses ("Wei will deploy it, and I'll confirm the date",
+	 * "I'll send the credits and I will also set up a review"), other than {@code first}, the one already read.
+	 */
+	private static List<String> writerClauses(String sentence, String author, String first) {
+		if (author == null) {
+			return List.of();
+		}
+		String[] clauses = NEXT_CLAUSE.split(Outline.plain(sentence).replaceAll("[?!]+$", "").strip());
+		List<String> tasks = new ArrayList<>();
+		for (int i = 1; i < clauses.length; i++) {
+			Matcher writer = WRITER_CLAUSE.matcher(clauses[i].strip());
+			if (writer.matches() && !task(writer.group(1)).equals(first)) {
+				tasks.add(task(writer.group(1)));
+			}
+		}
+		return tasks;
 	}
 
 	/** Whether {@code next} goes on with the prose of {@code line}: same message, quote depth and kind of line. */
@@ -237,6 +345,9 @@ final class StatedActionReader {
 	 */
 	Optional<Stated> stated(String sentence, String author, boolean item, Dates.Reference written) {
 		String text = Outline.plain(sentence).replaceAll("[?!]+$", "").strip();
+		if (CONDITIONAL.matcher(text).find()) {
+			return Optional.empty();
+		}
 		// The person the sentence opens with owns it: in "Wei will deploy it, and I'll confirm the date" the
 		// writer's part is another clause.
 		Matcher assigned = ASSIGNED.matcher(text);
@@ -244,6 +355,12 @@ final class StatedActionReader {
 		boolean bareTo = assigned.matches() && assigned.group(3).equals("to");
 		if (assigned.matches() && person(assigned.group(1), assigned.group(2) != null || item && !bareTo, text, written)) {
 			return Optional.of(new Stated(owner(assigned.group(1)), task(assigned.group(4))));
+		}
+		Matcher asked = ASKED.matcher(text);
+		if (asked.matches() && person(asked.group(1), true, asked.group(2), written)) {
+			String task = task(asked.group(2));
+			String rest = asked.group(2).substring(NEXT_CLAUSE.split(asked.group(2), 2)[0].length());
+			return Optional.of(new Stated(owner(asked.group(1)), task + promisedDate(rest, written)));
 		}
 		Matcher firstPerson = FIRST_PERSON.matcher(text);
 		if (firstPerson.find() && author != null) {
@@ -299,6 +416,11 @@ final class StatedActionReader {
 			}
 		}
 		return words.length > 1 || trusted || Dates.due(task, written).isPresent();
+	}
+
+	/** Whether a capitalised word is one that opens sentences rather than names someone ("Friday", "The"). */
+	static boolean namesNobody(String word) {
+		return NOT_PEOPLE.contains(word.toLowerCase(Locale.ROOT));
 	}
 
 	private boolean attendee(String who) {
