@@ -67,9 +67,13 @@ public final class DatasetCommand {
 		if (Files.exists(directory.resolve("postmaster.pid"))) {
 			fail(directory + " is in use (postmaster.pid): stop Riskdesk, or point --jdbc-url at its database");
 		}
-		// Not durable while loading (the library's defaults): a clean shutdown writes everything out.
+		// Not durable while loading (the library's defaults: a clean shutdown writes everything out), and no WAL
+		// for tables truncated in the loading transaction. The app starts it again with its own settings.
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory)
 			.setCleanDataDirectory(false)
+			.setServerConfig("wal_level", "minimal")
+			.setServerConfig("max_wal_senders", "0")
+			.setServerConfig("max_wal_size", "4GB")
 			.start()) {
 			String embedded = postgres.getJdbcUrl("postgres", "postgres");
 			migrate(embedded, "postgres", null);
@@ -103,9 +107,10 @@ public final class DatasetCommand {
 			}
 			System.out.println(line);
 		}
-		System.out.printf("Loaded %,d rows in %.1f s (%,.0f rows/s): generating risks %.1f s, COPY %.1f s, ANALYZE %.1f s%n",
-				report.totalRows(), seconds, report.totalRows() / seconds, report.generateSeconds(),
-				report.copySeconds().values().stream().mapToDouble(Double::doubleValue).sum(), report.analyzeSeconds());
+		System.out.printf("Loaded %,d rows in %.1f s (%,.0f rows/s): COPY %.1f s, waiting for generated rows %.1f s,"
+				+ " indexes and foreign keys %.1f s, ANALYZE %.1f s%n", report.totalRows(), seconds,
+				report.totalRows() / seconds, report.copySeconds().values().stream().mapToDouble(Double::doubleValue).sum(),
+				report.generateSeconds(), report.rebuildSeconds(), report.analyzeSeconds());
 	}
 
 	private static void migrate(String url, String user, String password) {

@@ -102,8 +102,12 @@ public final class DatasetGenerator {
 
 	/** The risks and everything of them, chunk by chunk, in key order; each chunk's tables in {@link DatasetTable} order. */
 	public Stream<Map<DatasetTable, List<Object[]>>> riskChunks() {
-		int chunks = (spec.risks() + CHUNK - 1) / CHUNK;
-		return IntStream.range(0, chunks).mapToObj(this::chunk);
+		return IntStream.range(0, chunks()).mapToObj(this::chunk);
+	}
+
+	/** How many chunks of at most {@value #CHUNK} risks the risks come in. */
+	public int chunks() {
+		return (spec.risks() + CHUNK - 1) / CHUNK;
 	}
 
 	/** The counters of risk keys per year: the next key the app hands out follows the last generated one. */
@@ -116,7 +120,8 @@ public final class DatasetGenerator {
 		return keys[index];
 	}
 
-	private Map<DatasetTable, List<Object[]>> chunk(int chunk) {
+	/** The rows of the risks of one chunk; chunks do not depend on each other, so they may be made on other threads. */
+	public Map<DatasetTable, List<Object[]>> chunk(int chunk) {
 		Rows rows = new Rows();
 		// Ids of the rows other rows name (milestones, clocks, imports): from the chunk's own range, so a chunk's ids
 		// do not depend on the chunks before it.

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -46,7 +47,6 @@ import io.riskdesk.sla.ClockKind;
 import io.riskdesk.sla.ClockState;
 import io.riskdesk.timeline.TimelineKind;
 import io.riskdesk.web.Labels;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One generated risk, walked through the workflow as the app would (logged, triaged with its five steps,
@@ -56,8 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
  * state they have at the data set's "now", and the db-scheduler checks of those still running.
  */
 final class RiskStory {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
@@ -165,7 +163,7 @@ final class RiskStory {
 		String logActor = actor == null ? "signal-detection" : actor.actor();
 		Instant detectedAt = loggedAt.minusSeconds(switch (source) {
 			case SIGNAL -> Randoms.between(random, 60, 3 * 3600);
-			case MANUAL -> Math.min(10 * 86_400L, (long) Randoms.logNormal(random, 20 * 3600, 1.0));
+			case MANUAL -> Math.min(10 * 86_400L, (long) Randoms.logNormal(random, 3 * 3600, 1.0));
 			case IMPORT -> Randoms.between(random, 86_400, 5 * 86_400);
 		});
 		RiskRow risk = new RiskRow();
@@ -223,20 +221,23 @@ final class RiskStory {
 		String by = owner.actor();
 		Instant resolvedAt = risk.detectedAt.plusSeconds((long) (86_400
 				* Randoms.logNormal(random, MEDIAN_DAYS_TO_RESOLVE.get(severity), 0.9)));
-		Instant triagedAt = loggedAt.plusSeconds(Math.min(7 * 86_400L, (long) Randoms.logNormal(random, 5 * 3600, 1.0)));
-		Instant capAt = triagedAt.plusSeconds((long) Randoms.logNormal(random, 2 * 3600, 0.8));
-		Instant notifiedAt = triagedAt.plusSeconds((long) Randoms.logNormal(random, 3 * 3600, 0.8));
-		Instant cadenceAt = triagedAt.plusSeconds((long) Randoms.logNormal(random, 4 * 3600, 0.8));
+		// Most teams triage within the day: about one risk in ten breaches a clock.
+		Instant triagedAt = loggedAt.plusSeconds(Math.min(7 * 86_400L, (long) Randoms.logNormal(random, 2 * 3600, 0.8)));
+		Instant capAt = triagedAt.plusSeconds((long) Randoms.logNormal(random, 2 * 3600, 0.7));
+		Instant notifiedAt = triagedAt.plusSeconds((long) Randoms.logNormal(random, 1200, 0.7));
+		Instant cadenceAt = triagedAt.plusSeconds((long) Randoms.logNormal(random, 3 * 3600, 0.7));
 		Instant activatedAt = max(capAt, max(notifiedAt, cadenceAt)).plusSeconds(60);
 		// A risk still being triaged at "now" is TRIAGED; so are some whose team never finished triage.
 		boolean stuckInTriage = Randoms.chance(random, 0.1);
 		resolvedAt = max(resolvedAt, activatedAt.plusSeconds(3600));
 		Instant firstResponseAt = max(loggedAt.plusSeconds(300), risk.detectedAt.plusSeconds(
-				(long) Randoms.logNormal(random, firstResponseSeconds(severity) * 0.6, 0.9)));
+				(long) Randoms.logNormal(random, firstResponseSeconds(severity) * 0.35, 0.7)));
 		boolean resolved = !resolvedAt.isAfter(now);
 		Instant end = resolved ? resolvedAt : now;
+		// The backlog: some risks still open at "now" were never triaged.
+		boolean backlog = !resolved && Randoms.chance(random, 0.08);
 
-		if (!triagedAt.isBefore(now)) {
+		if (!triagedAt.isBefore(now) || backlog) {
 			risk.status = RiskStatus.OPEN;
 			if (!firstResponseAt.isAfter(now)) {
 				firstResponse(risk, firstResponseAt, by);
@@ -444,7 +445,9 @@ final class RiskStory {
 			}
 			task("sla-clock-check", id + "-breach-" + due.toEpochMilli(), id, due);
 		}
-		if (warnedAt != null) {
+		// On-time "clock met" lines, and the warnings before them, are left out: they would double the timeline.
+		boolean late = state == ClockState.BREACHED;
+		if (warnedAt != null && (late || state == ClockState.RUNNING)) {
 			timeline("sla", warnedAt, TimelineKind.SLA, "SLA warning: the " + named + " clock (" + target + ") is due "
 					+ MINUTES.format(due), Map.of("clock", kind.name(), "event", "WARNING", "dueAt", due.toString()));
 		}
@@ -452,10 +455,9 @@ final class RiskStory {
 			timeline("sla", breachedAt, TimelineKind.SLA, "SLA breached: the " + named + " clock (" + target + ") was due "
 					+ MINUTES.format(due), Map.of("clock", kind.name(), "event", "BREACH", "dueAt", due.toString()));
 		}
-		if (metBefore != null) {
-			boolean late = state == ClockState.BREACHED;
-			timeline("sla", metBefore, TimelineKind.SLA, Labels.of(kind) + " clock met" + (late ? " late (it had breached)" : ""),
-					Map.of("clock", kind.name(), "event", late ? "MET_LATE" : "MET"));
+		if (metBefore != null && late) {
+			timeline("sla", metBefore, TimelineKind.SLA, Labels.of(kind) + " clock met late (it had breached)",
+					Map.of("clock", kind.name(), "event", "MET_LATE"));
 		}
 		rows.add(DatasetTable.SLA_CLOCK, id, key, kind.name(), milestoneId, name(severity), target, business, "default",
 				account.zone().getId(), account.country(), total, started, remaining, started, dueAt, pendingWarnAt,
@@ -464,7 +466,7 @@ final class RiskStory {
 
 	/** The corrective action plan: milestones due over the weeks after it was made, each with its clock. */
 	private void milestones(RiskRow risk, Instant createdAt, Instant end, boolean resolved, Person owner) {
-		int count = Randoms.between(random, 2, 4);
+		int count = Randoms.between(random, 1, 3);
 		List<String> titles = new ArrayList<>(MILESTONES);
 		LocalDate created = createdAt.atZone(account.zone()).toLocalDate();
 		for (int position = 1; position <= count; position++) {
@@ -473,7 +475,7 @@ final class RiskStory {
 			Person by = Randoms.chance(random, 0.7) ? owner : account.supportLead();
 			Instant dueAt = WorkingHours.endOfDay(due, account.zone());
 			Instant doneAt = createdAt.plusSeconds((long) (Duration.between(createdAt, dueAt).toSeconds()
-					* Randoms.between(random, 0.3, 1.4)));
+					* Randoms.between(random, 0.3, 1.1)));
 			boolean dropped = resolved && Randoms.chance(random, 0.1);
 			if (resolved && !doneAt.isBefore(end)) {
 				doneAt = min(doneAt, end.minusSeconds(600));
@@ -486,7 +488,7 @@ final class RiskStory {
 
 	/** The prevention items the risk is resolved with, tracked as PREVENTION milestones from then on. */
 	private void prevention(RiskRow risk, Instant resolvedAt, Person owner) {
-		int count = Randoms.between(random, 1, 2);
+		int count = Randoms.chance(random, 0.8) ? 1 : 2;
 		List<String> texts = new ArrayList<>(PREVENTION);
 		LocalDate resolved = resolvedAt.atZone(account.zone()).toLocalDate();
 		for (int n = 0; n < count; n++) {
@@ -542,7 +544,7 @@ final class RiskStory {
 	private void progress(RiskRow risk, Instant triagedAt, Instant end, boolean resolved, Severity severity, String by) {
 		long every = severity.compareTo(Severity.S1) <= 0 ? 86_400 : 302_400;
 		long span = Duration.between(triagedAt, end).toSeconds();
-		int count = (int) Math.min(6, Math.max(0, span / every * Randoms.between(random, 0.3, 1.0)));
+		int count = (int) Math.min(2, Math.max(0, span / every * Randoms.between(random, 0.3, 1.0)));
 		Instant last = null;
 		Health health = null;
 		for (int n = 1; n <= count; n++) {
@@ -732,8 +734,37 @@ final class RiskStory {
 
 	private void timeline(String riskKey, Instant at, String actor, TimelineKind kind, String summary, String before,
 			String after, Map<String, ?> details) {
-		rows.add(DatasetTable.TIMELINE_ENTRY, riskKey, at, actor, kind.name(), summary, before, after,
-				JSON.writeValueAsString(details));
+		rows.add(DatasetTable.TIMELINE_ENTRY, riskKey, at, actor, kind.name(), summary, before, after, json(details));
+	}
+
+	/**
+	 * The details as JSON, names sorted (a Map.of's order changes from run to run): their values are numbers,
+	 * plain strings (no quotes or backslashes) and lists of them.
+	 */
+	private static String json(Map<String, ?> details) {
+		StringBuilder json = new StringBuilder("{");
+		new TreeMap<>(details).forEach((name, value) -> {
+			json.append(json.length() == 1 ? "" : ", ").append('"').append(name).append("\": ");
+			value(json, value);
+		});
+		return json.append('}').toString();
+	}
+
+	private static void value(StringBuilder json, Object value) {
+		if (value instanceof Number) {
+			json.append(value);
+		}
+		else if (value instanceof List<?> list) {
+			json.append('[');
+			for (int i = 0; i < list.size(); i++) {
+				json.append(i == 0 ? "" : ", ");
+				value(json, list.get(i));
+			}
+			json.append(']');
+		}
+		else {
+			json.append('"').append(value).append('"');
+		}
 	}
 
 	private static String sha256(byte[] bytes) {
