@@ -106,7 +106,11 @@ public final class PortfolioLoader {
 		return rows;
 	}
 
-	private static <T> long copy(Connection connection, String table, List<String> columns, Stream<T> rows,
+	/**
+	 * COPYs rows into {@code table}: the values each row gives, in the order of {@code columns}, as CSV
+	 * (null as an empty field). Returns how many rows it wrote.
+	 */
+	public static <T> long copy(Connection connection, String table, List<String> columns, Stream<T> rows,
 			Function<T, Object[]> values) throws SQLException, IOException {
 		String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)";
 		PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
