@@ -1,5 +1,5 @@
 -- Indexes for the register's reads at the size of a large organisation (100,000 risks, 10,000 accounts).
--- RegisterQuery orders a page by a sort key then risk.id, and PlansOfRegisterTest checks the plans use these.
+-- RegisterQuery orders a page by a sort key then risk.id (plans: bench/README.md, "Register reads").
 
 -- The default order (severity, then the newest first), for the register and its cursor pages.
 create index risk_severity_detected_idx on risk (severity, detected_at desc, id);
