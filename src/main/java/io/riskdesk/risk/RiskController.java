@@ -61,7 +61,9 @@ class RiskController {
 		if (pageable.getPageNumber() != 0) {
 			throw new InvalidFieldException("page", "is not used here: ask for the next page with after=");
 		}
-		RiskScroll scroll = risks.scroll(query, pageable.getSort(), pageable.getPageSize(), after);
+		// An empty after= is the first page, for clients that always send the parameter.
+		RiskScroll scroll = risks.scroll(query, pageable.getSort(), pageable.getPageSize(),
+				after == null || after.isBlank() ? null : after);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
 		if (scroll.next() != null) {
 			answer.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
