@@ -65,8 +65,6 @@ class WeeklyDigests {
 
 	private static final Duration WINDOW = Duration.ofDays(7);
 
-	private static final int BATCH = 500;
-
 	private final RiskRegister risks;
 
 	private final Accounts accounts;
@@ -184,7 +182,7 @@ class WeeklyDigests {
 		List<RiskSummary> open = new ArrayList<>();
 		RiskQuery unresolved = new RiskQuery(null, RiskStatus.UNRESOLVED, null, null, null, null, null, null, null, null,
 				null, null, null, null, null, null);
-		risks.forEach(unresolved, Sort.by("severity", "key"), BATCH, open::add);
+		risks.forEach(unresolved, Sort.by("severity", "key"), open::add);
 
 		Map<Long, Addressee> recipients = new LinkedHashMap<>();
 		for (RiskSummary risk : open) {

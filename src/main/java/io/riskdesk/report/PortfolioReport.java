@@ -43,8 +43,6 @@ public class PortfolioReport {
 
 	static final int SLA_DAYS = 90;
 
-	private static final int BATCH = 500;
-
 	// An EnumSet: an untriaged risk has no severity, and it answers false for null where Set.of throws.
 	private static final Set<Severity> URGENT = EnumSet.of(Severity.S0, Severity.S1);
 
@@ -101,7 +99,7 @@ public class PortfolioReport {
 
 		List<UrgentRisk> urgent = new ArrayList<>();
 		risks.forEach(new RiskQuery(URGENT, RiskStatus.UNRESOLVED, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null), Sort.by("severity", "detectedAt"), BATCH,
+				null, null, null, null, null), Sort.by("severity", "detectedAt"),
 				risk -> urgent.add(new UrgentRisk(risk.key(), risk.title(), risk.account().name(), risk.severity(),
 						risk.status(), risk.owner() == null ? null : risk.owner().name(), risk.arrAtRisk(),
 						nextStep(risk.key()))));

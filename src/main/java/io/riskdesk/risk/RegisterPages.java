@@ -44,8 +44,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RegisterPages {
 
-	private static final int CSV_BATCH = 200;
-
 	private final RiskRegister risks;
 
 	private final PickLists pickLists;
@@ -112,7 +110,7 @@ class RegisterPages {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"risks.csv\"");
 		Writer out = response.getWriter();
 		RegisterCsv.writeHeader(out);
-		risks.forEach(query, pageable.getSort(), CSV_BATCH, risk -> RegisterCsv.write(out, risk));
+		risks.forEach(query, pageable.getSort(), risk -> RegisterCsv.write(out, risk));
 	}
 
 	@GetMapping("/risks/new")

@@ -6,7 +6,9 @@ import java.util.List;
 
 import io.riskdesk.timeline.TimelineEntry;
 import io.riskdesk.web.Versions;
+import io.riskdesk.core.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -23,8 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The Risk Register API. Reads return an ETag; PATCH requires If-Match, and every other write
@@ -46,6 +50,28 @@ class RiskController {
 			+ "detectedAt, account, owner, arrAtRisk, renewalDate, nextDueAt, slaStatus")
 	PagedModel<RiskSummary> list(@Valid RiskQuery query, @PageableDefault(size = 50) Pageable pageable) {
 		return new PagedModel<>(risks.list(query, pageable));
+	}
+
+	@GetMapping("/scroll")
+	@Operation(summary = "The register page by page with a cursor (keyset paging): the same filters and sorts as the "
+			+ "list; the answer's next (also a Link header, rel=next) is the after= of the following page, absent on the "
+			+ "last. No total is counted, and no risk is skipped or repeated when risks are logged between pages")
+	ResponseEntity<RiskScroll> scroll(@Valid RiskQuery query, @PageableDefault(size = 50) Pageable pageable,
+			@Parameter(description = "the next of the previous page; none for the first page") @RequestParam(required = false) String after) {
+		if (pageable.getPageNumber() != 0) {
+			throw new InvalidFieldException("page", "is not used here: ask for the next page with after=");
+		}
+		// An empty after= is the first page, for clients that always send the parameter.
+		RiskScroll scroll = risks.scroll(query, pageable.getSort(), pageable.getPageSize(),
+				after == null || after.isBlank() ? null : after);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (scroll.next() != null) {
+			answer.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("after", scroll.next())
+				.build()
+				.toUriString() + ">; rel=\"next\"");
+		}
+		return answer.body(scroll);
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)

@@ -27,12 +27,10 @@ import io.riskdesk.core.NotFoundException;
 import io.riskdesk.web.Versions;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -240,17 +238,23 @@ public class RiskRegister {
 	}
 
 	/**
-	 * Every risk of a view, in its order, batch by batch, as one snapshot: a risk changed or
-	 * logged meanwhile neither shows twice nor shifts another out of the export.
+	 * The view's risks after a cursor from an earlier answer (null: from the start), {@code size}
+	 * of them, and the cursor of the next page when there is one; 400 on {@code after} when the
+	 * cursor is not one of these or was made for another sort.
 	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	public void forEach(RiskQuery query, Sort sort, int batchSize, Consumer<RiskSummary> action) {
-		Page<RiskSummary> batch = register.find(query, PageRequest.of(0, batchSize, sort));
-		batch.forEach(action);
-		while (batch.hasNext()) {
-			batch = register.find(query, batch.nextPageable());
-			batch.forEach(action);
-		}
+	@Transactional(readOnly = true)
+	public RiskScroll scroll(RiskQuery query, Sort sort, int size, String after) {
+		return register.scroll(query, sort, size, after);
+	}
+
+	/**
+	 * Every risk of a view, in its order, read by one statement (one snapshot: a risk changed or
+	 * logged meanwhile neither shows twice nor shifts another out) and streamed from the
+	 * database a few hundred rows at a time, so memory stays flat however many there are.
+	 */
+	@Transactional(readOnly = true)
+	public void forEach(RiskQuery query, Sort sort, Consumer<RiskSummary> action) {
+		register.stream(query, sort, action);
 	}
 
 	@Transactional(readOnly = true)

@@ -167,9 +167,9 @@ class RegisterPagesTest {
 	RiskRegister risks;
 
 	@Test
-	void theExportWalksEveryBatchOfTheViewInItsOrder() {
+	void theExportStreamsEveryRiskOfTheViewInItsOrder() {
 		List<String> batched = new ArrayList<>();
-		risks.forEach(RiskQuery.all(), Sort.by("key"), 7, risk -> batched.add(risk.key()));
+		risks.forEach(RiskQuery.all(), Sort.by("key"), risk -> batched.add(risk.key()));
 
 		List<String> onePage = risks.list(RiskQuery.all(), PageRequest.of(0, 100_000, Sort.by("key"))).map(RiskSummary::key).toList();
 		assertThat(batched).hasSizeGreaterThan(7 * 3).isEqualTo(onePage);
