@@ -1,6 +1,7 @@
 package io.riskdesk.risk;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,6 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardPage {
 
 	private static final int LIST_SIZE = 10;
+
+	/** Renewals listed on the dashboard, the soonest first. */
+	static final int RENEWAL_ROWS = 20;
 
 	private final DashboardQuery figures;
 
@@ -52,7 +56,10 @@ class DashboardPage {
 		model.addAttribute("rates", money.foreignRates());
 		model.addAttribute("byCategory", figures.unresolvedByCategory());
 		model.addAttribute("byStatus", figures.byStatus());
-		model.addAttribute("renewals", figures.renewalsWithUnresolvedRisks());
+		// The soonest renewals; a large register has a thousand in 90 days, which the register lists in full.
+		List<DashboardQuery.Renewal> renewals = figures.renewalsWithUnresolvedRisks();
+		model.addAttribute("renewals", renewals.subList(0, Math.min(RENEWAL_ROWS, renewals.size())));
+		model.addAttribute("moreRenewals", Math.max(0, renewals.size() - RENEWAL_ROWS));
 		model.addAttribute("renewalDays", DashboardQuery.RENEWAL_DAYS);
 		model.addAttribute("weeks", figures.openedAndClosedPerWeek());
 		// The longest-open critical and high risks: what most needs a push.

@@ -82,7 +82,10 @@ public class DashboardQuery {
 		this.money = money;
 	}
 
-	/** Unresolved risks per SLA status, every status present (zero when none). */
+	/**
+	 * Unresolved risks per SLA status, every status present (zero when none). The view is read per
+	 * risk ({@code offset 0} keeps it a subquery): joined, PostgreSQL aggregated every clock there is.
+	 */
 	Map<SlaStatus, Long> unresolvedBySlaStatus() {
 		Map<SlaStatus, Long> counts = new EnumMap<>(SlaStatus.class);
 		for (SlaStatus status : SlaStatus.values()) {
@@ -90,7 +93,8 @@ public class DashboardQuery {
 		}
 		jdbc.sql("""
 				select coalesce(s.sla_status, 'ON_TRACK') as sla, count(*) as n
-				from risk r left join sla_risk_status s on s.risk_key = r.risk_key
+				from risk r
+				left join lateral (select sla_status from sla_risk_status where risk_key = r.risk_key offset 0) s on true
 				where r.status in (:unresolved) group by 1""")
 			.param("unresolved", UNRESOLVED)
 			.query((rs, n) -> Map.entry(SlaStatus.valueOf(rs.getString("sla")), rs.getLong("n")))

@@ -92,4 +92,26 @@ class DashboardPageTest {
 		assertThat(weeks.get(weeks.size() - 1).opened()).isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	void listsTheSoonestRenewalsAndCountsTheOthers() throws Exception {
+		int before = figures.renewalsWithUnresolvedRisks().size();
+		for (int i = 0; i <= DashboardPage.RENEWAL_ROWS; i++) {
+			long account = accounts.create(new AccountForm("Renewing Soon " + i, new Money(new BigDecimal("1000"),
+					Currency.getInstance("USD")), LocalDate.now().plusDays(1), Segment.SMB, "US",
+					ZoneId.of("America/New_York"), null, Map.of(), List.of(), null, null)).id();
+			risks.create(new NewRisk(account, "Renewal blocked", RiskCategory.COMMERCIAL, null, Severity.S2, null, null, null,
+					null), RiskSource.MANUAL, "alex");
+		}
+		int shown = DashboardPage.RENEWAL_ROWS;
+		int more = before + DashboardPage.RENEWAL_ROWS + 1 - shown;
+
+		mvc.perform(get("/").with(user("alex").roles("CSM")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(">Renewing Soon 0<"),
+					containsString("And <span>" + more + "</span> more accounts"))));
+		org.assertj.core.api.Assertions.assertThat(mvc.perform(get("/").with(user("alex").roles("CSM")))
+			.andReturn().getResponse().getContentAsString().split("Renewing Soon ", -1))
+			.hasSizeLessThanOrEqualTo(shown + 1);
+	}
+
 }
