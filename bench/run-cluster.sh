@@ -35,6 +35,7 @@ START_TIMEOUT=${START_TIMEOUT:-240}
 say() { printf '%s\n' "$*" >&2; }
 fail() { say "run-cluster: $*"; exit 1; }
 alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # PostgreSQL refuses to run as root; as root, the binaries run in a user namespace as Riskdesk's embedded mode does.
 as_postgres() {
@@ -163,6 +164,10 @@ start() {
 		say "Installing HAProxy (apt-get install haproxy) ..."
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy) >&2
 	fi
+	local port
+	for port in "$PORT" "$NODE1_PORT" "$NODE2_PORT" "$STATS_PORT" $([ -n "$url" ] || echo "$PG_PORT"); do
+		! in_use "$port" || fail "port $port is in use (PORT, NODE1_PORT, NODE2_PORT, STATS_PORT, PG_PORT move them)"
+	done
 	mkdir -p "$STATE"
 	JAR=$(build)
 
