@@ -30,7 +30,7 @@ NODE1_PORT=${NODE1_PORT:-8081}
 NODE2_PORT=${NODE2_PORT:-8082}
 PG_PORT=${PG_PORT:-5433}
 STATS_PORT=${STATS_PORT:-8404}
-START_TIMEOUT=${START_TIMEOUT:-240}
+START_TIMEOUT=${START_TIMEOUT:-600}   # seconds per node to readiness (start-up work, e.g. the demo load, included)
 
 say() { printf '%s\n' "$*" >&2; }
 fail() { say "run-cluster: $*"; exit 1; }
@@ -169,6 +169,8 @@ start() {
 		! in_use "$port" || fail "port $port is in use (PORT, NODE1_PORT, NODE2_PORT, STATS_PORT, PG_PORT move them)"
 	done
 	mkdir -p "$STATE"
+	# A start that fails half-way stops what it started.
+	trap 'say "run-cluster: start failed; stopping what was started"; stop' EXIT
 	JAR=$(build)
 
 	PG_PID=""
@@ -212,6 +214,7 @@ start() {
 		sleep 0.5
 	done
 	write_env
+	trap - EXIT
 	cat <<EOF
 Riskdesk cluster ready:
   http://localhost:$PORT/                 HAProxy, round-robin over both nodes (header X-Riskdesk-Node says which)
