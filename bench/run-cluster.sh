@@ -21,6 +21,7 @@
 # After start, bench/target/cluster/cluster.env holds URL, NODE1_URL, NODE2_URL, JDBC_URL, NODE1_PID,
 # NODE2_PID, HAPROXY_PID and PG_PID (empty with --jdbc-url), for scripts to source: kill -9 "$NODE1_PID".
 set -euo pipefail
+CALLER_DIR=$(pwd)
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 STATE="$ROOT/bench/target/cluster"
@@ -147,7 +148,7 @@ start() {
 	local data="" url="" demo=0 extra=()
 	while [ $# -gt 0 ]; do
 		case "$1" in
-			--data-dir) data=$(realpath -m "$2"); shift 2 ;;
+			--data-dir) data=$(cd "$CALLER_DIR" && realpath -m "$2"); shift 2 ;;
 			--jdbc-url) url=$2; shift 2 ;;
 			--demo) demo=1; shift ;;
 			--no-build) NO_BUILD=1; shift ;;
@@ -222,7 +223,8 @@ Riskdesk cluster ready:
   http://localhost:$NODE2_PORT/                 node 2, PID $(cat "$STATE/node2.pid"), log $STATE/node2.log
   http://localhost:$STATS_PORT/                 HAProxy statistics
   $JDBC_URL${PG_PID:+   PostgreSQL, PID $PG_PID}
-Sign in as admin / ${RISKDESK_SECURITY_ADMIN_PASSWORD:-admin}$([ "$demo" = 0 ] || echo " or alex / demo"). PIDs and URLs: $ENV_FILE
+Users: those of the database; into one without an administrator, admin / ${RISKDESK_SECURITY_ADMIN_PASSWORD:-admin}$([ "$demo" = 0 ] || echo "; demo users (alex / demo ...) into an empty one").
+PIDs and URLs: $ENV_FILE
 Stop with: bench/run-cluster.sh stop
 EOF
 }
