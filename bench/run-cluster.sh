@@ -175,16 +175,17 @@ start() {
 	JAR=$(build)
 
 	PG_PID=""
+	local args=()
 	if [ -n "$url" ]; then
 		JDBC_URL=$url
 	else
 		PG_PID=$(start_postgres "${data:-$STATE/postgres}")
 		JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/postgres"
-		export SPRING_DATASOURCE_USERNAME=${SPRING_DATASOURCE_USERNAME:-postgres}
+		args+=(--spring.datasource.username=postgres)
 	fi
 	say "PostgreSQL: $JDBC_URL${PG_PID:+ (PID $PG_PID, data in $(cat "$STATE/pg.data"))}"
 
-	local args=(--spring.datasource.url="$JDBC_URL"
+	args+=(--spring.datasource.url="$JDBC_URL"
 		--riskdesk.security.admin-password="${RISKDESK_SECURITY_ADMIN_PASSWORD:-admin}"
 		--riskdesk.shutdown.drain-delay=3s
 		--riskdesk.notifications.base-url="http://localhost:$PORT"
