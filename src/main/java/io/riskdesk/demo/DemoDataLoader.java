@@ -21,6 +21,7 @@ import io.riskdesk.account.Accounts;
 import io.riskdesk.account.PersonDirectory;
 import io.riskdesk.account.PersonForm;
 import io.riskdesk.account.PersonView;
+import io.riskdesk.core.ClusterLock;
 import io.riskdesk.demo.portfolio.DemoTelemetry;
 import io.riskdesk.demo.portfolio.PortfolioFile;
 import io.riskdesk.plan.CorrectiveActionPlans;
@@ -55,6 +56,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,8 +65,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fills an empty database with the demo portfolio: the four seed escalations and a synthetic
  * book of accounts, walked through the real workflow so every risk has an honest timeline, then
  * the telemetry of some accounts through the telemetry intake, whose detection passes add the
- * risks signals find. Runs once (an existing account means "already loaded"); demo users are
- * ensured every start.
+ * risks signals find. Runs once (an existing account means "already loaded"), on one node of
+ * several starting together; demo users are ensured every start.
  */
 @Component
 @Conditional(DemoMode.class)
@@ -100,8 +102,11 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	DemoDataLoader(PersonDirectory people, Accounts accounts, RiskRegister risks, CorrectiveActionPlans plans,
-			UserAccounts users, TelemetryIntake telemetry, PlatformTransactionManager transactions, Clock clock) {
+			UserAccounts users, TelemetryIntake telemetry, PlatformTransactionManager transactions, Clock clock,
+			JdbcClient jdbc) {
 		this.people = people;
 		this.accounts = accounts;
 		this.risks = risks;
@@ -110,6 +115,7 @@ class DemoDataLoader implements ApplicationRunner {
 		this.telemetry = telemetry;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -122,6 +128,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	/** People, users and, into an empty database, the accounts and their risks; returns the telemetry they ask for. */
 	private List<DemoTelemetry.Request> loadBook() {
+		// Nodes starting together on an empty database take turns: the second finds the book loaded.
+		ClusterLock.holdUntilCommit(jdbc, "demo-data");
 		DemoData.Directory directory = read("demo/people.yml", DemoData.Directory.class);
 		for (DemoData.PersonEntry person : directory.people()) {
 			if (people.findByEmail(person.email()).isEmpty()) {

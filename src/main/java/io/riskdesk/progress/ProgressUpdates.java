@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.riskdesk.account.Accounts;
+import io.riskdesk.core.ClusterLock;
 import io.riskdesk.core.ConflictException;
 import io.riskdesk.playbook.Playbook;
 import io.riskdesk.playbook.Severity;
@@ -178,6 +179,8 @@ public class ProgressUpdates {
 	 * severity has no frequency to count by and stays untracked.
 	 */
 	void trackUntracked() {
+		// Nodes starting together take turns: the second finds the risks the first tracked.
+		ClusterLock.holdUntilCommit(jdbc, "untracked-progress");
 		jdbc.sql("""
 				select risk_key from risk_facts f where status in ('TRIAGED', 'ACTIVE') and severity is not null
 				and not exists (select 1 from progress_status p where p.risk_key = f.risk_key and p.due_at is not null)""")

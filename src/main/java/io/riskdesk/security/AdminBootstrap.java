@@ -37,8 +37,10 @@ class AdminBootstrap implements ApplicationRunner {
 					+ "to create user 'admin' at start-up.");
 			return;
 		}
-		users.createIfAbsent("admin", "Administrator", password, Role.ADMIN, null);
-		log.info("Created administrator 'admin' from riskdesk.security.admin-password");
+		// With several nodes starting at once, one inserts the row and the others find it there.
+		if (users.createIfAbsent("admin", "Administrator", password, Role.ADMIN, null)) {
+			log.info("Created administrator 'admin' from riskdesk.security.admin-password");
+		}
 	}
 
 }

@@ -15,6 +15,7 @@ import io.riskdesk.playbook.Severity;
 import io.riskdesk.risk.RiskDetails;
 import io.riskdesk.risk.RiskEvents;
 import io.riskdesk.risk.RiskRegister;
+import io.riskdesk.core.ClusterLock;
 import io.riskdesk.core.ConflictException;
 import io.riskdesk.core.InvalidFieldException;
 import io.riskdesk.core.NotFoundException;
@@ -24,6 +25,7 @@ import io.riskdesk.core.TextValidator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,9 +59,11 @@ public class SlaClocks {
 
 	private final CorrectiveActionPlans plans;
 
+	private final JdbcClient jdbc;
+
 	SlaClocks(SlaClockRepository clocks, ClockCalendars calendars, RiskRegister risks, Playbook playbook,
 			@Lazy SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock,
-			@Value(WARNING_FRACTION) double warningFraction, CorrectiveActionPlans plans) {
+			@Value(WARNING_FRACTION) double warningFraction, CorrectiveActionPlans plans, JdbcClient jdbc) {
 		if (warningFraction <= 0 || warningFraction >= 1) {
 			throw new IllegalArgumentException("riskdesk.sla.warning-fraction must be between 0 and 1 (exclusive)");
 		}
@@ -72,6 +76,7 @@ public class SlaClocks {
 		this.warningFraction = warningFraction;
 		this.targets = RiskTargets.of(playbook);
 		this.plans = plans;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional(readOnly = true)
@@ -151,6 +156,8 @@ public class SlaClocks {
 	 * items (V13), which were never events. A no-op once every such milestone has its clock.
 	 */
 	void startMissingMilestoneClocks() {
+		// Nodes starting together take turns: the second finds the clocks the first started.
+		ClusterLock.holdUntilCommit(jdbc, "missing-milestone-clocks");
 		List<Milestone> open = plans.openDated();
 		if (open.isEmpty()) {
 			return;

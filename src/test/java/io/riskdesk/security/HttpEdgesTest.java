@@ -49,7 +49,7 @@ class HttpEdgesTest {
 						+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
 		assertThat(signedIn.status()).isEqualTo(302);
 		assertThat(signedIn.header("Location")).doesNotContain("error");
-		assertThat(signedIn.header("Set-Cookie")).startsWith("JSESSIONID=").contains("SameSite=Lax").contains("HttpOnly");
+		assertThat(signedIn.header("Set-Cookie")).startsWith("SESSION=").contains("SameSite=Lax").contains("HttpOnly");
 	}
 
 	@Test
