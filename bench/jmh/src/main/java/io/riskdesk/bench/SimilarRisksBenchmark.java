@@ -113,12 +113,15 @@ public final class SimilarRisksBenchmark {
 			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			long startedAt = System.nanoTime();
-			if (jdbc.sql("select count(*) from risk where risk_key like 'BENCH-%'").query(Long.class).single() == 0) {
+			boolean loaded = jdbc.sql("select count(*) from risk where risk_key like 'BENCH-%'").query(Long.class).single() > 0;
+			if (!loaded) {
 				load(dataSource, jdbc, closed, asked);
 			}
-			System.out.printf("Loaded %,d closed risks (%,d evidence lines) and %,d open ones in %.1f s%n",
+			System.out.printf("%s %,d closed risks (%,d evidence lines) and %,d open ones in %.1f s%n",
+					loaded ? "Found" : "Loaded",
 					jdbc.sql("select count(*) from risk where status = 'CLOSED'").query(Long.class).single(),
-					jdbc.sql("select count(*) from risk_evidence").query(Long.class).single(), asked / 5,
+					jdbc.sql("select count(*) from risk_evidence").query(Long.class).single(),
+					jdbc.sql("select count(*) from risk where risk_key like 'BENCH-O-%'").query(Long.class).single(),
 					(System.nanoTime() - startedAt) / 1e9);
 			List<String> keys = jdbc.sql("""
 					(select risk_key from risk where status = 'CLOSED' order by md5(risk_key) limit :closed)
