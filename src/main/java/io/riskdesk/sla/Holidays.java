@@ -20,6 +20,13 @@ import de.focus_shift.jollyday.core.ManagerParameters;
  */
 class Holidays {
 
+	/**
+	 * jollyday finds its calendar data source through a ServiceLoader when a manager is first made,
+	 * which fails now and then when two threads make one at once ("no implementations"): SLA checks
+	 * firing together at start-up did. Managers are made one at a time.
+	 */
+	private static final Object JOLLYDAY = new Object();
+
 	private final Map<String, HolidayManager> managers = new ConcurrentHashMap<>();
 
 	private final Map<Key, Set<LocalDate>> years = new ConcurrentHashMap<>();
@@ -61,7 +68,9 @@ class Holidays {
 			if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
 				throw new IllegalArgumentException("Unknown holiday country '" + code + "': jollyday has no calendar for it");
 			}
-			return HolidayManager.getInstance(ManagerParameters.create(code));
+			synchronized (JOLLYDAY) {
+				return HolidayManager.getInstance(ManagerParameters.create(code));
+			}
 		});
 	}
 

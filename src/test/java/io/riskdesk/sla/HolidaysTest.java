@@ -1,6 +1,7 @@
 package io.riskdesk.sla;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,28 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class HolidaysTest {
 
 	private final Holidays holidays = new Holidays();
+
+	@Test
+	void holidaysOfManyCountriesAreMadeAtOnce() throws Exception {
+		List<String> countries = List.of("US", "GB", "JP", "DE", "FR", "CA", "AU", "CH", "NL", "IT", "ES", "BR");
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(countries.size());
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(countries.size());
+		try {
+			Holidays fresh = new Holidays();
+			List<java.util.concurrent.Future<Boolean>> answers = countries.stream()
+				.map(country -> threads.submit(() -> {
+					together.await();
+					return fresh.of(country, null).test(LocalDate.of(2026, 12, 25));
+				}))
+				.toList();
+			for (java.util.concurrent.Future<Boolean> answer : answers) {
+				assertThat(answer.get()).isNotNull();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
 
 	@Test
 	void knowsTheHolidaysOfTheUnitedStates() {
