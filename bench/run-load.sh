@@ -50,23 +50,23 @@ sql -c "select risk_key from risk where status in ('OPEN', 'TRIAGED', 'ACTIVE') 
 load() { # name clients mode [url]
 	local clients=$2 url=${4:-$URL}
 	LOAD_MODE=$3 LOAD_RUN="$RUN-$1-$clients" LOAD_TOKEN=$token LOAD_KEYS="$OUT/keys" LOAD_THREADS=$clients \
-		LOAD_OUT="$OUT/$1-$clients" wrk -t "$clients" -c "$clients" -d "${DURATION}s" --latency \
+		LOAD_OUT="$OUT/$1-$clients" wrk -t "$clients" -c "$clients" -d "${DURATION}s" --timeout 30s --latency \
 		-s bench/load/mix.lua "$url" | grep '^RESULT' | cut -d' ' -f2-
 }
 health() { # clients: the same wrk, same HAProxy, the cheapest endpoint there is
 	local clients=$1
 	LOAD_MODE=health LOAD_TOKEN=$token LOAD_KEYS="$OUT/keys" LOAD_THREADS=$clients LOAD_OUT="$OUT/health-$clients" \
-		wrk -t "$clients" -c "$clients" -d "${DURATION}s" -s bench/load/mix.lua "$URL" | grep '^RESULT' | cut -d' ' -f2-
+		wrk -t "$clients" -c "$clients" -d "${DURATION}s" --timeout 30s -s bench/load/mix.lua "$URL" | grep '^RESULT' | cut -d' ' -f2-
 }
 
 # Every acknowledged write exactly once; an unanswered or refused one at most once.
 check() { # name
 	local file
-	sql -c "create temp table written (kind text, risk_key text, text text, status text)" \
+	sql -c "create temp table written (kind text, risk_key text, text text, status text, detail text)" \
 		-c "\\copy written (kind, risk_key, text) from '$OUT/$1.acked'" \
 		-c "update written set status = 'acked' where status is null" \
 		-c "\\copy written (kind, risk_key, text) from '$OUT/$1.unanswered'" \
-		-c "\\copy written (kind, risk_key, text, status) from '$OUT/$1.refused'" \
+		-c "\\copy written (kind, risk_key, text, status, detail) from '$OUT/$1.refused'" \
 		-c "update written set status = 'unanswered' where status is null" \
 		-c "select count(*) filter (where status = 'acked'),
 		           count(*) filter (where status = 'acked' and found = 0),

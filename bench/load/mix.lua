@@ -2,8 +2,8 @@
 -- (run with -t N -c N), so each thread's state below is one client's.
 --   LOAD_MODE=health    GET /actuator/health, the baseline
 --   LOAD_MODE=register  register pages of 50 only
---   LOAD_MODE=mix       per ten requests: eight register pages, one read of a risk (its ETag), one write,
---                       alternately a PATCH of the description with If-Match and a new milestone
+--   LOAD_MODE=mix       per ten requests: one read of a risk (its ETag), one write, alternately a PATCH of
+--                       the description with If-Match and a new milestone, then eight register pages
 -- Every write carries a unique text "load <run> <thread>-<n>"; done() writes the acknowledged ones (2xx) and
 -- the ones without an answer (the connection died) to LOAD_OUT.acked / LOAD_OUT.unanswered, so the
 -- driver can check each acknowledged write is in the database exactly once.
@@ -65,24 +65,25 @@ function request()
 		return wrk.format("GET", "/actuator/health")
 	end
 	local headers = { ["Authorization"] = auth, ["Accept"] = "application/json" }
-	if mode == "register" or slot < 8 or #keys == 0 then
+	if mode == "register" or slot > 1 or #keys == 0 then
 		kind = "page"
 		return wrk.format("GET", pages[(step % #pages) + 1], headers)
 	end
-	if slot == 8 then
+	if slot == 0 then
 		kind = "risk"
 		return wrk.format("GET", "/api/risks/" .. key(), headers)
 	end
+	local target = key() -- the risk whose ETag slot 0 just read
 	writes = writes + 1
 	local text = string.format("load %s %d-%d", run, number, writes)
 	headers["Content-Type"] = "application/json"
 	if writes % 2 == 1 and etag then
-		kind, pending = "patch", "patch\t" .. key() .. "\t" .. text
+		kind, pending = "patch", "patch\t" .. target .. "\t" .. text
 		headers["If-Match"] = etag
-		return wrk.format("PATCH", "/api/risks/" .. key(), headers, '{"description": "' .. json(text) .. '"}')
+		return wrk.format("PATCH", "/api/risks/" .. target, headers, '{"description": "' .. json(text) .. '"}')
 	end
-	kind, pending = "milestone", "milestone\t" .. key() .. "\t" .. text
-	return wrk.format("POST", "/api/risks/" .. key() .. "/milestones", headers,
+	kind, pending = "milestone", "milestone\t" .. target .. "\t" .. text
+	return wrk.format("POST", "/api/risks/" .. target .. "/milestones", headers,
 		'{"title": "' .. json(text) .. '", "owner": "Load Test"}')
 end
 
@@ -93,7 +94,9 @@ function response(status, headers, body)
 		if status >= 200 and status < 300 then
 			table.insert(acked, pending)
 		else
-			table.insert(refused, pending .. "\t" .. status)
+			-- The problem's detail says why (412: someone else's change; 409: a concurrent write).
+			local detail = (body or ""):match('"detail":"([^"]*)"') or ""
+			table.insert(refused, pending .. "\t" .. status .. "\t" .. detail)
 		end
 		pending = nil
 	end

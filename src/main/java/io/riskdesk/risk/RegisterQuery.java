@@ -269,7 +269,12 @@ class RegisterQuery {
 					+ "exists (select 1 from concession_risk_status c where c.risk_key = r.risk_key)");
 		}
 		if (query.q() != null && !query.q().isBlank()) {
-			where.add("(r.risk_key ilike :q or r.title ilike :q or r.description ilike :q or a.name ilike :q)");
+			// One indexed search per column (V27's trigram indexes), united: an OR across the account join
+			// could use none of them and read every risk.
+			where.add("""
+					r.id in (select id from risk where risk_key ilike :q union select id from risk where title ilike :q
+					         union select id from risk where description ilike :q
+					         union select x.id from risk x join account_facts xa on xa.id = x.account_id where xa.name ilike :q)""");
 			params.put("q", "%" + escapeLike(query.q().strip()) + "%");
 			joins.add(Join.ACCOUNT);
 		}
