@@ -17,11 +17,16 @@ WORK=target/bench-startup
 rm -rf "$WORK" && mkdir -p "$WORK"
 DATA=$PWD/$WORK/postgres
 TICKS=$(getconf CLK_TCK)
-BOOT=$(awk '/^btime/ {print $2}' /proc/stat)
 
 now_ms() { date +%s%3N; }
-# A process's start as epoch milliseconds, from /proc/<pid>/stat (field 22: jiffies after boot).
-started_ms() { awk -v boot="$BOOT" -v hz="$TICKS" '{ sub(/^.*\) /, ""); printf "%d\n", (boot + $20 / hz) * 1000 }' "/proc/$1/stat"; }
+# A process's start as epoch milliseconds: now minus its age, from /proc/uptime and /proc/<pid>/stat
+# (field 22: its start in jiffies after boot), both to 10 ms.
+started_ms() {
+  local up now
+  read -r up _ < /proc/uptime
+  now=$(now_ms)
+  awk -v up="$up" -v now="$now" -v hz="$TICKS" '{ sub(/^.*\) /, ""); printf "%.0f\n", now - (up - $20 / hz) * 1000 }' "/proc/$1/stat"
+}
 # Milliseconds between the first log lines matching two patterns (ISO timestamps at the start of a line).
 log_ms() {
   python3 - "$1" "$2" "$3" <<'PY'
