@@ -43,6 +43,7 @@ class RiskMetrics implements MeterBinder {
 				group by 1, 2""")
 			.param("none", NO_SEVERITY)
 			.query((rs, row) -> Map.entry(new Group(rs.getString(1), SlaStatus.valueOf(rs.getString(2))), rs.getLong(3)))
+			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 	}

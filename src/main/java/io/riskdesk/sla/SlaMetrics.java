@@ -27,6 +27,7 @@ class SlaMetrics implements MeterBinder {
 		this.totals = ShortLivedCache.of(cacheFor, () -> jdbc.sql("""
 				select kind, count(warned_at), count(breached_at) from sla_clock group by kind""")
 			.query((rs, row) -> Map.entry(ClockKind.valueOf(rs.getString(1)), new Totals(rs.getLong(2), rs.getLong(3))))
+			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 	}
