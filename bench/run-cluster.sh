@@ -187,7 +187,7 @@ start() {
 
 	args+=(--spring.datasource.url="$JDBC_URL"
 		--riskdesk.security.admin-password="${RISKDESK_SECURITY_ADMIN_PASSWORD:-admin}"
-		--riskdesk.shutdown.drain-delay=3s
+		--riskdesk.shutdown.drain-delay=5s
 		--riskdesk.notifications.base-url="http://localhost:$PORT"
 		--riskdesk.notifications.outbox-directory="$STATE/outbox")
 	[ "$demo" = 0 ] || args+=(--riskdesk.demo.enabled=true)

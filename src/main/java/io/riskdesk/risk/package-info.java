@@ -17,7 +17,7 @@
  * cause kept by PostgreSQL: generated, with the evidence lines copied into {@code risk.evidence_text}
  * by triggers on {@code risk_evidence}).
  */
-@ApplicationModule(displayName = "Risk Register", allowedDependencies = { "account", "playbook", "security", "timeline" })
+@ApplicationModule(displayName = "Risk Register", allowedDependencies = { "account", "core", "playbook", "security", "timeline" })
 package io.riskdesk.risk;
 
 import org.springframework.modulith.ApplicationModule;

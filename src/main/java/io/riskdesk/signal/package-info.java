@@ -12,7 +12,7 @@
  * (open S0/S1 risks for the renewal modifier; closed risks suppress event-driven findings of
  * their category).
  */
-@ApplicationModule(displayName = "Signals", allowedDependencies = { "account", "playbook", "risk", "timeline" })
+@ApplicationModule(displayName = "Signals", allowedDependencies = { "account", "core", "playbook", "risk", "timeline" })
 package io.riskdesk.signal;
 
 import org.springframework.modulith.ApplicationModule;

@@ -7,7 +7,7 @@
  * instant of its running clocks and its SLA status); {@code sla_clock_facts} (per clock, its
  * risk, kind, state and its started, due, breached and met instants), read by the report module.
  */
-@ApplicationModule(displayName = "SLA clocks", allowedDependencies = { "account", "plan", "playbook", "risk", "timeline" })
+@ApplicationModule(displayName = "SLA clocks", allowedDependencies = { "account", "core", "plan", "playbook", "risk", "timeline" })
 package io.riskdesk.sla;
 
 import org.springframework.modulith.ApplicationModule;

@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A manager sends a failed message again; the risk's timeline says who did. */
 @RiskdeskTest
-class ResendApiTest {
+public class ResendApiTest {
 
 	@Autowired
 	MockMvc mvc;
@@ -45,7 +45,7 @@ class ResendApiTest {
 	}
 
 	/** A message whose five attempts failed, as the delivery worker leaves it. */
-	static long failedMessage(JdbcClient jdbc, Clock clock, String riskKey, String recipient) {
+	public static long failedMessage(JdbcClient jdbc, Clock clock, String riskKey, String recipient) {
 		return jdbc.sql("""
 				insert into notification (idempotency_key, risk_key, trigger, occurrence, severity, channel, recipient_key,
 				  recipient_name, recipient_role, side, address, template, subject, text_body, html_body, status, attempts,
