@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -49,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  * execution, a UI session from one node is honoured by the other, readiness is for the load
  * balancer and a stopping node drains.
  */
+@Tag("own-jvm") // its two applications share the JVM's logging and more with the shared test context (pom.xml)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterTest {
 
