@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
  * execution, a UI session from one node is honoured by the other, readiness is for the load
  * balancer and a stopping node drains.
  */
-@Tag("own-jvm") // its two applications share the JVM's logging and more with the shared test context (pom.xml)
+@Tag("own-jvm") // two whole applications beside the suite's contexts (pom.xml)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterTest {
 

@@ -9,7 +9,9 @@ import com.jayway.jsonpath.JsonPath;
 import io.riskdesk.ApiFixtures;
 import io.riskdesk.MutableClock;
 import io.riskdesk.RiskdeskTest;
+import io.riskdesk.TestClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * on a due instant missed while it was not polling (as after a restart). Not transactional: the
  * scheduler must see committed rows.
  */
+// The scheduler's checks run in the JVM's only context: beside the suite's other contexts on the same
+// database, their schedulers (each with its own test clock) took these checks first (pom.xml, own-jvm).
+@Tag("own-jvm")
 @RiskdeskTest
 class RiskWentStaleTest {
 
@@ -123,7 +128,7 @@ class RiskWentStaleTest {
 
 		// Back in real time the check of Friday is overdue: the scheduler runs it once, then it is gone.
 		clock.reset();
-		await().atMost(Duration.ofSeconds(60)).until(() -> staleLines(key).size() == 1 && scheduledCheck(key).isEmpty());
+		await().atMost(TestClockConfiguration.SCHEDULER_BACKLOG).until(() -> staleLines(key).size() == 1 && scheduledCheck(key).isEmpty());
 		assertThat(staleLines(key)).containsExactly("Stale: no progress update since triage; one was due 2025-11-28 16:00 UTC");
 
 		// An update schedules the risk's one check again, at its next due instant.

@@ -8,8 +8,10 @@ import com.jayway.jsonpath.JsonPath;
 import io.riskdesk.ApiFixtures;
 import io.riskdesk.MutableClock;
 import io.riskdesk.RiskdeskTest;
+import io.riskdesk.TestClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * SLA clocks end to end on the real database and the real db-scheduler, with the application's
  * clock set by the test. Not transactional: the scheduler must see committed clocks.
  */
+// The scheduler's checks run in the JVM's only context: beside the suite's other contexts on the same
+// database, their schedulers (each with its own test clock) took these checks first (pom.xml, own-jvm).
+@Tag("own-jvm")
 @RiskdeskTest
 class SlaClockApiTest {
 
@@ -156,7 +161,7 @@ class SlaClockApiTest {
 		assertThat(timeline(breached)).noneMatch(line -> line.startsWith("SLA breached: first response"));
 
 		// Generous for a loaded machine: the scheduler polls every 500 ms.
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+		await().atMost(TestClockConfiguration.SCHEDULER_BACKLOG).untilAsserted(() -> {
 			assertThat(timeline(warned)).contains("SLA warning: first response clock (S0: 2 h) is due "
 					+ SlaEvents.minutes(Instant.parse(warnAt).plus(Duration.ofMinutes(30))));
 			assertThat(timeline(breached)).contains("SLA breached: first response clock (S0: 2 h) was due "
@@ -167,7 +172,7 @@ class SlaClockApiTest {
 		mvc.perform(asAlex(get("/api/risks")).param("accountId", String.valueOf(account)).param("sort", "key"))
 			.andExpect(jsonPath("$.content[*].slaStatus", contains("AT_RISK", "BREACHED")));
 		// Once every due check has run (db-scheduler deletes a one-time task when done), nothing can fire again.
-		await().atMost(Duration.ofSeconds(60)).until(() -> dueChecks(warned, breached) == 0);
+		await().atMost(TestClockConfiguration.SCHEDULER_BACKLOG).until(() -> dueChecks(warned, breached) == 0);
 		assertThat(timeline(breached)).filteredOn(line -> line.startsWith("SLA breached: first response")).hasSize(1);
 		assertThat(timeline(warned)).filteredOn(line -> line.startsWith("SLA warning: first response")).hasSize(1);
 	}
