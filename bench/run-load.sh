@@ -46,22 +46,17 @@ token=$(curl -sf -u "${ADMIN_USER:-admin}:${ADMIN_PASSWORD:-admin}" -H 'Content-
 sql -c "select risk_key from risk where status in ('OPEN', 'TRIAGED', 'ACTIVE') order by risk_key limit 1000" >"$OUT/keys"
 [ -s "$OUT/keys" ] || { echo "run-load: the database has no unresolved risk to write to" >&2; exit 1; }
 
-# wrk with one connection per thread; prints "RESULT rps p50 p99 errors socket-errors acked refused".
-load() { # name clients mode [url]
-	local clients=$2 url=${4:-$URL}
+# wrk with one connection per thread; prints "rps p50 p99 errors socket-errors acked refused".
+# Modes: health (the baseline: the same wrk, the same HAProxy, the cheapest endpoint there is), register, mix.
+load() { # name clients mode
+	local clients=$2
 	LOAD_MODE=$3 LOAD_RUN="$RUN-$1-$clients" LOAD_TOKEN=$token LOAD_KEYS="$OUT/keys" LOAD_THREADS=$clients \
 		LOAD_OUT="$OUT/$1-$clients" wrk -t "$clients" -c "$clients" -d "${DURATION}s" --timeout 30s --latency \
-		-s bench/load/mix.lua "$url" | grep '^RESULT' | cut -d' ' -f2-
-}
-health() { # clients: the same wrk, same HAProxy, the cheapest endpoint there is
-	local clients=$1
-	LOAD_MODE=health LOAD_TOKEN=$token LOAD_KEYS="$OUT/keys" LOAD_THREADS=$clients LOAD_OUT="$OUT/health-$clients" \
-		wrk -t "$clients" -c "$clients" -d "${DURATION}s" --timeout 30s -s bench/load/mix.lua "$URL" | grep '^RESULT' | cut -d' ' -f2-
+		-s bench/load/mix.lua "$URL" | grep '^RESULT' | cut -d' ' -f2-
 }
 
 # Every acknowledged write exactly once; an unanswered or refused one at most once.
 check() { # name
-	local file
 	sql -c "create temp table written (kind text, risk_key text, text text, status text, detail text)" \
 		-c "\\copy written (kind, risk_key, text) from '$OUT/$1.acked'" \
 		-c "update written set status = 'acked' where status is null" \
@@ -81,7 +76,7 @@ check() { # name
 
 printf '%-8s %-22s %10s %9s %9s %7s %7s\n' clients endpoint 'req/s' 'p50 ms' 'p99 ms' errors socket
 for clients in $CLIENTS; do
-	read -r h_rps h_p50 h_p99 h_err h_sock _ <<<"$(health "$clients")"
+	read -r h_rps h_p50 h_p99 h_err h_sock _ <<<"$(load health "$clients" health)"
 	read -r r_rps r_p50 r_p99 r_err r_sock _ <<<"$(load register "$clients" register)"
 	read -r m_rps m_p50 m_p99 m_err m_sock _ <<<"$(load mix "$clients" mix)"
 	printf '%-8s %-22s %10s %9s %9s %7s %7s\n' "$clients" "health (baseline)" "$h_rps" "$h_p50" "$h_p99" "$h_err" "$h_sock" \

@@ -30,13 +30,14 @@ public final class SimilarRiskRanking {
 			where s.risk_key = :key
 			limit :max""";
 
-	/** Whether a tier has enough candidates; the limit stops the count there. */
-	private static final String CANDIDATES = """
-			select count(*) from (
-			    select 1 from risk_search_facts p
-			    where p.search_document @@ cast(:topic as tsquery) and p.risk_key <> :key
-			      and p.status in ('RESOLVED', 'CLOSED') and p.duplicate_of is null
-			    limit :enough) c""";
+	/** A past risk {@code p} that may be suggested for the asked one ({@code :key}) within a tier ({@code :topic}). */
+	private static final String CANDIDATE = """
+			p.search_document @@ cast(:topic as tsquery) and p.risk_key <> :key
+			and p.status in ('RESOLVED', 'CLOSED') and p.duplicate_of is null""";
+
+	/** How many candidates a tier has, counted up to {@code :most}. */
+	private static final String CANDIDATES = "select count(*) from (select 1 from risk_search_facts p where " + CANDIDATE
+			+ " limit :most) c";
 
 	/**
 	 * Ranks the candidates of a tier ({@code topic}) by every word of the asked risk's document and by
@@ -56,11 +57,9 @@ public final class SimilarRiskRanking {
 			       (ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_document, q.words, 32) + similarity(p.title, q.title))
 			       * case when p.category = q.category then 1.5 else 1 end as score
 			from asked q
-			join risk_search_facts p on p.risk_key <> q.risk_key
+			cross join risk_search_facts p
 			join account_facts a on a.id = p.account_id
-			where p.status in ('RESOLVED', 'CLOSED')
-			  and p.duplicate_of is null
-			  and p.search_document @@ cast(:topic as tsquery)
+			where""" + " " + CANDIDATE + "\n" + """
 			order by score desc, p.risk_key
 			limit :limit
 			""";
@@ -105,15 +104,15 @@ public final class SimilarRiskRanking {
 		int least = words.size() == 1 ? 1 : words.size() < 4 ? 2 : 3;
 		for (int shared = words.size();; shared--) {
 			String topic = String.join(" | ", combinations(words, shared));
-			if (shared == least || jdbc.sql(CANDIDATES)
-				.param("topic", topic)
-				.param("key", riskKey)
-				.param("enough", ENOUGH)
-				.query(Integer.class)
-				.single() >= ENOUGH) {
+			if (shared == least || candidates(riskKey, topic, ENOUGH) >= ENOUGH) {
 				return topic;
 			}
 		}
+	}
+
+	/** How many past risks a tier ({@link #topic}) offers the risk, counted up to {@code most}. */
+	public long candidates(String riskKey, String topic, long most) {
+		return jdbc.sql(CANDIDATES).param("topic", topic).param("key", riskKey).param("most", most).query(Long.class).single();
 	}
 
 	/** Every choice of {@code size} of the words, each as the words joined by AND. */
